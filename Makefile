@@ -1,0 +1,45 @@
+# Two commands on a fresh machine: `make demo` and `make test`. Both build .venv themselves.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck fuzz bench fixtures devset clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+$(VENV)/.dev: $(STAMP)
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $(VENV)/.dev
+
+demo: $(STAMP)
+	$(VENV)/bin/resume-signals score --format table --as-of 2026-11-01 fixtures/build
+
+test: $(STAMP)
+	$(PY) -m pytest resume_signals tests
+
+lint: $(VENV)/.dev
+	$(VENV)/bin/ruff check resume_signals tests scripts benchmarks
+	$(VENV)/bin/mypy resume_signals
+
+fuzz: $(STAMP)
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-5000} $(PY) -m pytest tests/fuzz -q -p no:cacheprovider
+
+bench: $(STAMP)
+	$(PY) benchmarks/bench_scoring.py
+	$(PY) benchmarks/bench_extract.py
+
+fixtures: $(VENV)/.dev
+	$(PY) scripts/make_fixtures.py
+
+devset: $(STAMP)
+	../shared/devset/score
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info

@@ -1,0 +1,57 @@
+"""resume_signals: read resumes the way a recruiter hiring production-ML engineers does.
+
+>>> import resume_signals
+>>> report = resume_signals.score(b"EXPERIENCE\\nML Engineer, Acme (2019 - 2021)\\n- Shipped a ranking model")
+>>> [s.name for s in report.signals]
+['shipped']
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import ErrorCode, ResumeSignalsError, RulesError
+from .limits import Limits
+from .pipeline import AsOf, Pipeline, default_pipeline
+from .report import Report
+from .sources import SourceLike
+
+if TYPE_CHECKING:
+    from .rules import RuleSet
+    from .weights import Weights
+
+__version__ = "0.1.0"
+
+__all__ = ["ErrorCode", "Limits", "Pipeline", "Report", "ResumeSignalsError", "RulesError", "score", "__version__"]
+
+
+def score(source: SourceLike, *, as_of: AsOf = None, rules: RuleSet | str | Path | None = None,
+          weights: Weights | str | Path | None = None, limits: Limits | None = None,
+          redact: bool = False) -> Report:
+    """Score one resume (a path, bytes or a binary file object) into a `Report`.
+
+    Bad input never raises: the report comes back with ``status == "failed"``
+    and a stable error code. ``as_of`` (a date or "YYYY-MM-DD") is the date
+    "Present" counts to; ``rules`` a user rule pack (TOML/YAML); ``weights``
+    fitted weights (`fit_weights`); ``redact`` drops contact details.
+    """
+    if rules is None and weights is None and limits is None and not redact:
+        pipe = default_pipeline()
+    else:
+        pipe = Pipeline(rules=rules, weights=weights, limits=limits, redact=redact)
+    return pipe.score(source, as_of=as_of)
+
+
+def __getattr__(name: str) -> Any:
+    # Heavier entry points load on first use: importing the package stays cheap.
+    if name == "score_many":
+        from .batch import score_many
+        return score_many
+    if name == "to_frame":
+        from .frame import to_frame
+        return to_frame
+    if name in ("fit_weights", "Weights", "load_weights"):
+        from . import weights
+        return getattr(weights, name)
+    raise AttributeError(name)

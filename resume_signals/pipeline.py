@@ -1,0 +1,119 @@
+"""The pipeline: bytes -> document -> sections and entries -> signals -> score.
+
+`Pipeline` holds everything that is costly to build (the spaCy pipeline, the
+compiled rules and weights) so that a batch worker builds it once. `score`
+never raises for a bad document: it returns a failed `Report` whose error
+code says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Union
+
+from . import extract
+from .errors import DocumentError, ErrorCode
+from .limits import DEFAULT_LIMITS, Limits
+from .report import ErrorInfo, Report, Source
+from .sources import SourceLike, describe, load
+
+if TYPE_CHECKING:
+    from .rules import RuleSet
+    from .weights import Weights
+
+log = logging.getLogger(__name__)
+
+AsOf = Union[dt.date, str, None]
+
+
+def parse_as_of(as_of: AsOf) -> dt.date:
+    """The reference date for "Present": a date, an ISO string, or today."""
+    if as_of is None:
+        return dt.date.today()
+    if isinstance(as_of, dt.datetime):
+        return as_of.date()
+    if isinstance(as_of, dt.date):
+        return as_of
+    return dt.date.fromisoformat(str(as_of))
+
+
+class Pipeline:
+    """A configured scorer. Build once, call `score` many times.
+
+    >>> from resume_signals import Pipeline
+    >>> report = Pipeline().score(b"EXPERIENCE\\nML Engineer, Acme (2019 - 2021)\\n- Shipped a ranking model")
+    >>> report.status
+    'ok'
+    """
+
+    def __init__(self, *, rules: RuleSet | str | Path | None = None, weights: Weights | str | Path | None = None,
+                 limits: Limits | None = None, redact: bool = False) -> None:
+        from .detect import Detector
+        from .rules import RuleSet, load_rules
+        from .weights import Weights, load_weights
+
+        self.rules = rules if isinstance(rules, RuleSet) else load_rules(rules)
+        base = weights if isinstance(weights, Weights) else load_weights(weights)
+        self.weights = base.with_overrides(self.rules.weights)
+        self.limits = limits or DEFAULT_LIMITS
+        self.redact = redact
+        self.detector = Detector(self.rules)
+
+    def score(self, source: SourceLike, *, as_of: AsOf = None) -> Report:
+        """Score one document; a bad document gives a failed report, never an exception."""
+        reference = parse_as_of(as_of)
+        name, path = describe(source)
+        try:
+            loaded = load(source, self.limits)
+        except DocumentError as exc:
+            return failed_report(Source(name=name, path=path, format=None, sha256="", bytes=0), exc)
+        src = Source(name=loaded.name, path=loaded.path, format=None, sha256=loaded.sha256, bytes=loaded.size)
+        try:
+            doc = extract.extract(loaded.data, limits=self.limits)
+        except DocumentError as exc:
+            return failed_report(src, exc)
+        except Exception as exc:  # a parser bug must not crash a batch
+            log.exception("extraction failed for %s", name)
+            return failed_report(src, DocumentError(ErrorCode.CORRUPT, f"The file could not be parsed ({type(exc).__name__})."))
+        src = Source(name=src.name, path=src.path, format=doc.format, sha256=src.sha256, bytes=src.bytes, pages=doc.pages)
+        try:
+            return self._analyse(src, doc, reference)
+        except Exception as exc:
+            log.exception("scoring failed for %s", name)
+            return failed_report(src, DocumentError(ErrorCode.INTERNAL_ERROR, f"Internal error while scoring ({type(exc).__name__}: {exc})."))
+
+    def _analyse(self, src: Source, doc: extract.Document, as_of: dt.date) -> Report:
+        from . import flags, scoring, seniority, sections
+
+        if self.redact:
+            from .redact import redact_document
+            doc = redact_document(doc)
+        secs = sections.find_sections(doc, self.rules)
+        entries = sections.find_entries(doc, secs, self.rules)
+        signals = self.detector.detect(doc, secs, entries)
+        level = seniority.estimate(doc, secs, entries, as_of=as_of, rules=self.rules)
+        raised = flags.raise_flags(doc, secs, entries, signals, level, self.rules)
+        total, contributions = scoring.score(signals, raised, self.weights)
+        warnings = tuple(ErrorInfo(code="extract_warning", message=w, stage="extract") for w in doc.warnings)
+        return Report(source=src, status="ok", warnings=warnings, text=doc.text, sections=tuple(secs),
+                      entries=tuple(entries), signals=tuple(signals), flags=tuple(raised), seniority=level,
+                      score=total, contributions=tuple(contributions))
+
+
+def failed_report(src: Source, exc: DocumentError) -> Report:
+    """A failed report: the error, no text, no findings."""
+    return Report(source=src, status="failed",
+                  errors=(ErrorInfo(code=exc.code.value, message=exc.message, stage=exc.stage),))
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    """The process-wide pipeline with the bundled rules, built on first use."""
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
