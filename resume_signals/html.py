@@ -1,0 +1,259 @@
+"""The recruiter's evidence view: one standalone HTML page per report.
+
+A recruiter must be able to check every point of the score against the
+resume itself, so the page puts the score (with each signal's contribution)
+and the flags (with their reasons) at the top and then shows the resume's
+canonical text with every signal highlighted in place and labelled by name.
+
+Why a renderer of our own rather than displaCy's span style: signals carry
+character offsets into a text with newlines and tabs, and displaCy renders
+tokens joined by spaces, which would lose the layout and need a tokenizer
+round trip. Here the text is cut at every signal boundary; each piece is
+underlined once per signal covering it, in that signal's colour and in a
+fixed vertical slot, so overlapping signals stay visible side by side (the
+same idea as displaCy's span style). Each signal starts with a label chip that
+carries ``data-signal``, ``data-start`` and ``data-end``: the page is
+machine-checkable, which the browser test relies on.
+
+A resume is untrusted input: every piece of text and every attribute value
+goes through `html.escape`, and the page's Content-Security-Policy forbids
+scripts outright, so even a missed escape could not run code.
+
+>>> from resume_signals.report import Report, Signal, Source
+>>> src = Source(name="cv.txt", path=None, format="txt", sha256="0", bytes=9)
+>>> sig = Signal(name="shipped", text="Shipped it", match="Shipped", start=0, end=7, section="experience", rule="r1")
+>>> page = render_html(Report(source=src, text="Shipped it", signals=(sig,), score=9.0))
+>>> 'data-signal="shipped" data-start="0" data-end="7"' in page
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from .report import Report, Signal
+
+#: One colour per signal of the specification; other names (user rule packs) get one from FALLBACK.
+COLORS: dict[str, str] = {
+    "shipped": "#d62728",
+    "deployed": "#ff7f0e",
+    "monitoring": "#1f77b4",
+    "rollback": "#9467bd",
+    "ab_testing": "#2ca02c",
+    "post_launch_iteration": "#17becf",
+    "outcome_metric": "#e377c2",
+    "offline_metric": "#8c564b",
+    "competition": "#7f7f7f",
+    "team_size": "#bcbd22",
+    "ownership": "#393b79",
+    "production_stack": "#637939",
+    "versioning": "#843c39",
+}
+FALLBACK = ("#5254a3", "#8ca252", "#bd9e39", "#ad494a", "#a55194", "#6b6ecf", "#3182bd", "#e6550d")
+
+#: Pixels between two stacked underlines.
+_STEP = 3
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 60rem;
+       color: #222; padding: 0 1rem; }
+h1 { font-size: 1.4rem; margin-bottom: .2rem; }
+h2 { font-size: 1.1rem; margin-top: 1.6rem; border-bottom: 1px solid #ddd; }
+.score { font-size: 1.1rem; }
+.score strong { font-size: 1.8rem; }
+.status-failed { color: #b00020; }
+table { border-collapse: collapse; font-size: .9rem; }
+td, th { padding: .15rem .6rem; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.flag { margin: .3rem 0; }
+.flag-name { font-weight: 600; color: #b00020; }
+details pre { font-size: .8rem; white-space: pre-wrap; background: #f7f7f7; padding: .4rem; }
+.legend span.chip { display: inline-block; margin: .1rem .3rem .1rem 0; }
+.resume { white-space: pre-wrap; tab-size: 6; font-family: ui-monospace, "DejaVu Sans Mono", monospace;
+          font-size: .85rem; line-height: 2.1; background: #fff; border: 1px solid #ddd; padding: 1rem; }
+.hl { box-decoration-break: clone; -webkit-box-decoration-break: clone; border-radius: 2px; }
+.sig-label, .chip { font-family: system-ui, sans-serif; font-size: .65rem; color: #fff; border-radius: 3px;
+                    padding: 0 .25rem; margin-right: .15rem; vertical-align: super; white-space: nowrap; }
+.muted { color: #777; }
+"""
+
+
+def signal_color(name: str) -> str:
+    """The colour of a signal: fixed for known names, stable (hash-based) for others."""
+    if name in COLORS:
+        return COLORS[name]
+    digest = hashlib.sha256(name.encode("utf-8")).digest()
+    return FALLBACK[digest[0] % len(FALLBACK)]
+
+
+def _e(value: object) -> str:
+    """Escape anything for use as element text or a quoted attribute value."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _tint(color: str, alpha: float = 0.16) -> str:
+    r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({r},{g},{b},{alpha})"
+
+
+def assign_slots(spans: Sequence[tuple[int, int]]) -> list[int]:
+    """A vertical slot per span so that overlapping spans never share one (greedy interval colouring).
+
+    >>> assign_slots([(0, 10), (5, 15), (12, 20)])
+    [0, 1, 0]
+    """
+    order = sorted(range(len(spans)), key=lambda i: (spans[i][0], -(spans[i][1] - spans[i][0]), i))
+    slots = [0] * len(spans)
+    placed: list[int] = []
+    for i in order:
+        start, end = spans[i]
+        busy = {slots[j] for j in placed if spans[j][0] < end and start < spans[j][1]}
+        slot = 0
+        while slot in busy:
+            slot += 1
+        slots[i] = slot
+        placed.append(i)
+    return slots
+
+
+def _clamped(signals: Iterable[Signal], size: int) -> list[tuple[int, Signal, int, int]]:
+    """(index, signal, start, end) with offsets clamped into the text; empty spans dropped."""
+    out = []
+    for i, s in enumerate(signals):
+        start, end = max(0, min(s.start, size)), max(0, min(s.end, size))
+        if end > start:
+            out.append((i, s, start, end))
+    return out
+
+
+def render_text(text: str, signals: Sequence[Signal]) -> str:
+    """The resume text as HTML with every signal underlined and labelled.
+
+    The text is cut at every signal boundary. A piece covered by signals is a
+    ``<span class="hl">`` whose ``data-sigs`` lists the ids of those signals;
+    each signal's first piece is preceded by its label chip
+    (``<span class="sig-label" id="sig-N" data-signal=... data-start=... data-end=...>``).
+
+    >>> from resume_signals.report import Signal
+    >>> s = Signal(name="monitoring", text="x", match="<b>", start=3, end=6, section="experience", rule="r")
+    >>> render_text("ab <b> c", [s]).count("&lt;b&gt;")
+    1
+    """
+    spans = _clamped(signals, len(text))
+    slots = assign_slots([(a, b) for _, _, a, b in spans])
+    cuts = sorted({0, len(text)} | {a for _, _, a, _ in spans} | {b for _, _, _, b in spans})
+    starts: dict[int, list[int]] = {}
+    for k, (_, _, a, _) in enumerate(spans):
+        starts.setdefault(a, []).append(k)
+    out: list[str] = []
+    for lo, hi in zip(cuts, cuts[1:], strict=False):
+        for k in sorted(starts.get(lo, []), key=lambda k: slots[k]):
+            i, s, a, b = spans[k]
+            title = f"{s.name} ({s.section}, rule {s.rule})"
+            if s.value is not None:
+                title += f" value={s.value}"
+            title += f": {s.text}"
+            out.append(
+                f'<span class="sig-label" id="sig-{i}" data-signal="{_e(s.name)}" data-start="{a}" '
+                f'data-end="{b}" data-section="{_e(s.section)}" data-rule="{_e(s.rule)}" '
+                f'data-slot="{slots[k]}" style="background:{signal_color(s.name)}" title="{_e(title)}">'
+                f"{_e(s.name)}</span>")
+        active = [k for k, (_, _, a, b) in enumerate(spans) if a <= lo and hi <= b]
+        piece = _e(text[lo:hi])
+        if not active:
+            out.append(piece)
+            continue
+        by_slot = {slots[k]: spans[k][1].name for k in active}
+        shadows = [f"0 {_STEP * (n + 1)}px 0 0 {signal_color(by_slot[n]) if n in by_slot else '#fff'}"
+                   for n in range(max(by_slot) + 1)]
+        top = spans[min(active, key=lambda k: slots[k])][1].name
+        ids = " ".join(f"sig-{spans[k][0]}" for k in sorted(active, key=lambda k: slots[k]))
+        names = " ".join(spans[k][1].name for k in sorted(active, key=lambda k: slots[k]))
+        out.append(f'<span class="hl" data-sigs="{_e(ids)}" data-names="{_e(names)}" data-seg-start="{lo}" '
+                   f'data-seg-end="{hi}" style="background:{_tint(signal_color(top))};'
+                   f'box-shadow:{", ".join(shadows)}">{piece}</span>')
+    return "".join(out)
+
+
+def _fmt(x: float | None) -> str:
+    return "—" if x is None else f"{x:.1f}"
+
+
+def _header(report: Report) -> list[str]:
+    src = report.source
+    sen = report.seniority
+    years = f", {sen.years:.1f} years" if sen.years is not None else ""
+    out = [f"<h1>{_e(src.name)}</h1>",
+           f'<p class="score" id="score" data-score="{_e(report.score)}" data-status="{_e(report.status)}">'
+           f"Score <strong>{_fmt(report.score)}</strong> / 100 · "
+           f'<span class="status-{_e(report.status)}">status {_e(report.status)}</span> · '
+           f'<span id="seniority" data-level="{_e(sen.level)}">seniority {_e(sen.level)}{years}</span> · '
+           f'<span class="muted">{_e(src.format or "unknown format")}, sha256 {_e(src.sha256[:12])}</span></p>']
+    if report.errors or report.warnings:
+        out.append('<ul id="errors">')
+        for kind, items in (("error", report.errors), ("warning", report.warnings)):
+            for e in items:
+                out.append(f'<li class="{kind}" data-code="{_e(e.code)}"><strong>{kind}</strong> '
+                           f"<code>{_e(e.code)}</code> ({_e(e.stage)}): {_e(e.message)}</li>")
+        out.append("</ul>")
+    out.append("<h2>Score contributions</h2>")
+    if report.contributions:
+        out.append('<table id="contributions"><tr><th>signal</th><th>count</th><th>points</th></tr>')
+        for c in report.contributions:
+            out.append(f'<tr data-contribution="{_e(c.name)}"><td>{_e(c.name)}</td><td class="num">{c.count}</td>'
+                       f'<td class="num">{c.points:+.1f}</td></tr>')
+        out.append("</table>")
+    else:
+        out.append('<p id="contributions" class="muted">No contributions.</p>')
+    out.append("<h2>Flags</h2>")
+    if report.flags:
+        out.append('<ul id="flags">')
+        for f in report.flags:
+            evidence = json.dumps(f.evidence, ensure_ascii=False, indent=1, default=str)
+            out.append(f'<li class="flag" data-flag="{_e(f.name)}"><span class="flag-name">{_e(f.name)}</span>: '
+                       f"{_e(f.reason)}<details><summary>evidence</summary><pre>{_e(evidence)}</pre></details></li>")
+        out.append("</ul>")
+    else:
+        out.append('<p id="flags" class="muted">No flags raised.</p>')
+    return out
+
+
+def _evidence_table(report: Report) -> list[str]:
+    if not report.signals:
+        return []
+    counts = Counter(s.name for s in report.signals)
+    out = ['<p class="legend">' + "".join(
+        f'<span class="chip" style="background:{signal_color(n)}">{_e(n)} × {c}</span>' for n, c in counts.items()
+    ) + "</p>"]
+    out.append("<h2>Evidence</h2>")
+    out.append('<table id="evidence"><tr><th>signal</th><th>match</th><th>section</th><th>value</th>'
+               "<th>offsets</th></tr>")
+    for i, s in enumerate(report.signals):
+        out.append(f'<tr data-evidence="{_e(s.name)}"><td><a href="#sig-{i}">{_e(s.name)}</a></td>'
+                   f"<td>{_e(s.match)}</td><td>{_e(s.section)}</td><td>{_e(s.value)}</td>"
+                   f'<td class="num">{s.start}–{s.end}</td></tr>')
+    out.append("</table>")
+    return out
+
+
+def render_html(report: Report) -> str:
+    """A standalone, script-free HTML page for one report (UTF-8, no external resources)."""
+    body = _header(report)
+    body += _evidence_table(report)
+    body.append("<h2>Resume text</h2>")
+    if report.text:
+        body.append(f'<div id="resume-text" class="resume">{render_text(report.text, report.signals)}</div>')
+    else:
+        body.append('<p id="resume-text" class="muted">No text (the document could not be read).</p>')
+    csp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
+    return ("<!DOCTYPE html>\n"
+            '<html lang="en"><head><meta charset="utf-8">'
+            f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta name="generator" content="resume_signals">'
+            f"<title>resume_signals: {_e(report.source.name)}</title><style>{_CSS}</style></head>\n"
+            "<body>\n" + "\n".join(body) + "\n</body></html>\n")
