@@ -1,0 +1,112 @@
+"""Reports as a pandas DataFrame: one row per resume, for notebooks and batch analysis.
+
+The columns are the same whatever the batch holds: every known signal gets a
+``signal_<name>`` count column and every known flag a ``flag_<name>`` bool
+column even when no resume has it, so frames from two runs concatenate and
+compare column by column. Names a user rule pack adds appear too, after the
+known ones.
+
+pandas is an optional extra (``pip install resume_signals[frame]``) and is
+imported only when `to_frame` is called.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from .report import Report
+
+if TYPE_CHECKING:
+    import pandas
+
+#: The signals of the specification (SIGNALS.md), in its order.
+SIGNAL_NAMES: tuple[str, ...] = (
+    "shipped", "deployed", "monitoring", "rollback", "ab_testing", "post_launch_iteration", "outcome_metric",
+    "offline_metric", "competition", "team_size", "ownership", "production_stack", "versioning",
+)
+#: The document-level flags of the specification.
+FLAG_NAMES: tuple[str, ...] = ("architecture_padding", "missing_production_signals", "competition_without_production")
+
+BASE_COLUMNS: tuple[str, ...] = ("file", "path", "format", "status", "error_code", "score", "seniority", "years")
+
+
+def _as_dict(report: Report | Mapping[str, Any]) -> Mapping[str, Any]:
+    if isinstance(report, Report):
+        return report.to_dict()
+    if isinstance(report, Mapping):
+        return report
+    raise TypeError(f"to_frame takes Report objects or their dicts, not {type(report).__name__}")
+
+
+def _row(d: Mapping[str, Any]) -> dict[str, Any]:
+    source = d.get("source") or {}
+    errors = d.get("errors") or []
+    seniority = d.get("seniority") or {}
+    return {
+        "file": source.get("name"),
+        "path": source.get("path"),
+        "format": source.get("format"),
+        "status": d.get("status"),
+        "error_code": errors[0].get("code") if errors else None,
+        "score": d.get("score"),
+        "seniority": seniority.get("level"),
+        "years": seniority.get("years"),
+    }
+
+
+def _import_pandas() -> Any:
+    try:
+        import pandas as pd
+    except ImportError as exc:  # pragma: no cover - exercised by a test that hides pandas
+        raise ImportError("resume_signals.to_frame needs pandas, an optional extra: "
+                          "pip install 'resume_signals[frame]'") from exc
+    return pd
+
+
+def to_frame(reports: Iterable[Report | Mapping[str, Any]]) -> pandas.DataFrame:
+    """One row per report (a `Report` or its ``to_dict()``, e.g. a line of a batch JSONL file).
+
+    Columns: file, path, format, status, error_code, score, seniority, years,
+    ``signal_<name>`` (int count) for every signal, ``flag_<name>`` (bool) for
+    every flag. A failed report has its error code, no score and zero counts.
+
+    >>> from resume_signals.report import Report, Signal, Source
+    >>> r = Report(source=Source(name="a.txt", path=None, format="txt", sha256="0", bytes=1), score=12.5,
+    ...            signals=(Signal("shipped", "t", "Shipped", 0, 7, "experience", "r"),))
+    >>> df = to_frame([r])
+    >>> int(df.loc[0, "signal_shipped"]), int(df.loc[0, "signal_rollback"])
+    (1, 0)
+    >>> bool(df.loc[0, "flag_architecture_padding"])
+    False
+    """
+    pd = _import_pandas()
+    dicts = [_as_dict(r) for r in reports]
+    signals = list(SIGNAL_NAMES)
+    flags = list(FLAG_NAMES)
+    for d in dicts:
+        for s in d.get("signals") or []:
+            if s["name"] not in signals:
+                signals.append(s["name"])
+        for f in d.get("flags") or []:
+            if f["name"] not in flags:
+                flags.append(f["name"])
+    rows = []
+    for d in dicts:
+        row = _row(d)
+        counts = {name: 0 for name in signals}
+        for s in d.get("signals") or []:
+            counts[s["name"]] += 1
+        raised = {f["name"] for f in d.get("flags") or []}
+        row.update({f"signal_{n}": c for n, c in counts.items()})
+        row.update({f"flag_{n}": n in raised for n in flags})
+        rows.append(row)
+    columns = [*BASE_COLUMNS, *(f"signal_{n}" for n in signals), *(f"flag_{n}" for n in flags)]
+    df = pd.DataFrame(rows, columns=columns)
+    df["score"] = df["score"].astype("float64")
+    df["years"] = df["years"].astype("float64")
+    for n in signals:
+        df[f"signal_{n}"] = df[f"signal_{n}"].astype("int64")
+    for n in flags:
+        df[f"flag_{n}"] = df[f"flag_{n}"].astype("bool")
+    return df
