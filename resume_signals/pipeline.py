@@ -74,12 +74,16 @@ class Pipeline:
             doc = extract.extract(loaded.data, limits=self.limits)
         except DocumentError as exc:
             return failed_report(src, exc)
+        except MemoryError:  # the batch worker turns this into a `memory_limit` report
+            raise
         except Exception as exc:  # a parser bug must not crash a batch
             log.exception("extraction failed for %s", name)
             return failed_report(src, DocumentError(ErrorCode.CORRUPT, f"The file could not be parsed ({type(exc).__name__})."))
         src = Source(name=src.name, path=src.path, format=doc.format, sha256=src.sha256, bytes=src.bytes, pages=doc.pages)
         try:
             return self._analyse(src, doc, reference)
+        except MemoryError:
+            raise
         except Exception as exc:
             log.exception("scoring failed for %s", name)
             return failed_report(src, DocumentError(ErrorCode.INTERNAL_ERROR, f"Internal error while scoring ({type(exc).__name__}: {exc})."))
