@@ -1,0 +1,55 @@
+"""Sections and entries: the structure a recruiter reads a resume by.
+
+`find_sections` cuts the canonical text into contiguous sections (contact,
+summary, experience, ...) at heading lines found from layout cues and the
+heading lexicon (`headings`); `find_entries` splits experience and projects
+sections into job / project entries with title, organisation and dates
+(`entries`, `dates`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from ..document import Document
+from ..report import Entry, Section
+from . import entries as _entries
+from .dates import find_date_ranges, parse_date_range
+from .headings import bundled_aliases, detect_headings, lexicon_for
+
+if TYPE_CHECKING:
+    from ..rules import RuleSet
+
+__all__ = ["bundled_aliases", "find_date_ranges", "find_entries", "find_sections", "parse_date_range"]
+
+
+def find_sections(doc: Document, rules: RuleSet | None = None) -> list[Section]:
+    """Sections in text order covering ``doc.text``: the first starts at 0, the last ends at its length.
+
+    Text before the first heading is ``contact``; each other section starts at
+    its heading line and runs to the next heading. ``rules.headings`` is the
+    alias lexicon (the bundled one when empty).
+
+    >>> from resume_signals.document import LineDraft, assemble
+    >>> doc = assemble([LineDraft("Ada Lovelace"), LineDraft("TOOLBOX", bold=True), LineDraft("Python")], "txt")
+    >>> [(s.kind, s.heading) for s in find_sections(doc)]
+    [('contact', None), ('skills', 'TOOLBOX')]
+    """
+    aliases = getattr(rules, "headings", None) or bundled_aliases()
+    hits = detect_headings(doc, lexicon_for(aliases))
+    total = len(doc.text)
+    starts = [(doc.lines[h.index].start, h.kind, h.heading) for h in hits]
+    out: list[Section] = []
+    if not starts or starts[0][0] > 0:
+        first = starts[0][0] if starts else total
+        out.append(Section(kind="contact", heading=None, start=0, end=first))
+    for j, (start, kind, heading) in enumerate(starts):
+        end = starts[j + 1][0] if j + 1 < len(starts) else total
+        out.append(Section(kind=kind, heading=heading, start=start, end=end))
+    return out
+
+
+def find_entries(doc: Document, sections: Sequence[Section], rules: RuleSet | None = None) -> list[Entry]:
+    """Job and project entries of the experience and projects sections, in text order."""
+    return _entries.find_entries(doc, sections)

@@ -1,0 +1,168 @@
+"""Date ranges as resumes write them, parsed to month precision.
+
+Entries and seniority both need "when": a job's range decides years of
+experience, and a range next to a line is the strongest sign that the line is
+an entry header rather than a heading. Resumes write ranges in many ways
+("Jan 2019 – Present", "2017-2020", "03/2018 - 06/2021", "Jan '14 to Dec '15",
+"Summer 2020", a lone "2015"), so one tolerant pattern finds them and a small
+normaliser turns each end into "YYYY-MM".
+
+Precision rules: a year-only start is January, a year-only end December; a
+season covers its months (Summer is June to August); an open end ("Present",
+"Current", "Now", "Today", "Date", "Ongoing") has ``end=None`` and
+``present=True``. ``raw`` is always the exact substring of the searched text.
+
+>>> parse_date_range("Jan 2019 – Present")
+DateRange(raw='Jan 2019 – Present', start='2019-01', end=None, present=True)
+>>> parse_date_range("2017-2020")
+DateRange(raw='2017-2020', start='2017-01', end='2020-12', present=False)
+>>> parse_date_range("416-555-0117") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..report import DateRange
+
+_MONTHS: dict[str, int] = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+# Northern-hemisphere academic seasons: what "Summer 2020" means on a resume.
+_SEASONS: dict[str, tuple[int, int]] = {
+    "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 3),
+}
+_PRESENT_WORDS = ("present", "current", "currently", "now", "today", "date", "ongoing", "till date", "to date",
+                  "till now", "to present", "still working")
+
+_MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+             r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
+_YEAR4 = r"(?:19[5-9]\d|20[0-4]\d)"
+_YEAR = rf"(?:{_YEAR4}|['’‘]\d\d)"
+# One end of a range. Named groups let the normaliser read the parts back.
+_POINT = (
+    rf"(?:(?P<{{p}}mon>{_MONTH_RE})[\s,\-]*(?P<{{p}}my>{_YEAR})"      # Jan 2019, Sept. 2020, Jan '14, May-2015
+    rf"|(?P<{{p}}sea>{_SEASON_RE})[\s,]*(?P<{{p}}sy>{_YEAR})"          # Summer 2020
+    rf"|(?P<{{p}}nm>0?[1-9]|1[0-2])\s?[/.]\s?(?P<{{p}}ny>{_YEAR4})"    # 03/2018, 3.2018
+    rf"|(?P<{{p}}ny2>{_YEAR4})[/\-](?P<{{p}}nm2>0[1-9]|1[0-2])(?![\d\-/])"  # 2018-03, 2018/03
+    rf"|(?P<{{p}}y>{_YEAR4}))"                                            # 2019
+)
+_PRESENT_RE = (r"(?P<present>present|current(?:ly)?|now|today|ongoing|(?:till|to|until)\s+(?:date|now|present)"
+               r"|date|still\s+working)")
+_SEP_RE = r"\s*(?:[-–—~]+|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
+_RANGE_RE = re.compile(
+    r"(?<![\w./:+$€£-])"
+    + _POINT.format(p="a_")
+    + r"(?:" + _SEP_RE + r"(?:" + _PRESENT_RE + r"|" + _POINT.format(p="b_")
+    + r"|(?P<b_yy>\d\d)(?![\d]))"  # 2017-18
+    + r")?"
+    + r"(?![\w/%+]|[.,]\d|-\d)",
+    re.IGNORECASE,
+)
+# Sentences like "2 gold, 5 silver" or "3.8/4.0" hold no year in range, so they never match.
+
+
+@dataclass(frozen=True)
+class _Point:
+    year: int
+    first: int  # first month covered
+    last: int   # last month covered
+    month_known: bool
+
+
+def _year(text: str) -> int:
+    digits = text.strip("'’‘")
+    if len(digits) == 2:
+        y = int(digits)
+        return 2000 + y if y <= 50 else 1900 + y
+    return int(digits)
+
+
+def _point(m: re.Match[str], p: str) -> _Point | None:
+    g = m.groupdict()
+    if g.get(f"{p}mon"):
+        month = _MONTHS[g[f"{p}mon"].lower().rstrip(".")]
+        return _Point(_year(g[f"{p}my"]), month, month, True)
+    if g.get(f"{p}sea"):
+        first, last = _SEASONS[g[f"{p}sea"].lower()]
+        return _Point(_year(g[f"{p}sy"]), first, last, True)
+    if g.get(f"{p}nm"):
+        month = int(g[f"{p}nm"])
+        return _Point(int(g[f"{p}ny"]), month, month, True)
+    if g.get(f"{p}ny2"):
+        month = int(g[f"{p}nm2"])
+        return _Point(int(g[f"{p}ny2"]), month, month, True)
+    if g.get(f"{p}y"):
+        return _Point(int(g[f"{p}y"]), 1, 12, False)
+    return None
+
+
+def _fmt(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _from_match(m: re.Match[str]) -> DateRange | None:
+    a = _point(m, "a_")
+    if a is None:
+        return None
+    raw = m.group(0)
+    if m.group("present"):
+        return DateRange(raw=raw, start=_fmt(a.year, a.first), end=None, present=True)
+    b = _point(m, "b_")
+    if b is None and m.group("b_yy"):
+        yy = int(m.group("b_yy"))
+        century = a.year - a.year % 100
+        if a.month_known or yy < a.year % 100:
+            return None  # "Jan 2019-20" or "2019-05" style noise: not a year pair
+        b = _Point(century + yy, 1, 12, False)
+    if b is None:
+        # A lone point: a year, a month or a season covers itself.
+        return DateRange(raw=raw, start=_fmt(a.year, a.first), end=_fmt(a.year, a.last), present=False)
+    if (b.year, b.last) < (a.year, a.first) or b.year - a.year > 60:
+        return None
+    return DateRange(raw=raw, start=_fmt(a.year, a.first), end=_fmt(b.year, b.last), present=False)
+
+
+def find_date_ranges(text: str) -> list[tuple[int, int, DateRange]]:
+    """Every date range (or lone year / month / season) in ``text``: (start, end, DateRange).
+
+    ``text[start:end] == range.raw``. Phone numbers, GPAs and version numbers
+    do not match because a year must stand alone (no digit, dot, slash or
+    dash glued to it on the outside).
+
+    >>> [r.raw for _, _, r in find_date_ranges("ML Engineer, Acme (Jan '14 to Dec '15)")]
+    ["Jan '14 to Dec '15"]
+    >>> find_date_ranges("call 416-555-0117, GPA 3.8/4.0")
+    []
+    """
+    out: list[tuple[int, int, DateRange]] = []
+    for m in _RANGE_RE.finditer(text):
+        if not m.group(0):
+            continue
+        dr = _from_match(m)
+        if dr is not None:
+            out.append((m.start(), m.end(), dr))
+    return out
+
+
+def parse_date_range(s: str) -> DateRange | None:
+    """The date range that makes up the whole of ``s`` (surrounding spaces and brackets ignored), or None.
+
+    >>> parse_date_range("Summer 2020")
+    DateRange(raw='Summer 2020', start='2020-06', end='2020-08', present=False)
+    >>> parse_date_range("v2.2019") is None
+    True
+    """
+    core = s.strip().strip("()[]").strip()
+    found = find_date_ranges(core)
+    if len(found) != 1:
+        return None
+    start, end, dr = found[0]
+    if start != 0 or end != len(core):
+        return None
+    return dr

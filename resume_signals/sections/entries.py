@@ -1,0 +1,278 @@
+"""Job and project entries: where each one starts, its title, organisation and dates.
+
+Templates lay entry headers out in many ways ("Title — Org" over a dates line,
+the organisation alone over "Title<TAB>dates", "Title at Org<TAB>dates",
+"Title, Org (dates)", "Org | Title | dates", a dates column on the left, ...),
+but they share a shape: one to three short non-bullet lines, one of which
+carries a date range, followed by bullets or a paragraph. So the splitter
+reads the section line by line:
+
+1. each line is a bullet, a dates line (a date range and at most a place), a
+   short header line, or body text;
+2. a date range closes an entry: the header lines just before it (at most two)
+   belong to it; when the dated line comes first, the short org / place line
+   right after it belongs to it as well;
+3. a short cued line directly over bullets, with no dates, is an undated entry
+   (common for projects);
+4. the header text, dates removed, is cut at its separators, and the job-title
+   and organisation lexicons (data/entries.toml) decide which part is which.
+
+An entry spans from its first header line to the start of the next entry (or
+the section's end).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..document import Document, Line
+from ..report import DateRange, Entry, Section
+from .dates import find_date_ranges
+from .headings import is_bullet
+from .lexicon import EntryLexicon, entry_lexicon
+
+ENTRY_KINDS = ("experience", "projects")
+MAX_HEADER_WORDS = 16
+MAX_HEADER_CHARS = 140
+
+_SEPARATORS = re.compile(r"\s*\t\s*|\s+[|•·–—]\s+|\s*\|\s*|\s*—\s*|\s+-\s+|\s+@\s+|\s*·\s*")
+_AT = re.compile(r"\s+at\s+", re.I)
+_LEFTOVER = re.compile(r"^[\s,;:|•·()\[\]\-–—/]*$")
+_DATE_WORDS = re.compile(r"\b(?:from|since|dates?|duration|period)\b\s*:?", re.I)
+_EMPTY_BRACKETS = re.compile(r"\(\s*[,;\-–—]?\s*\)|\[\s*\]")
+
+
+@dataclass
+class _Info:
+    line: Line
+    kind: str  # bullet | dates | header | body
+    date: tuple[int, int, DateRange] | None = None  # offsets relative to the line's text
+
+
+@dataclass
+class _Draft:
+    lines: list[_Info] = field(default_factory=list)
+    backward: bool = False  # the dated line came first: later org/place lines attach to it
+    trailing: int = 0
+
+
+def _pick_date(text: str) -> tuple[int, int, DateRange] | None:
+    """The line's date range: a real range (two ends or present) first, else a lone year / month."""
+    found = find_date_ranges(text)
+    if not found:
+        return None
+    ranges = [f for f in found if _is_range(f[2])]
+    return ranges[0] if ranges else found[0]
+
+
+def _is_range(dr: DateRange) -> bool:
+    return dr.present or (dr.start is not None and dr.end is not None and dr.start[:4] != dr.end[:4]) or any(
+        sep in dr.raw for sep in ("-", "–", "—", " to ", " until ", "~"))
+
+
+def _remainder(text: str, date: tuple[int, int, DateRange]) -> str:
+    """The line without its date range, empty brackets and date labels."""
+    rest = text[:date[0]] + " " + text[date[1]:]
+    rest = _DATE_WORDS.sub(" ", rest)
+    rest = _EMPTY_BRACKETS.sub(" ", rest)
+    return rest
+
+
+def _classify(line: Line, elex: EntryLexicon) -> _Info:
+    text = line.text
+    if is_bullet(line):
+        return _Info(line, "bullet")
+    date = _pick_date(text)
+    if date is not None:
+        rest = _remainder(text, date)
+        parts = [p for p in _split_parts(rest) if not _LEFTOVER.match(p)]
+        if not parts or all(elex.is_place(p) for p in parts):
+            return _Info(line, "dates", date)
+        if len(rest.split()) <= MAX_HEADER_WORDS and len(text) <= MAX_HEADER_CHARS:
+            return _Info(line, "header", date)
+        return _Info(line, "body")
+    stripped = text.strip()
+    if (len(stripped.split()) <= MAX_HEADER_WORDS and len(stripped) <= MAX_HEADER_CHARS
+            and not re.search(r"[.!?;:]$", stripped)):
+        return _Info(line, "header")
+    return _Info(line, "body")
+
+
+def _split_parts(text: str) -> list[str]:
+    return [p.strip(" ,;:()") for p in _SEPARATORS.split(text) if p and p.strip(" ,;:()")]
+
+
+def _cued(info: _Info, section: str, elex: EntryLexicon) -> bool:
+    """A header line that can stand as an undated entry's header."""
+    text = info.line.text.strip()
+    if info.line.bold or elex.title_score(text) or elex.org_score(text):
+        return True
+    if _SEPARATORS.search(text) and len(text.split()) <= 10:
+        return True
+    return section == "projects" and len(text.split()) <= 8
+
+
+def _attachable(info: _Info, elex: EntryLexicon) -> bool:
+    """A line after a dated header that names its organisation or place (not a description)."""
+    text = info.line.text.strip()
+    if len(text.split()) > 8:
+        return False
+    parts = [p.strip() for p in text.split(",")]
+    return (elex.org_score(text) > 0 or all(elex.is_place(p) for p in parts) or elex.is_place(parts[-1])
+            or info.line.bold or info.line.italic)
+
+
+def _group(infos: Sequence[_Info], section: str, elex: EntryLexicon) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    pending: list[_Info] = []
+    open_draft: _Draft | None = None
+    for i, info in enumerate(infos):
+        nxt = infos[i + 1] if i + 1 < len(infos) else None
+        if info.kind in ("bullet", "body"):
+            if info.kind == "bullet" and pending and open_draft is None:
+                head = [p for p in pending[-2:] if _cued(p, section, elex)]
+                if head and head[-1] is pending[-1]:
+                    drafts.append(_Draft(head))
+            pending = []
+            open_draft = None
+            continue
+        if info.date is not None:
+            if info.kind == "dates" and not pending and open_draft is not None and not any(
+                    x.date for x in open_draft.lines):
+                open_draft.lines.append(info)
+                continue
+            draft = _Draft(pending[-2:] + [info], backward=not pending)
+            drafts.append(draft)
+            pending = []
+            open_draft = draft
+            continue
+        # an undated header line
+        next_dated_text = nxt is not None and nxt.date is not None and nxt.kind == "header"
+        if (open_draft is not None and open_draft.backward and open_draft.trailing < 2 and not next_dated_text
+                and _attachable(info, elex)):
+            open_draft.lines.append(info)
+            open_draft.trailing += 1
+            continue
+        if open_draft is not None and not open_draft.backward:
+            open_draft = None
+        pending.append(info)
+    return drafts
+
+
+def _clean_part(part: str) -> str:
+    part = part.strip(" ,;:-–—|")
+    if part.count("(") > part.count(")"):
+        part = part.replace("(", "", 1) if part.endswith("(") else part + ")"
+    elif part.count(")") > part.count("("):
+        part = part.rstrip(")").strip() if part.endswith(")") else part
+    return part.strip(" ,;:-–—|")
+
+
+def _drop_place_tail(part: str, elex: EntryLexicon) -> str:
+    pieces = [p.strip() for p in part.split(",")]
+    while len(pieces) > 1 and elex.is_place(pieces[-1]):
+        pieces.pop()
+        if len(pieces) > 1 and elex.is_place(", ".join(pieces[-1:])) and len(pieces[-1].split()) <= 2:
+            # "Austin, TX" -> "Austin" stays when it's the head of a two-part place
+            continue
+    return ", ".join(pieces)
+
+
+def _parts(draft: _Draft, elex: EntryLexicon) -> list[tuple[str, bool]]:
+    """(text, on the dated line) for every title/org candidate, places removed."""
+    out: list[tuple[str, bool]] = []
+    for info in draft.lines:
+        text = info.line.text
+        if is_bullet(info.line):
+            continue
+        if info.date is not None:
+            text = _remainder(text, info.date)
+        for raw in _split_parts(text):
+            at = _AT.split(raw, maxsplit=1)
+            pieces = at if len(at) == 2 and (elex.title_score(at[0]) or elex.org_score(at[1])) else [raw]
+            for piece in pieces:
+                piece = _clean_part(_drop_place_tail(_clean_part(piece), elex))
+                if piece and not _LEFTOVER.match(piece) and not elex.is_place(piece):
+                    out.append((piece, info.date is not None))
+    return out
+
+
+def _title_org(parts: list[tuple[str, bool]], draft: _Draft, section: str,
+               elex: EntryLexicon) -> tuple[str | None, str | None]:
+    if not parts:
+        return None, None
+    if len(parts) == 1:
+        text = parts[0][0]
+        if section == "projects":
+            return text, None
+        if "," in text:
+            left, _, right = text.rpartition(",")
+            left, right = left.strip(), right.strip()
+            if elex.title_score(right) > elex.org_score(right) and elex.org_score(left) >= elex.title_score(left):
+                return right, left
+            return left, right
+        if elex.org_score(text) > elex.title_score(text):
+            return None, text
+        return text, None
+    if section == "projects":
+        org = parts[1][0] if len(parts[1][0].split()) <= 4 else None
+        return parts[0][0], org
+    org_line_first = len(draft.lines) > 1 and draft.lines[0].date is None and any(
+        x.date is not None and x.kind == "header" for x in draft.lines[1:])
+
+    def title_key(k: int) -> tuple[float, float]:
+        text, dated = parts[k]
+        bonus = 0.5 if (org_line_first and dated) else 0.0
+        return (elex.title_score(text) - elex.org_score(text) + bonus, -k)
+
+    ti = max(range(len(parts)), key=title_key)
+    rest = [k for k in range(len(parts)) if k != ti]
+    oi = max(rest, key=lambda k: (elex.org_score(parts[k][0]) - elex.title_score(parts[k][0]), -k))
+    return parts[ti][0], parts[oi][0]
+
+
+def _entry_date(draft: _Draft) -> DateRange | None:
+    dated = [x.date for x in draft.lines if x.date is not None]
+    if not dated:
+        return None
+    ranges = [d for d in dated if _is_range(d[2])]
+    return (ranges or dated)[0][2]
+
+
+def entries_in_section(doc: Document, section: Section, elex: EntryLexicon | None = None) -> list[Entry]:
+    """The entries of one experience or projects section, in text order."""
+    elex = elex or entry_lexicon()
+    lines = [ln for ln in doc.lines if section.start <= ln.start < section.end]
+    if section.heading is not None and lines:
+        lines = lines[1:]
+    infos = [_classify(ln, elex) for ln in lines]
+    drafts = _group(infos, section.kind, elex)
+    drafts.sort(key=lambda d: min(x.line.start for x in d.lines))
+    out: list[Entry] = []
+    prev_org: str | None = None
+    prev_org_line = False
+    for k, draft in enumerate(drafts):
+        start = min(x.line.start for x in draft.lines)
+        end = min(x.line.start for x in drafts[k + 1].lines) if k + 1 < len(drafts) else section.end
+        title, org = _title_org(_parts(draft, elex), draft, section.kind, elex)
+        if (org is None and title and section.kind == "experience" and prev_org and prev_org_line
+                and len(draft.lines) == 1):
+            org = prev_org  # "Title | dates" under the organisation line of the role above
+        else:
+            prev_org = org
+            prev_org_line = len(draft.lines) > 1 and draft.lines[0].date is None
+        out.append(Entry(section=section.kind, title=title, organization=org, dates=_entry_date(draft),
+                         start=start, end=max(start, end)))
+    return out
+
+
+def find_entries(doc: Document, sections: Sequence[Section]) -> list[Entry]:
+    """Entries of every experience and projects section of ``doc``, in text order."""
+    elex = entry_lexicon()
+    out: list[Entry] = []
+    for sec in sections:
+        if sec.kind in ENTRY_KINDS:
+            out.extend(entries_in_section(doc, sec, elex))
+    return out

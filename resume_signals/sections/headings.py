@@ -1,0 +1,333 @@
+"""Section headings: layout cues plus a heading lexicon matched by meaning.
+
+A heading is a short line of its own that a reader's eye jumps to (bold, caps,
+larger, a Word heading style, a trailing colon, space above) and whose words
+name a kind of section. Neither cue alone is enough: "Experience with Kafka
+and Flink" holds the word but is body text, and a bold "Acme Corp" stands out
+but names an employer. So a line becomes a heading when
+
+* its words equal an alias of the lexicon (any order, small typos allowed), or
+* they contain an alias ("Industry Experience") and the line has a layout cue, or
+* they match nothing but the line looks like a heading in every other way
+  (caps or heading style, short, no digits, no dates nearby, no job-title or
+  organisation words) and a known heading came earlier: kind ``other``.
+
+Inline labels ("Skills: Python, SQL") start a section too. Bullets, long
+lines, sentences, dated lines and "Page 2" never do.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz import fuzz, process
+
+from ..document import Document, Line
+from .dates import find_date_ranges
+from .lexicon import EntryLexicon, entry_lexicon
+
+FULL_MATCH = 88.0
+"""token_sort_ratio at or above which a line's words are an alias (typos and word order forgiven)."""
+CONTAINS_SCORE = 90.0
+"""The score of a line that contains every word of an alias plus a few more."""
+MAX_HEADING_WORDS = 6
+MAX_HEADING_CHARS = 60
+
+_BULLET_START = re.compile(r"^\s*(?:[•●▪■◦‣∙·\-–*>]|\uf0b7|\uf0a7|o\s)\s*")
+_PAGE = re.compile(r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|-\s*\d+\s*-)$", re.I)
+_CONTACTISH = re.compile(r"@|https?:|www\.|\.com\b|\.io\b|linkedin|github|\+?\d[\d\s().\-]{6,}\d")
+_SENTENCE_END = re.compile(r"[.!?;,]$")
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    raw = tomllib.loads(resources.files("resume_signals").joinpath("data/headings.toml").read_text("utf-8"))
+    aliases = {kind: tuple(str(a) for a in names) for kind, names in raw["aliases"].items()}
+    priority = tuple(raw.get("meta", {}).get("priority", ()))
+    return aliases, priority
+
+
+def bundled_aliases() -> dict[str, tuple[str, ...]]:
+    """The heading lexicon shipped in data/headings.toml: section kind -> aliases.
+
+    >>> "toolbox" in bundled_aliases()["skills"]
+    True
+    """
+    return dict(_bundled()[0])
+
+
+def _stem(tok: str) -> str:
+    if len(tok) > 3 and tok.endswith("s") and not tok.endswith("ss"):
+        return tok[:-1]
+    return tok
+
+
+def normalize(text: str) -> str:
+    """Heading words for matching: lower case, no punctuation, no "&"/"and", plural "s" folded.
+
+    >>> normalize("Publications & Talks:")
+    'publication talk'
+    >>> normalize("Where I’ve Worked")
+    "where i've worked"
+    """
+    t = text.lower().replace("’", "'").replace("‘", "'")
+    t = re.sub(r"&|\+|\band\b", " ", t)
+    t = re.sub(r"[^\w' ]+", " ", t)
+    toks = [w.strip("'_") for w in t.split()]
+    return " ".join(_stem(w) for w in toks if w)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A lexicon match: the kind, its score and whether the whole line is the alias."""
+
+    kind: str
+    score: float
+    full: bool
+    leftover: tuple[str, ...] = ()
+
+
+class HeadingLexicon:
+    """Aliases normalised once; `match` finds the kind a line's words name."""
+
+    def __init__(self, aliases: Mapping[str, Sequence[str]], priority: Sequence[str] = ()) -> None:
+        self.kinds: list[str] = []
+        self.norms: list[str] = []
+        self.tokens: list[frozenset[str]] = []
+        for kind, names in aliases.items():
+            for name in names:
+                n = normalize(name)
+                if n:
+                    self.kinds.append(kind)
+                    self.norms.append(n)
+                    self.tokens.append(frozenset(n.split()))
+        order = list(priority) + [k for k in aliases if k not in priority]
+        self.rank = {k: i for i, k in enumerate(order)}
+
+    def match(self, text: str) -> Match | None:
+        """The best kind for ``text``, or None. Ties go to the kind listed first in the priority.
+
+        >>> lex = default_lexicon()
+        >>> lex.match("Where I've Worked").kind, lex.match("Toolbox").kind, lex.match("Outside Work").kind
+        ('experience', 'skills', 'interests')
+        >>> lex.match("Competitions & Projects").kind
+        'projects'
+        """
+        norm = normalize(text)
+        if not norm or not self.norms:
+            return None
+        toks = norm.split()
+        best: Match | None = None
+        for _, score, idx in process.extract(norm, self.norms, scorer=fuzz.token_sort_ratio, limit=8,
+                                             score_cutoff=FULL_MATCH):
+            cand = Match(self.kinds[idx], float(score), True)
+            best = self._better(best, cand)
+        if best is not None:
+            return best
+        if len(toks) > MAX_HEADING_WORDS:
+            return None
+        have = set(toks)
+        for kind, atoks in zip(self.kinds, self.tokens, strict=True):
+            if atoks <= have:
+                left = tuple(t for t in toks if t not in atoks)
+                cand = Match(kind, CONTAINS_SCORE - 2 * len(left), False, left)
+                best = self._better(best, cand)
+        return best
+
+    def _better(self, a: Match | None, b: Match) -> Match:
+        if a is None:
+            return b
+        if abs(a.score - b.score) > 1e-6:
+            return a if a.score > b.score else b
+        return a if self.rank.get(a.kind, 99) <= self.rank.get(b.kind, 99) else b
+
+
+_LEXICON_CACHE: dict[tuple[tuple[str, tuple[str, ...]], ...], HeadingLexicon] = {}
+
+
+def lexicon_for(aliases: Mapping[str, Sequence[str]]) -> HeadingLexicon:
+    """A (cached) lexicon for an alias table; an empty table means the bundled one."""
+    if not aliases:
+        aliases = _bundled()[0]
+    key = tuple(sorted((k, tuple(v)) for k, v in aliases.items()))
+    lex = _LEXICON_CACHE.get(key)
+    if lex is None:
+        lex = HeadingLexicon(aliases, _bundled()[1])
+        if len(_LEXICON_CACHE) > 16:
+            _LEXICON_CACHE.clear()
+        _LEXICON_CACHE[key] = lex
+    return lex
+
+
+def default_lexicon() -> HeadingLexicon:
+    return lexicon_for({})
+
+
+@dataclass(frozen=True)
+class HeadingHit:
+    """A heading found on line ``index``: its kind and its words as written (colon dropped)."""
+
+    index: int
+    kind: str
+    heading: str
+    inline: bool = False
+
+
+def is_bullet(line: Line) -> bool:
+    """A list item: flagged by the extractor or starting with a bullet glyph or dash."""
+    return line.bullet or bool(_BULLET_START.match(line.text))
+
+
+def _is_caps(label: str) -> bool:
+    letters = [c for c in label if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _title_case(label: str) -> bool:
+    ws = [w for w in re.findall(r"[A-Za-z][A-Za-z'’]*", label) if len(w) > 3]
+    return bool(ws) and all(w[0].isupper() for w in ws)
+
+
+def _larger(line: Line, body: float | None) -> bool:
+    return bool(line.size and body and line.size >= body * 1.1)
+
+
+def _styled(line: Line) -> bool:
+    style = (line.style or "").lower()
+    return style.startswith("heading") or style == "title"
+
+
+def layout_cues(line: Line, body: float | None) -> int:
+    """How many heading cues the line carries (caps, bold, larger, heading style, colon, space above)."""
+    label = line.text.strip().rstrip(":").strip()
+    return sum((_is_caps(label), line.bold, _larger(line, body), _styled(line), line.text.rstrip().endswith(":"),
+                line.gap_before >= 0.8))
+
+
+def _shape_ok(text: str) -> bool:
+    """Short, one field, no sentence punctuation, no contact details, no dates, not a page number."""
+    label = text.strip().rstrip(":").strip()
+    if not label or len(label) > MAX_HEADING_CHARS or "\t" in label or " | " in label:
+        return False
+    if len(label.split()) > MAX_HEADING_WORDS or _SENTENCE_END.search(label):
+        return False
+    if _PAGE.match(label) or _CONTACTISH.search(label) or find_date_ranges(label):
+        return False
+    if sum(c.isdigit() for c in label) >= 2:
+        return False
+    return label[0].isalpha() or label[0] in "'\"“"
+
+
+def _has_job_words(label: str, elex: EntryLexicon) -> bool:
+    return elex.title_score(label) > 0 or elex.org_score(label) > 0
+
+
+def classify_text(text: str, lex: HeadingLexicon) -> Match | None:
+    """Text-only verdict (no layout known): the lexicon kind when ``text`` reads as a heading line.
+
+    Used to measure the lexicon on labelled lines that carry no layout. A line
+    containing an alias needs caps, a trailing colon or Title Case here.
+
+    >>> classify_text("PROFESSIONAL EXPERIENCE:", default_lexicon()).kind
+    'experience'
+    >>> classify_text("Experience with Kafka and Flink in production", default_lexicon()) is None
+    True
+    """
+    text = text.strip()
+    if _BULLET_START.match(text) or not _shape_ok(text):
+        return None
+    label = text.rstrip(":").strip()
+    m = lex.match(label)
+    if m is None:
+        return None
+    if m.full:
+        return m if (label[0].isupper() or text.endswith(":")) else None
+    cue = _is_caps(label) or text.endswith(":") or _title_case(label)
+    if not cue or _leftover_is_job(m, entry_lexicon()):
+        return None
+    return m
+
+
+def _leftover_is_job(m: Match, elex: EntryLexicon) -> bool:
+    return any(t in elex.title_words or t in elex.org_anywhere for t in m.leftover)
+
+
+def _next_text(lines: Sequence[Line], i: int) -> str:
+    return lines[i + 1].text if i + 1 < len(lines) else ""
+
+
+def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
+    """Every heading line of ``doc`` in text order (see the module docstring for the rules)."""
+    elex = entry_lexicon()
+    lines = doc.lines
+    hits: list[HeadingHit] = []
+    current = "contact"
+    for i, line in enumerate(lines):
+        if line.region in ("header", "footer") or is_bullet(line):
+            continue
+        hit = _heading_line(line, i, lines, doc, lex, elex, seen_known=bool(hits))
+        if hit is None:
+            hit = _inline_label(line, i, lex, current)
+        if hit is None:
+            continue
+        if hits and hit.kind == current and (hit.inline or hit.kind == "other"):
+            continue  # "Tools: ..." inside a skills section is a sub-label, not a new section
+        hits.append(hit)
+        current = hit.kind
+    return hits
+
+
+def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex: HeadingLexicon,
+                  elex: EntryLexicon, *, seen_known: bool) -> HeadingHit | None:
+    text = line.text.strip()
+    if not _shape_ok(text):
+        return None
+    label = text.rstrip(":").strip()
+    cues = layout_cues(line, doc.body_size)
+    strong = _styled(line) or _larger(line, doc.body_size) or _is_caps(label)
+    dated_next = bool(find_date_ranges(_next_text(lines, i)))
+    m = lex.match(label)
+    if m is not None:
+        if dated_next and not strong:
+            return None  # a bold "Kaggle" over "Title  2024" is an entry's organisation
+        if m.full:
+            if label[0].isupper() or cues:
+                return HeadingHit(i, m.kind, label)
+            return None
+        if _leftover_is_job(m, elex):
+            return None
+        if cues or _title_case(label):
+            return HeadingHit(i, m.kind, label)
+        return None
+    # Not in the lexicon: only an unmistakable heading, after a known one, becomes "other".
+    if not seen_known or dated_next or len(label.split()) > 4 or any(c.isdigit() for c in label):
+        return None
+    if _has_job_words(label, elex):
+        return None
+    unmistakable = _styled(line) or (_is_caps(label) and (line.bold or _larger(line, doc.body_size)
+                                                          or line.gap_before >= 0.8))
+    if unmistakable:
+        return HeadingHit(i, "other", label)
+    return None
+
+
+def _inline_label(line: Line, i: int, lex: HeadingLexicon, current: str) -> HeadingHit | None:
+    """ "Skills: Python, SQL": a known label before a colon, content after it."""
+    text = line.text.strip()
+    label, colon, rest = text.partition(":")
+    label = label.strip()
+    if not colon or not rest.strip() or not label or len(label.split()) > 4 or len(label) > 40:
+        return None
+    if not label[0].isupper() or _CONTACTISH.search(label) or any(c.isdigit() for c in label):
+        return None
+    m = lex.match(label)
+    if m is None or not m.full:
+        return None
+    if current in ("experience", "projects") and not (line.bold or line.gap_before >= 0.8):
+        return None  # "Tech stack: ..." under a job stays in the job
+    return HeadingHit(i, m.kind, label, inline=True)
