@@ -1,0 +1,601 @@
+"""From positioned glyphs to visual lines in reading order (the geometry half of the PDF extractor).
+
+Steps, per page: glyphs are grouped into rows by baseline; each row is cut
+into fragments where the horizontal gap is wide; a vertical gutter that no
+fragment crosses over most of the page splits the page into columns, which
+are read one after the other; fragments left on one row of one column are
+joined, with a tab where the gap is wide (right-aligned dates). Then, over the
+whole document: repeated headers and footers are dropped, bullet glyphs are
+normalised, wrapped bullets are joined into one line and words hyphenated
+across a line break are rejoined.
+
+Everything here is pure geometry on plain data (no pdfminer import), so it is
+cheap to test and its cost is linear in the glyphs apart from sorting.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..document import LineDraft
+
+# --- tuning, in units of the font size (em) unless said otherwise -----------------------------------
+
+_ROW_TOL = 0.35
+"""Glyphs whose baselines differ by less than this share a row."""
+_FRAG_GAP = 0.8
+"""A horizontal gap wider than this cuts a row into fragments (columns, right-aligned fields)."""
+_TAB_GAP = 1.5
+"""Fragments of one row and column further apart than this are joined with a tab, else a space."""
+_SPACE_GAP = 0.15
+"""Gap that makes a word break in rows without space characters (LaTeX, some Chrome output)."""
+_SPACE_GAP_EXPLICIT = 0.3
+"""Gap that makes a word break in rows that do carry space characters."""
+_MIN_GUTTER = 0.5
+"""Narrowest vertical band (em of the body font) that can separate two columns."""
+_CONT_GAP = 0.6
+"""Largest extra vertical gap (line heights) between a bullet and its continuation line."""
+_MARGIN_BAND = 0.12
+"""Share of the page height at the top and bottom where running headers and footers live."""
+
+_BULLET_CHARS = set("•●▪◦‣∙·■□▫◆◇►▸▹▶➢➤➣➔→✓✔✗❖◾◽⦁⁃∗*○◉◼")
+_DASH_BULLETS = set("-–—")
+_ICON_FONT = re.compile(r"awesome|fontello|icomoon|academicons|materialicons|material-icons|octicons|"
+                        r"glyphicons|devicon|simple-?icons|ionicons|feather", re.I)
+_SYMBOL_FONT = re.compile(r"symbol|dingbat|wingding|webding|zapf", re.I)
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold|[-,_ ]bd\b|[-,]b$|"
+                        r"^(cmbx|cmb\d|cmssbx|cmbsy|ecbx|ecsx|lmbx|sfbx|ptmb|phvb|pplb|pagd|pbkd)", re.I)
+_ITALIC_FONT = re.compile(r"italic|oblique|[-,]it$|[-,]ital|[-,]i$|^(cmti|cmsl|cmmi|cmitt|ecti|ecsl|sfti|ptmri|"
+                          r"phvro|pplri)", re.I)
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+                            "\ufb05": "st", "\ufb06": "st", "\u00ad": ""})
+_CID = re.compile(r"^\(cid:\d+\)$")
+_DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|current|now|today)\b|"
+                      r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d", re.I)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—(]?\s*\d{1,3}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,3})?$", re.I)
+
+
+@dataclass(slots=True)
+class Glyph:
+    """One character as pdfminer placed it: page coordinates, baseline, font size and font name."""
+
+    text: str
+    x0: float
+    x1: float
+    base: float
+    size: float
+    font: str
+
+
+@dataclass
+class PageGlyphs:
+    number: int
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    rotated: int = 0
+    images: int = 0
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A piece of line text with its x position and kind: text, space, tab, cid, pua, icon, symbol."""
+
+    text: str
+    x0: float
+    kind: str
+    bold: bool = False
+    italic: bool = False
+    size: float = 0.0
+    x1: float = 0.0
+    base: float = 0.0
+
+
+@dataclass
+class _Frag:
+    row: int
+    units: list[_Unit]
+    x0: float
+    x1: float
+    base: float
+    size: float
+
+    def plain(self) -> str:
+        return "".join(u.text for u in self.units if u.kind in ("text", "space"))
+
+
+@dataclass
+class _Line:
+    """A visual line before document-level clean-up."""
+
+    page: int
+    units: list[_Unit]
+    x0: float
+    x1: float
+    base: float
+    size: float
+    region: str
+    page_height: float
+    first_in_region: bool = False
+    text: str = ""
+    text_x0: float = 0.0
+    bullet: bool = False
+    bold: bool = False
+    italic: bool = False
+    gap_before: float = 0.0
+    drop: bool = False
+    region_x1: float = 0.0
+    last_x1: float = 0.0
+    first_word: float = 0.0
+    """Width of the line's first word: whether it would have fitted at the end of the line above."""
+
+
+# --- glyph classification -----------------------------------------------------------------------------
+
+_font_cache: dict[str, tuple[bool, bool, bool, bool]] = {}
+
+
+def _font_traits(font: str) -> tuple[bool, bool, bool, bool]:
+    """(bold, italic, icon font, symbol font) from a font name such as 'ABCDEF+Calibri-BoldItalic'."""
+    hit = _font_cache.get(font)
+    if hit is None:
+        name = font.split("+", 1)[-1]
+        hit = (bool(_BOLD_FONT.search(name)), bool(_ITALIC_FONT.search(name)), bool(_ICON_FONT.search(name)),
+               bool(_SYMBOL_FONT.search(name)))
+        if len(_font_cache) < 4096:
+            _font_cache[font] = hit
+    return hit
+
+
+def _kind(text: str, icon: bool, symbol: bool) -> str:
+    if _CID.match(text):
+        return "cid"
+    if any(0xE000 <= ord(c) <= 0xF8FF for c in text):
+        return "icon" if icon else "pua"
+    if icon:
+        return "icon"
+    if symbol:
+        return "symbol"
+    return "text"
+
+
+# --- rows and fragments -------------------------------------------------------------------------------
+
+def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Group glyphs into rows by baseline, top of the page first; duplicates (fake bold) removed."""
+    seen: set[tuple[str, int, int]] = set()
+    unique: list[Glyph] = []
+    for g in glyphs:
+        key = (g.text, round(g.x0 * 2), round(g.base * 2))
+        if key in seen:
+            continue
+        seen.add(key)
+        unique.append(g)
+    unique.sort(key=lambda g: (-g.base, g.x0))
+    rows: list[list[Glyph]] = []
+    anchor = 0.0
+    anchor_size = 0.0
+    for g in unique:
+        if rows and abs(anchor - g.base) <= _ROW_TOL * max(min(anchor_size, g.size), 1.0):
+            rows[-1].append(g)
+            continue
+        rows.append([g])
+        anchor, anchor_size = g.base, g.size
+    for row in rows:
+        row.sort(key=lambda g: g.x0)
+    return rows
+
+
+def _dominant(sizes: list[tuple[float, int]]) -> float:
+    count: Counter[float] = Counter()
+    for s, n in sizes:
+        count[round(s, 1)] += n
+    return count.most_common(1)[0][0] if count else 0.0
+
+
+def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
+    """Cut one row at wide gaps; insert word spaces from the glyph positions."""
+    visible = [g for g in row if g.text.strip()]
+    if not visible:
+        return []
+    has_spaces = len(visible) < len(row)
+    gaps = sorted(max(0.0, b.x0 - a.x1) / max(a.size, 1.0) for a, b in zip(visible, visible[1:], strict=False))
+    typical = gaps[len(gaps) // 2] if gaps else 0.0
+    if has_spaces:
+        space_gap = _SPACE_GAP_EXPLICIT
+    else:
+        space_gap = max(_SPACE_GAP, min(typical, 0.4) + 0.1)  # letter-spaced headings push the median up
+    frags: list[_Frag] = []
+    units: list[_Unit] = []
+    prev: Glyph | None = None
+    pending_space = False
+    for g in row:
+        if not g.text.strip():
+            pending_space = prev is not None
+            continue
+        if prev is not None:
+            em = max(prev.size, g.size, 1.0)
+            gap = g.x0 - prev.x1
+            if gap > _FRAG_GAP * em:
+                frags.append(_make_frag(units, row_id))
+                units = []
+            elif pending_space or gap > space_gap * em:
+                units.append(_Unit(" ", g.x0, "space"))
+        bold, italic, icon, symbol = _font_traits(g.font)
+        text = g.text.translate(_LIGATURES)
+        units.append(_Unit(text, g.x0, _kind(text, icon, symbol), bold, italic, g.size, g.x1, g.base))
+        prev = g
+        pending_space = False
+    if units:
+        frags.append(_make_frag(units, row_id))
+    return frags
+
+
+def _make_frag(units: list[_Unit], row_id: int) -> _Frag:
+    glyph_units = [u for u in units if u.kind != "space"]
+    x1 = max(u.x1 for u in glyph_units)
+    size = _dominant([(u.size, len(u.text)) for u in glyph_units])
+    base = sum(u.base for u in glyph_units) / len(glyph_units)
+    return _Frag(row=row_id, units=units, x0=glyph_units[0].x0, x1=x1, base=base, size=size)
+
+
+# --- columns ------------------------------------------------------------------------------------------
+
+def _side_is_column(side: list[_Frag], other: list[_Frag], right_side: bool) -> bool:
+    """Whether the smaller side of a gutter is a column of its own rather than fields of the other side's lines.
+
+    Right-aligned dates, locations and left-margin labels sit on the same
+    baseline as a line of the main text, one per entry; a real column (a
+    sidebar, the other cell of a table) has runs of consecutive lines and its
+    own left edge, or lines whose baselines do not match the other side's.
+    """
+    rows = sorted({f.row for f in side})
+    if len(rows) < 3:
+        return False
+    texts = [f.plain() for f in side]
+    dateish = sum(1 for t in texts if _DATEISH.search(t) and len(t) < 40)
+    if dateish >= 0.5 * len(side):
+        return False
+    sizes = [f.size for f in side]
+    em = sorted(sizes)[len(sizes) // 2] or 10.0
+    # Fields share the exact baseline of a main-text line; rows merged within the row tolerance do not.
+    other_bases = sorted(f.base for f in other)
+    unpaired = sum(1 for f in side if not _near(other_bases, f.base, 0.15 * em)) / len(side)
+    if unpaired >= 0.34:
+        return True
+    bases = sorted((f.base for f in side), reverse=True)
+    close = [False] * len(bases)
+    for i in range(len(bases) - 1):
+        if bases[i] - bases[i + 1] <= 2.5 * em:
+            close[i] = close[i + 1] = True
+    consecutive = sum(close) / len(bases)
+    if consecutive < 0.6:
+        return False
+    edges = Counter(round(f.x0 / 2) for f in side)
+    left_aligned = edges.most_common(1)[0][1] / len(side)
+    if right_side:
+        return left_aligned >= 0.6
+    rights = Counter(round(f.x1 / 2) for f in side)
+    right_aligned = rights.most_common(1)[0][1] / len(side)
+    return left_aligned >= 0.6 and right_aligned < 0.9
+
+
+def _near(sorted_values: list[float], x: float, tol: float) -> bool:
+    i = bisect.bisect_left(sorted_values, x - tol)
+    return i < len(sorted_values) and sorted_values[i] <= x + tol
+
+
+def _find_split(frags: list[_Frag], body_em: float) -> tuple[float, set[int]] | None:
+    """An x position of a gutter between two real columns, and the rows that cross it (full-width lines)."""
+    if len(frags) < 6:
+        return None
+    xmin = min(f.x0 for f in frags)
+    xmax = max(f.x1 for f in frags)
+    width = xmax - xmin
+    if width < 100:
+        return None
+    n_rows = len({f.row for f in frags})
+    cov = [0] * (int(width) + 2)
+    for f in frags:
+        for i in range(int(f.x0 - xmin), min(int(f.x1 - xmin) + 1, len(cov))):
+            cov[i] += 1
+    allow = max(1, round(0.1 * n_rows))
+    lo, hi = int(0.08 * width), int(0.92 * width)
+    runs: list[tuple[int, int]] = []
+    start = None
+    for i in range(lo, hi + 1):
+        if cov[i] <= allow:
+            if start is None:
+                start = i
+        elif start is not None:
+            runs.append((start, i))
+            start = None
+    if start is not None:
+        runs.append((start, hi + 1))
+    candidates: list[tuple[int, int, float]] = []
+    for a, b in runs:
+        if b - a < max(4.0, _MIN_GUTTER * body_em):
+            continue
+        low = min(cov[a:b])
+        idx = [i for i in range(a, b) if cov[i] == low]
+        mid = idx[len(idx) // 2]
+        candidates.append((low, -(b - a), xmin + mid + 0.5))
+    candidates.sort()
+    for _low, _w, xs in candidates:
+        left = [f for f in frags if f.x1 <= xs]
+        right = [f for f in frags if f.x0 >= xs]
+        crossing = {f.row for f in frags if f.x0 < xs < f.x1}
+        if not left or not right:
+            continue
+        left_rows = {f.row for f in left} - crossing
+        right_rows = {f.row for f in right} - crossing
+        if len(left_rows) <= len(right_rows):
+            ok = _side_is_column([f for f in left if f.row in left_rows], right, right_side=False)
+        else:
+            ok = _side_is_column([f for f in right if f.row in right_rows], left, right_side=True)
+        if ok:
+            return xs, crossing
+    return None
+
+
+def _order(frags: list[_Frag], body_em: float, key: str, depth: int = 0) -> list[tuple[list[_Frag], str]]:
+    """Fragments grouped into (row pieces, region key) in reading order: columns one after the other."""
+    by_row: dict[int, list[_Frag]] = {}
+    for f in frags:
+        by_row.setdefault(f.row, []).append(f)
+    rows = sorted(by_row, key=lambda r: -max(f.base for f in by_row[r]))
+    split = _find_split(frags, body_em) if depth < 3 else None
+    if split is None:
+        return [(sorted(by_row[r], key=lambda f: f.x0), key) for r in rows]
+    xs, crossing = split
+    out: list[tuple[list[_Frag], str]] = []
+    left: list[_Frag] = []
+    right: list[_Frag] = []
+    seg = 0
+
+    def flush() -> None:
+        nonlocal seg, left, right
+        if left:
+            out.extend(_order(left, body_em, f"{key}.{seg}L", depth + 1))
+        if right:
+            out.extend(_order(right, body_em, f"{key}.{seg}R", depth + 1))
+        left, right = [], []
+        seg += 1
+
+    for r in rows:
+        if r in crossing:
+            flush()
+            out.append((sorted(by_row[r], key=lambda f: f.x0), f"{key}.{seg}C"))
+            seg += 1
+            continue
+        for f in by_row[r]:
+            (left if f.x1 <= xs else right).append(f)
+    flush()
+    return out
+
+
+# --- lines --------------------------------------------------------------------------------------------
+
+def _join_row(pieces: list[_Frag]) -> list[_Unit]:
+    units: list[_Unit] = []
+    prev: _Frag | None = None
+    for f in pieces:
+        if prev is not None:
+            em = max(prev.size, f.size, 1.0)
+            wide = f.x0 - prev.x1 > _TAB_GAP * em
+            units.append(_Unit("\t" if wide else " ", f.x0, "tab" if wide else "space"))
+        units.extend(f.units)
+        prev = f
+    return units
+
+
+def _page_lines(page: PageGlyphs, body_em: float) -> list[_Line]:
+    rows = _rows(page.glyphs)
+    frags: list[_Frag] = []
+    for i, row in enumerate(rows):
+        frags.extend(_fragments(row, i))
+    lines: list[_Line] = []
+    prev_region = None
+    for pieces, region in _order(frags, body_em, f"p{page.number}"):
+        units = _join_row(pieces)
+        glyph_units = [u for u in units if u.kind not in ("space", "tab")]
+        if not glyph_units:
+            continue
+        size = _dominant([(u.size, len(u.text)) for u in glyph_units])
+        letters = [u for u in glyph_units if u.kind == "text" and any(c.isalnum() for c in u.text)]
+        bold = bool(letters) and sum(u.bold for u in letters) >= 0.6 * len(letters)
+        italic = bool(letters) and sum(u.italic for u in letters) >= 0.6 * len(letters)
+        lines.append(_Line(page=page.number, units=units, x0=pieces[0].x0, x1=max(p.x1 for p in pieces),
+                           base=pieces[0].base, size=size, region=region, page_height=page.height,
+                           first_in_region=region != prev_region, bold=bold, italic=italic))
+        prev_region = region
+    return lines
+
+
+def _render(line: _Line) -> None:
+    """Set the line's text: leading bullet glyph normalised to '• ', icon and undecodable glyphs removed."""
+    units = line.units
+    i = 0
+    while i < len(units) and units[i].kind in ("space", "tab"):
+        i += 1
+    bullet = False
+    rest_at = i
+    if i < len(units):
+        u = units[i]
+        nxt = units[i + 1] if i + 1 < len(units) else None
+        spaced = nxt is not None and nxt.kind in ("space", "tab")
+        lone = u.text.strip()
+        if u.kind in ("cid", "pua"):
+            bullet = nxt is not None
+        elif u.kind == "symbol" and lone and not lone.isalnum():
+            bullet = nxt is not None
+        elif lone in _BULLET_CHARS and nxt is not None:
+            bullet = True
+        elif lone in _DASH_BULLETS and spaced:
+            bullet = True
+        elif lone == "o" and nxt is not None and nxt.kind == "tab":
+            bullet = True  # Word's second-level bullet: a Courier 'o' and a tab stop
+        if bullet:
+            rest_at = i + 1
+    kept = [u for u in units[rest_at:] if u.kind in ("text", "space", "tab", "symbol")]
+    text = "".join(u.text for u in kept)
+    text = re.sub(r"[ \u00a0]*\t[ \u00a0\t]*", "\t", text)
+    text = re.sub(r" {2,}", " ", text).strip(" \t")
+    first = next((u for u in kept if u.kind not in ("space", "tab")), None)
+    line.text_x0 = first.x0 if first is not None else line.x0
+    word_end = line.text_x0
+    for u in kept:
+        if u.kind in ("space", "tab"):
+            if u.x0 > line.text_x0:
+                break
+            continue
+        word_end = max(word_end, u.x1)
+    line.first_word = word_end - line.text_x0
+    line.last_x1 = line.x1
+    if bullet and text:
+        line.text = "• " + text
+        line.bullet = True
+    else:
+        line.text = text
+        line.bullet = False
+
+
+def _norm_key(text: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
+
+
+def _drop_running_heads(lines: list[_Line], n_pages: int) -> int:
+    """Drop page-number lines and repeated headers/footers (keeping the first), returning how many went."""
+    dropped = 0
+    in_margin: list[_Line] = []
+    for ln in lines:
+        if not ln.text:
+            continue
+        top = ln.base > ln.page_height * (1 - _MARGIN_BAND)
+        bottom = ln.base < ln.page_height * _MARGIN_BAND
+        if not (top or bottom):
+            continue
+        if _PAGE_NUMBER.match(ln.text.strip()):
+            ln.drop = True
+            dropped += 1
+            continue
+        in_margin.append(ln)
+    if n_pages < 2:
+        return dropped
+    groups: dict[tuple[str, bool], list[_Line]] = {}
+    for ln in in_margin:
+        top = ln.base > ln.page_height / 2
+        groups.setdefault((_norm_key(ln.text), top), []).append(ln)
+    for members in groups.values():
+        pages = {m.page for m in members}
+        if len(pages) < 2:
+            continue
+        first = members[0]
+        for m in members[1:]:
+            if abs(m.base - first.base) <= max(6.0, 0.6 * first.size) or m.page != first.page:
+                if m.page != first.page and abs(m.base - first.base) <= 0.05 * first.page_height:
+                    m.drop = True
+                    dropped += 1
+    return dropped
+
+
+def _gaps(lines: list[_Line]) -> None:
+    prev: _Line | None = None
+    for ln in lines:
+        if prev is None:
+            ln.gap_before = 0.0
+        elif ln.page != prev.page or ln.region != prev.region or ln.first_in_region:
+            ln.gap_before = 1.0
+        else:
+            height = 1.2 * max(ln.size, 1.0)
+            ln.gap_before = round(max(0.0, (prev.base - ln.base) / height - 1.0), 2)
+        prev = ln
+
+
+def _hyphen_join(a: str, b: str) -> tuple[str, str] | None:
+    """Rejoin 'produc-' + 'tion of ...': returns the new pair or None when the break is not a hyphenation."""
+    if len(a) < 3 or not a.endswith("-") or not a[-2].islower() or not b or not b[0].islower():
+        return None
+    word_start = max(a.rfind(" "), a.rfind("\t")) + 1
+    head = a[word_start:]
+    keep_hyphen = "-" in head[:-1]  # "state-of-the-" + "art": a compound, keep its hyphen
+    first, _, rest = b.partition(" ")
+    joined = (a if keep_hyphen else a[:-1]) + first
+    return joined, rest
+
+
+def _merge_wrapped(lines: list[_Line]) -> None:
+    """Join continuation lines into their bullet; rejoin hyphenated words across plain line breaks."""
+    kept: list[_Line] = []
+    for ln in lines:
+        if ln.drop or not ln.text:
+            continue
+        prev = kept[-1] if kept else None
+        same_flow = prev is not None and prev.page == ln.page and prev.region == ln.region
+        if prev is not None and same_flow and prev.bullet and not ln.bullet and _continues(prev, ln):
+            hy = _hyphen_join(prev.text, ln.text)
+            if hy is not None:
+                prev.text = hy[0] + (" " + hy[1] if hy[1] else "")
+            else:
+                prev.text = prev.text + " " + ln.text
+            prev.x1 = max(prev.x1, ln.x1)
+            prev.last_x1 = ln.last_x1
+            prev.base = ln.base
+            continue
+        if prev is not None and same_flow and ln.gap_before < _CONT_GAP:
+            hy = _hyphen_join(prev.text, ln.text)
+            if hy is not None:
+                prev.text, ln.text = hy
+                if not ln.text:
+                    prev.base = ln.base
+                    continue
+        kept.append(ln)
+    lines[:] = kept
+
+
+def _continues(bullet: _Line, ln: _Line) -> bool:
+    """Whether ``ln`` is the wrapped tail of the bullet line above it (no new entry or heading cue)."""
+    if ln.gap_before >= _CONT_GAP or "\t" in ln.text:
+        return False
+    em = max(bullet.size, 1.0)
+    if ln.size > bullet.size + 0.6 or (ln.bold and not bullet.bold):
+        return False
+    if ln.x0 < bullet.text_x0 - 0.6 * em:
+        # No hanging indent: accept only a line under the bullet glyph whose first word could not
+        # have fitted on the line above (the line above wrapped), not a new paragraph.
+        if ln.x0 < bullet.x0 - 0.6 * em or bullet.last_x1 + 0.3 * em + ln.first_word < bullet.region_x1 - 0.5 * em:
+            return False
+    return abs((bullet.base - ln.base) - 1.2 * ln.size) < 1.2 * ln.size
+
+
+def build_lines(pages: list[PageGlyphs]) -> tuple[list[LineDraft], list[str]]:
+    """All pages' glyphs to line drafts in reading order, plus notes for ``Document.warnings``."""
+    notes: list[str] = []
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        for g in p.glyphs:
+            sizes[round(g.size)] += 1
+    body_em = float(sizes.most_common(1)[0][0]) if sizes else 10.0
+    lines: list[_Line] = []
+    for p in pages:
+        lines.extend(_page_lines(p, max(body_em, 4.0)))
+        if p.rotated:
+            notes.append(f"page {p.number}: {p.rotated} rotated characters were skipped")
+    right: dict[str, float] = {}
+    for ln in lines:
+        _render(ln)
+        right[ln.region] = max(right.get(ln.region, 0.0), ln.x1)
+    for ln in lines:
+        ln.region_x1 = right[ln.region]
+    _gaps(lines)
+    dropped = _drop_running_heads(lines, len(pages))
+    if dropped:
+        notes.append(f"{dropped} repeated header, footer or page-number lines were dropped")
+    _merge_wrapped(lines)
+    drafts = [LineDraft(text=ln.text, page=ln.page, size=ln.size or None, bold=ln.bold, italic=ln.italic,
+                        bullet=ln.bullet, x0=round(ln.x0, 1), x1=round(ln.x1, 1), gap_before=ln.gap_before)
+              for ln in lines]
+    return drafts, notes

@@ -1,0 +1,274 @@
+"""PDF extraction with pdfminer.six: characters with positions in, visual lines in reading order out.
+
+pdfminer's own layout analysis (LAParams) groups text boxes with a quadratic
+algorithm and interleaves columns that sit on the same baselines, so this
+module asks pdfminer only for positioned characters (``laparams=None``,
+vector paths ignored) and builds lines, columns and bullets itself
+(`resume_signals.extract._pdf_layout`).
+
+Hostile files are refused before the expensive part: the page count is read
+from the page tree before any page is interpreted, every compressed stream is
+measured in bounded steps before pdfminer inflates it, and a cooperative
+deadline stops runaway pages. pdfminer's log chatter is captured into
+``Document.warnings`` instead of reaching the user's terminal.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import threading
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from ..document import Document, assemble
+from ..errors import DocumentError, ErrorCode
+from ..limits import Limits
+from ._pdf_guard import Deadline, check_document_streams, check_raw_streams
+from ._pdf_layout import Glyph, PageGlyphs, build_lines
+
+log = logging.getLogger(__name__)
+
+__all__ = ["extract_pdf"]
+
+_MAX_WARNINGS = 20
+_CHECK_EVERY = 2000
+"""Characters rendered between two deadline / size checks."""
+
+_log_lock = threading.Lock()
+_log_users = 0
+_saved_state: tuple[bool, int] = (True, logging.NOTSET)
+
+
+class _Collector(logging.Handler):
+    """Collects pdfminer's warnings (deduplicated, capped) for the extraction in this thread."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.thread = threading.get_ident()
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread != self.thread:
+            return
+        try:
+            msg = record.getMessage()
+        except Exception:  # a malformed log call inside pdfminer must not break extraction
+            msg = str(record.msg)
+        msg = " ".join(msg.split())[:200]
+        if msg not in self.messages and len(self.messages) < _MAX_WARNINGS:
+            self.messages.append(msg)
+
+
+@contextmanager
+def _captured_pdfminer_logs() -> Iterator[_Collector]:
+    """Route the 'pdfminer' logger into a collector while extracting; restore it afterwards.
+
+    Propagation is switched off so that pdfminer's warnings ("CropBox missing",
+    font warnings) never reach the application's handlers or the terminal;
+    the level is raised to WARNING so pdfminer's many debug calls stay cheap.
+    Concurrent extractions in threads share the switch (reference counted).
+    """
+    global _log_users, _saved_state
+    logger = logging.getLogger("pdfminer")
+    collector = _Collector()
+    with _log_lock:
+        if _log_users == 0:
+            _saved_state = (logger.propagate, logger.level)
+            logger.propagate = False
+            logger.setLevel(logging.WARNING)
+        _log_users += 1
+        logger.addHandler(collector)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            yield collector
+        for w in caught:
+            msg = " ".join(str(w.message).split())[:200]
+            if msg not in collector.messages and len(collector.messages) < _MAX_WARNINGS:
+                collector.messages.append(msg)
+    finally:
+        with _log_lock:
+            logger.removeHandler(collector)
+            _log_users -= 1
+            if _log_users == 0:
+                logger.propagate, level = _saved_state
+                logger.setLevel(level)
+
+
+def _device_class() -> type:
+    """Build the character-collecting pdfminer device (pdfminer is imported lazily)."""
+    from pdfminer.converter import PDFLayoutAnalyzer
+
+    class CharDevice(PDFLayoutAnalyzer):
+        """Keeps characters and counts images; drops vector paths (rules, boxes) which text does not need."""
+
+        def __init__(self, rsrcmgr: Any, deadline: Deadline, max_glyphs: int) -> None:
+            super().__init__(rsrcmgr, pageno=1, laparams=None)
+            self.deadline = deadline
+            self.max_glyphs = max_glyphs
+            self.rendered = 0
+            self.images = 0
+            self.result: Any = None
+
+        def paint_path(self, *args: Any, **kwargs: Any) -> None:
+            return None
+
+        def render_image(self, name: str, stream: Any) -> None:
+            self.images += 1
+
+        def render_char(self, *args: Any, **kwargs: Any) -> float:
+            self.rendered += 1
+            if self.rendered % _CHECK_EVERY == 0:
+                self.deadline.check()
+                if self.rendered > self.max_glyphs:
+                    raise DocumentError(ErrorCode.TOO_MUCH_TEXT,
+                                        "This PDF holds far more text than a resume; it was not read.")
+            adv: float = super().render_char(*args, **kwargs)
+            return adv
+
+        def receive_layout(self, ltpage: Any) -> None:
+            self.result = ltpage
+
+    return CharDevice
+
+
+def _glyphs_of(page: Any) -> Iterator[Any]:
+    """Every LTChar of a page, including those inside figures (form XObjects), without recursion."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    stack = [iter(page)]
+    while stack:
+        for obj in stack[-1]:
+            if isinstance(obj, LTChar):
+                yield obj
+            elif isinstance(obj, LTContainer):
+                stack.append(iter(obj))
+                break
+        else:
+            stack.pop()
+
+
+def _open(data: bytes) -> Any:
+    """Parse the file structure; map pdfminer's encryption errors to ``encrypted``."""
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFParser
+
+    parser = PDFParser(io.BytesIO(data))
+    try:
+        return PDFDocument(parser, password="")
+    except PDFPasswordIncorrect as e:
+        raise DocumentError(ErrorCode.ENCRYPTED, "This PDF needs a password to open; please send an unprotected copy."
+                            ) from e
+    except PDFEncryptionError as e:
+        raise DocumentError(ErrorCode.ENCRYPTED,
+                            "This PDF is encrypted in a way that cannot be opened without its password.") from e
+
+
+def _pages(document: Any, limits: Limits, deadline: Deadline) -> list[Any]:
+    """Walk the page tree (cheap: no content is interpreted) and refuse too many pages early."""
+    from pdfminer.pdfpage import PDFPage
+
+    pages: list[Any] = []
+    for page in PDFPage.create_pages(document):
+        pages.append(page)
+        if len(pages) > limits.max_pages:
+            raise DocumentError(ErrorCode.TOO_MANY_PAGES,
+                                f"This PDF has more than {limits.max_pages} pages; a resume is expected to be shorter.")
+        if len(pages) % 16 == 0:
+            deadline.check()
+    return pages
+
+
+def _page_glyphs(ltpage: Any, number: int) -> PageGlyphs:
+    x0, y0, x1, y1 = ltpage.bbox
+    glyphs: list[Glyph] = []
+    rotated = 0
+    for ch in _glyphs_of(ltpage):
+        a, b, c, d, _e, f = ch.matrix
+        if abs(b) > 1e-3 or abs(c) > 1e-3 or a <= 0 or d <= 0:
+            rotated += 1
+            continue
+        if ch.x1 < x0 or ch.x0 > x1 or ch.y1 < y0 or ch.y0 > y1:
+            continue  # drawn outside the page: invisible to a reader
+        glyphs.append(Glyph(text=ch.get_text(), x0=ch.x0, x1=ch.x1, base=f, size=ch.size, font=ch.fontname))
+    return PageGlyphs(number=number, width=x1 - x0, height=y1 - y0, glyphs=glyphs, rotated=rotated,
+                      images=0)
+
+
+def _interpret(document: Any, pages: list[Any], limits: Limits, deadline: Deadline) -> list[PageGlyphs]:
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+
+    rsrcmgr = PDFResourceManager(caching=True)
+    device = _device_class()(rsrcmgr, deadline, max_glyphs=3 * limits.max_chars + 10_000)
+    interpreter = PDFPageInterpreter(rsrcmgr, device)
+    result: list[PageGlyphs] = []
+    for number, page in enumerate(pages, start=1):
+        deadline.check()
+        images_before = device.images
+        interpreter.process_page(page)
+        pg = _page_glyphs(device.result, number)
+        pg.images = device.images - images_before
+        result.append(pg)
+    return result
+
+
+def _read(data: bytes, limits: Limits, deadline: Deadline) -> list[PageGlyphs]:
+    """Everything that touches pdfminer; any failure inside it means the file is damaged."""
+    try:
+        check_raw_streams(data, limits.max_part_bytes, deadline)
+        document = _open(data)
+        pages = _pages(document, limits, deadline)
+        if document.encryption is not None:
+            check_document_streams(document, limits.max_part_bytes, deadline)
+        if not pages:
+            raise DocumentError(ErrorCode.CORRUPT, "This PDF has no readable pages; the file may be damaged.")
+        return _interpret(document, pages, limits, deadline)
+    except DocumentError:
+        raise
+    except RecursionError as e:
+        raise DocumentError(ErrorCode.CORRUPT, "This PDF's internal structure is nested too deeply to read; "
+                                               "the file may be damaged or malicious.") from e
+    except MemoryError as e:
+        raise DocumentError(ErrorCode.DECOMPRESSION_LIMIT, "This PDF needs more memory to read than allowed.") from e
+    except Exception as e:  # pdfminer raises many types (PSEOF, PDFSyntaxError, KeyError, ...) on damaged input
+        log.debug("pdfminer failed: %r", e)
+        raise DocumentError(ErrorCode.CORRUPT, "This PDF is damaged or truncated and could not be read.") from e
+
+
+def extract_pdf(data: bytes, *, limits: Limits) -> Document:
+    """Extract a PDF resume into a `Document` of visual lines in reading order.
+
+    Raises `DocumentError` with ``empty``, ``corrupt``, ``encrypted``,
+    ``too_many_pages``, ``decompression_limit``, ``no_text_layer``,
+    ``too_much_text`` or ``timeout``.
+    """
+    if not data or not data.strip():
+        raise DocumentError(ErrorCode.EMPTY, "The file is empty.")
+    deadline = Deadline(limits.timeout)
+    with _captured_pdfminer_logs() as collector:
+        pages = _read(data, limits, deadline)
+    n_glyphs = sum(len(p.glyphs) for p in pages)
+    n_images = sum(p.images for p in pages)
+    if n_glyphs == 0:
+        if n_images:
+            raise DocumentError(ErrorCode.NO_TEXT_LAYER,
+                                "This PDF holds only images (a scan); there is no text to read without OCR.")
+        raise DocumentError(ErrorCode.EMPTY, "This PDF holds no text.")
+    drafts, notes = build_lines(pages)
+    extra = list(collector.messages)
+    for note in notes:
+        if note not in extra and len(extra) < _MAX_WARNINGS:
+            extra.append(note)
+    doc = assemble(drafts, "pdf", pages=len(pages), warnings=tuple(extra))
+    if not doc.text.strip():
+        if n_images:
+            raise DocumentError(ErrorCode.NO_TEXT_LAYER,
+                                "This PDF holds only images (a scan); there is no text to read without OCR.")
+        raise DocumentError(ErrorCode.EMPTY, "This PDF's text cannot be decoded (its fonts carry no character map).")
+    if len(doc.text) > limits.max_chars:
+        raise DocumentError(ErrorCode.TOO_MUCH_TEXT,
+                            f"This PDF holds more than {limits.max_chars:,} characters of text; a resume is shorter.")
+    return doc
