@@ -1,15 +1,315 @@
-"""Document-level screening flags (see SIGNALS.md, "Flags")."""
+"""Document-level screening flags (see SIGNALS.md, "Flags").
+
+Three flags, each with a sentence a recruiter can read and the evidence
+behind it (rules in data/flags.toml and data/architectures.toml):
+
+``architecture_padding``
+    Six or more distinct model architectures / algorithm families are named
+    (anywhere but the contact and references sections) and at most a third
+    of them appear *in context*: inside an experience or project bullet that
+    also holds an act (a past-tense verb: a word ending in -ed or an
+    irregular past form, both lists in the data) and a signal other than
+    ``production_stack``. A bullet is the unit a signal was found in (its
+    ``Signal.text``) or a bullet line of the document (with its wrapped
+    continuation lines) inside an experience or projects section.
+``missing_production_signals``
+    Seniority is senior or staff_plus and none of the six production acts
+    (shipped, deployed, monitoring, rollback, ab_testing,
+    post_launch_iteration) was found.
+``competition_without_production``
+    A competition was found and none of those six acts was.
+
+Architecture names that are also ordinary words or first names ("BERT" /
+"Bert", "CLIP" / "clip") match only in their technical spelling, and e-mail
+addresses and links are never read, so no flag depends on who the candidate is.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from .report import Flag
 
 if TYPE_CHECKING:
     from .document import Document
-    from .report import Entry, Flag, Section, Seniority, Signal
+    from .report import Entry, Section, Seniority, Signal
     from .rules import RuleSet
+
+PADDING = "architecture_padding"
+MISSING_PRODUCTION = "missing_production_signals"
+COMPETITION_ONLY = "competition_without_production"
+
+_SUFFIX = r"(?:[-\s]?[vV]?\d+(?:\.\d+)*[a-z]?)?s?"
+_LINKS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    production: tuple[str, ...]
+    min_distinct: int
+    max_context: Fraction
+    context_sections: frozenset[str]
+    ignore_sections: frozenset[str]
+    weak_signals: frozenset[str]
+    not_past: frozenset[str]
+    irregular: frozenset[str]
+    arch_pattern: re.Pattern[str] | None
+    arch_groups: tuple[str, ...]  # group index -> family display name
+
+
+def _read(name: str) -> dict[str, Any]:
+    return tomllib.loads(resources.files("resume_signals").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+
+
+def _alias_regex(alias: str) -> str:
+    """An alias with spaces / hyphens interchangeable or absent ("U-Net" = "UNet" = "U Net")."""
+    parts = [re.escape(p) for p in re.split(r"[-\s]+", alias.strip()) if p]
+    return r"[-\s]?".join(parts)
+
+
+def _compile_architectures(table: Mapping[str, Any]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
+    """One alternation over every alias, longest first, one group per alias.
+
+    Longest first makes "Mask R-CNN" win over "CNN" at the same place, and a
+    single scan keeps the flag cheap on long resumes.
+    """
+    aliases: list[tuple[str, str, bool]] = []
+    for key, family in table.items():
+        if not isinstance(family, Mapping):
+            continue
+        name = str(family.get("name", key))
+        sensitive = bool(family.get("case_sensitive", False))
+        for alias in family.get("aliases", [name]):
+            aliases.append((str(alias), name, sensitive))
+    if not aliases:
+        return None, ()
+    aliases.sort(key=lambda a: (-len(a[0]), a[0]))
+    parts = []
+    for i, (alias, _, sensitive) in enumerate(aliases):
+        body = _alias_regex(alias)
+        parts.append(f"(?P<a{i}>{body if sensitive else '(?i:' + body + ')'})")
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")" + _SUFFIX + r"(?![\w])")
+    return pattern, tuple(name for _, name, _ in aliases)
+
+
+@lru_cache(maxsize=8)
+def _compile(key: str) -> _Rules:
+    data = json.loads(key)
+    flags, archs = data["flags"], data["architectures"]
+    padding = flags.get("padding", {})
+    acts = flags.get("acts", {})
+    num, den = padding.get("max_context", [1, 3])
+    pattern, groups = _compile_architectures(archs)
+    return _Rules(production=tuple(flags.get("production_signals", ())),
+                  min_distinct=int(padding.get("min_distinct", 6)), max_context=Fraction(int(num), int(den)),
+                  context_sections=frozenset(padding.get("context_sections", ("experience", "projects"))),
+                  ignore_sections=frozenset(padding.get("ignore_sections", ("contact", "references"))),
+                  weak_signals=frozenset(padding.get("weak_signals", ("production_stack",))),
+                  not_past=frozenset(w.lower() for w in acts.get("not_past", ())),
+                  irregular=frozenset(w.lower() for w in acts.get("irregular", ())),
+                  arch_pattern=pattern, arch_groups=groups)
+
+
+def _overlay(base: dict[str, Any], extra: object) -> dict[str, Any]:
+    if not isinstance(extra, Mapping):
+        return base
+    merged = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+            merged[key] = {**merged[key], **value}
+        else:
+            merged[key] = value
+    return merged
+
+
+@lru_cache(maxsize=1)
+def _bundled_json() -> tuple[dict[str, Any], dict[str, Any]]:
+    return _read("flags.toml"), _read("architectures.toml")
+
+
+def _rules_for(rules: RuleSet | None) -> _Rules:
+    """Bundled flag and architecture tables, with a rule pack's lexicons laid over them."""
+    flags, archs = _bundled_json()
+    if rules is not None:
+        flags = _overlay(flags, rules.lexicons.get("flags"))
+        archs = _overlay(archs, rules.lexicons.get("architectures"))
+    return _compile(json.dumps({"flags": flags, "architectures": archs}, sort_keys=True))
+
+
+# ----------------------------------------------------------------- acts and units
+
+
+def has_act(text: str, rules: RuleSet | None = None, *, _compiled: _Rules | None = None) -> bool:
+    """Whether the text holds a past-tense verb (the simple rule the padding flag uses).
+
+    >>> has_act("Fine-tuned BERT for support tickets"), has_act("Familiar with BERT and GPT")
+    (True, False)
+    """
+    table = _compiled or _rules_for(rules)
+    for m in _WORD.finditer(text):
+        word = m.group(0).lower().replace("\u2019", "'")
+        last = word.rsplit("-", 1)[-1]
+        if word in table.irregular or last in table.irregular:
+            return True
+        if len(last) >= 4 and last.endswith("ed") and last not in table.not_past and word not in table.not_past:
+            return True
+    return False
+
+
+def _in_sections(start: int, sections: list[Section], kinds: frozenset[str]) -> bool:
+    return any(s.start <= start < s.end and s.kind in kinds for s in sections)
+
+
+def _line_units(doc: Document, sections: list[Section], entries: list[Entry],
+                kinds: frozenset[str]) -> list[tuple[int, int]]:
+    """Bullet-like units of the context sections, built from the document's lines.
+
+    A bullet line starts a unit; a following plain line that continues it
+    (no paragraph gap, not an entry's first line, and either the bullet did
+    not end a sentence or the line starts in lower case) is added to it,
+    because PDF extraction wraps one bullet over several lines. Any other
+    line is a unit of its own.
+    """
+    entry_starts = {e.start for e in entries}
+    units: list[list[int]] = []
+    prev_bullet = False
+    for line in doc.lines:
+        if not _in_sections(line.start, sections, kinds):
+            prev_bullet = False
+            continue
+        text = line.text.strip()
+        ended = bool(units) and doc.text[units[-1][1] - 1] in ".!?:"
+        continues = (prev_bullet and bool(units) and not line.bullet and line.start not in entry_starts
+                     and line.gap_before < 1.0 and (not ended or text[:1].islower()))
+        if continues:
+            units[-1][1] = line.end
+        else:
+            units.append([line.start, line.end])
+            prev_bullet = line.bullet
+    return [(s, e) for s, e in units]
+
+
+def _signal_unit(doc: Document, sig: Signal) -> tuple[int, int] | None:
+    """Where the signal's evidence text sits in the document, if it is there verbatim."""
+    if not sig.text:
+        return None
+    pos = doc.text.find(sig.text, max(0, sig.end - len(sig.text)))
+    while 0 <= pos <= sig.start:
+        if pos + len(sig.text) >= sig.end:
+            return pos, pos + len(sig.text)
+        pos = doc.text.find(sig.text, pos + 1)
+    return None
+
+
+def _context_units(doc: Document, sections: list[Section], entries: list[Entry], signals: list[Signal],
+                   table: _Rules) -> list[tuple[int, int]]:
+    """Units in experience / projects that hold an act and a signal other than the weak ones."""
+    strong = [s for s in signals if s.name not in table.weak_signals and s.section in table.context_sections]
+    if not strong:
+        return []
+    candidates = set(_line_units(doc, sections, entries, table.context_sections))
+    for sig in strong:
+        unit = _signal_unit(doc, sig)
+        if unit is not None:
+            candidates.add(unit)
+    good = []
+    for start, end in sorted(candidates):
+        if not any(start <= s.start and s.end <= end for s in strong):
+            continue
+        if has_act(doc.text[start:end], _compiled=table):
+            good.append((start, end))
+    return good
+
+
+def find_architectures(doc: Document, sections: list[Section],
+                       rules: RuleSet | None = None) -> list[dict[str, Any]]:
+    """Every architecture mention outside contact / references and outside e-mails and links."""
+    table = _rules_for(rules)
+    if table.arch_pattern is None:
+        return []
+    text = doc.text
+    skip = [(s.start, s.end) for s in sections if s.kind in table.ignore_sections]
+    skip += [(m.start(), m.end()) for m in _LINKS.finditer(text)]
+    found = []
+    for m in table.arch_pattern.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in skip):
+            continue
+        group = m.lastgroup
+        assert group is not None
+        found.append({"name": table.arch_groups[int(group[1:])], "match": m.group(0), "start": m.start(),
+                      "end": m.end()})
+    return found
+
+
+# ------------------------------------------------------------------------ flags
+
+
+def _padding(doc: Document, sections: list[Section], entries: list[Entry], signals: list[Signal],
+             rules: RuleSet | None, table: _Rules) -> Flag | None:
+    mentions = find_architectures(doc, sections, rules)
+    names: list[str] = []
+    for m in mentions:
+        if m["name"] not in names:
+            names.append(m["name"])
+    if len(names) < table.min_distinct:
+        return None
+    units = _context_units(doc, sections, entries, signals, table)
+    in_context: list[str] = []
+    for m in mentions:
+        if m["name"] not in in_context and any(s <= m["start"] and m["end"] <= e for s, e in units):
+            in_context.append(m["name"])
+    share = Fraction(len(in_context), len(names))
+    if share > table.max_context:
+        return None
+    first: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        first.setdefault(m["name"], m)
+    listed = ", ".join(names)
+    if in_context:
+        ctx = f"only {len(in_context)} of them ({', '.join(in_context)}) appear"
+    else:
+        ctx = "none of them appears"
+    reason = (f"The resume names {len(names)} model architectures or algorithm families ({listed}), but {ctx} in "
+              f"an experience or project bullet that says what was done with them and what came of it.")
+    evidence = {"architectures": names, "count": len(names), "in_context": in_context,
+                "in_context_count": len(in_context), "share": round(float(share), 3),
+                "mentions": [first[n] for n in names]}
+    return Flag(name=PADDING, reason=reason, evidence=evidence)
 
 
 def raise_flags(doc: Document, sections: list[Section], entries: list[Entry], signals: list[Signal],
-                seniority: Seniority, rules: RuleSet) -> list[Flag]:
-    raise NotImplementedError  # issue 3
+                seniority: Seniority, rules: RuleSet | None = None) -> list[Flag]:
+    """The flags this resume raises, in a fixed order (padding, missing production, competition)."""
+    table = _rules_for(rules)
+    raised: list[Flag] = []
+    padding = _padding(doc, sections, entries, signals, rules, table)
+    if padding is not None:
+        raised.append(padding)
+    found = {s.name for s in signals}
+    production = [name for name in table.production if name in found]
+    missing = [name for name in table.production if name not in found]
+    if not production and seniority.level in ("senior", "staff_plus"):
+        years = f", {seniority.years} years" if seniority.years is not None else ""
+        reason = (f"Estimated seniority is {seniority.level}{years}, yet the resume never says a model or system "
+                  f"was shipped, deployed, monitored, rolled back, A/B tested or iterated on after launch.")
+        raised.append(Flag(name=MISSING_PRODUCTION, reason=reason,
+                           evidence={"level": seniority.level, "years": seniority.years, "missing": missing}))
+    competitions = [s for s in signals if s.name == "competition"]
+    if competitions and not production:
+        reason = (f"The resume shows competition results ({len(competitions)} mention"
+                  f"{'s' if len(competitions) != 1 else ''}) but no sign of putting a model in front of real "
+                  f"users: nothing shipped, deployed, monitored, rolled back, A/B tested or iterated on after launch.")
+        evidence = {"count": len(competitions), "missing": missing,
+                    "competition": [{"match": s.match, "start": s.start, "end": s.end, "section": s.section}
+                                    for s in competitions]}
+        raised.append(Flag(name=COMPETITION_ONLY, reason=reason, evidence=evidence))
+    return raised

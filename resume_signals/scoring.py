@@ -1,13 +1,68 @@
-"""The 0-100 score: signal contributions with diminishing returns, minus padding."""
+"""The 0-100 score: signal contributions with diminishing returns, minus padding.
+
+The formula, every number of which lives in `Weights` (data/weights.toml):
+
+    points(signal) = weight[signal] * (1 + decay + decay**2 + ... , one term per mention)
+                   = weight[signal] * (1 - decay**count) / (1 - decay)
+    positive       = min(cap, sum of points over signal names)
+    score          = max(0, positive - padding_penalty if architecture_padding is raised)
+
+Why this shape: the first mention of an act (a shipped model, a rollback)
+is the evidence; repeats corroborate it but should not let one signal drown
+the rest, so each repeat is worth ``decay`` of the one before and a signal
+can never earn more than ``weight / (1 - decay)``. Breadth of evidence
+therefore beats repetition, which is how a recruiter reads a resume.
+
+Every point is traceable: the contributions add up to the score. One
+`Contribution` per signal name found (zero-weight ones included, so the
+report shows that a competition was seen and earned nothing), then ``cap``
+(negative: the part of the evidence above the cap) when the cap bites, then
+``architecture_padding`` (negative) when the flag is raised. The score reads
+signal names and flags only: never text, names, contact details or schools.
+
+>>> from resume_signals.report import Signal
+>>> from resume_signals.weights import Weights
+>>> sig = lambda n: Signal(n, "t", "t", 0, 1, "experience", "r")
+>>> total, parts = score([sig("shipped"), sig("shipped")], [], Weights({"shipped": 10.0}))
+>>> total, [(c.name, c.count, c.points) for c in parts]
+(15.0, [('shipped', 2, 15.0)])
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING
 
+from .report import Contribution
+from .weights import PADDING_FLAG
+
 if TYPE_CHECKING:
-    from .report import Contribution, Flag, Signal
+    from .report import Flag, Signal
     from .weights import Weights
+
+#: Name of the contribution that removes evidence above the cap.
+CAP = "cap"
 
 
 def score(signals: list[Signal], flags: list[Flag], weights: Weights) -> tuple[float, list[Contribution]]:
-    raise NotImplementedError  # issue 3
+    """The score (0-100, one decimal) and the contributions that add up to it.
+
+    Signal contributions are sorted by points (largest first), then name, so
+    that the same signals give the same list whatever their order.
+    """
+    counts = Counter(sig.name for sig in signals)
+    parts = sorted(((name, count, weights.points(name, count)) for name, count in counts.items()),
+                   key=lambda p: (-p[2], p[0]))
+    contributions = [Contribution(name=name, count=count, points=round(points, 2)) for name, count, points in parts]
+    raw = sum(points for _, _, points in parts)
+    total = raw
+    if raw > weights.cap:
+        contributions.append(Contribution(name=CAP, count=0, points=round(weights.cap - raw, 2)))
+        total = weights.cap
+    padding = sum(1 for f in flags if f.name == PADDING_FLAG)
+    if padding:
+        penalty = min(weights.padding_penalty, total)
+        points = round(-penalty, 2) if penalty else 0.0
+        contributions.append(Contribution(name=PADDING_FLAG, count=padding, points=points))
+        total -= penalty
+    return round(max(0.0, total), 1), contributions

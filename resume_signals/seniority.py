@@ -1,18 +1,291 @@
-"""Seniority from experience entry dates and titles (see SIGNALS.md, "Seniority")."""
+"""Seniority from experience entry dates and titles (see SIGNALS.md, "Seniority").
+
+Years: the date ranges of ``experience`` entries on a month timeline, an
+entry covering its start month to the end of its end month ("Present" up to
+``as_of``), overlapping ranges merged so two jobs at once count once,
+internships and education-like entries left out. Levels: junior below 3
+years, mid below 6, senior from 6 (thresholds in data/seniority.toml).
+
+Titles outrank years: a Staff / Principal / Distinguished / Head of /
+Director / VP title makes the level ``staff_plus`` whatever the years, a
+Senior (or Lead) title makes it at least ``senior``. A title held in the
+past counts as much as the current one: a rank once reached is a fact about
+the candidate even after a change of employer. Internship titles never
+count. A title or a "10 years" stated only in the summary is a claim, not a
+dated entry: it is used only when no entry gives dates or a level title.
+
+Messy dates: an end before its start is read as the two swapped; a start
+without an end (and not "Present") counts its start month only; dates after
+``as_of`` are clamped to it and an entry that starts after it counts
+nothing; duplicate entries merge away with the overlaps. The evidence lists
+every entry with the months it added (or why none), and what decided the level.
+"""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
-from typing import TYPE_CHECKING
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
 from .report import Seniority
 
 if TYPE_CHECKING:
     from .document import Document
-    from .report import Entry, Section
+    from .report import DateRange, Entry, Section
     from .rules import RuleSet
+
+LEVELS = ("unknown", "junior", "mid", "senior", "staff_plus")
+_RANK = {level: i for i, level in enumerate(LEVELS)}
+
+
+@dataclass(frozen=True)
+class _Rules:
+    mid: float
+    senior: float
+    staff: re.Pattern[str] | None
+    senior_title: re.Pattern[str] | None
+    junior_title: re.Pattern[str] | None
+    not_level: re.Pattern[str] | None
+    internship: re.Pattern[str] | None
+    education: re.Pattern[str] | None
+    summary_years: re.Pattern[str] | None
+
+
+def _words(words: list[str]) -> re.Pattern[str] | None:
+    """One case-insensitive whole-word pattern for a word list, longest first."""
+    if not words:
+        return None
+    parts = sorted((r"\s+".join(re.escape(w) for w in word.split()) for word in words), key=len, reverse=True)
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+def _bundled_table() -> dict[str, Any]:
+    text = resources.files("resume_signals").joinpath("data/seniority.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@lru_cache(maxsize=8)
+def _compile(key: str) -> _Rules:
+    import json
+
+    table: dict[str, Any] = json.loads(key)
+    years = table.get("years", {})
+    titles = table.get("titles", {})
+    pattern = table.get("summary", {}).get("years_pattern")
+    return _Rules(mid=float(years.get("mid", 3.0)), senior=float(years.get("senior", 6.0)),
+                  staff=_words(titles.get("staff_plus", [])), senior_title=_words(titles.get("senior", [])),
+                  junior_title=_words(titles.get("junior", [])), not_level=_words(titles.get("not_level", [])),
+                  internship=_words(table.get("internship", {}).get("words", [])),
+                  education=_words(table.get("education", {}).get("words", [])),
+                  summary_years=re.compile(pattern) if pattern else None)
+
+
+def _rules_for(rules: RuleSet | None) -> _Rules:
+    """The bundled table with a rule pack's ``lexicons.seniority`` tables laid over it."""
+    import json
+
+    table = _bundled_table()
+    extra = rules.lexicons.get("seniority") if rules is not None else None
+    if isinstance(extra, Mapping):
+        for name, sub in extra.items():
+            if isinstance(sub, Mapping) and isinstance(table.get(name), dict):
+                table[name] = {**table[name], **sub}
+            else:
+                table[name] = sub
+    return _compile(json.dumps(table, sort_keys=True))
+
+
+# ------------------------------------------------------------------ the timeline
+
+
+def _month_index(value: str) -> tuple[int, bool] | None:
+    """("YYYY-MM" | "YYYY") -> (months since year 0, whether only the year was given)."""
+    m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2}))?\s*", value or "")
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(2) is None:
+        return year * 12, True
+    month = min(max(int(m.group(2)), 1), 12)
+    return year * 12 + month - 1, False
+
+
+def _as_of_point(as_of: dt.date) -> float:
+    """``as_of`` on the month timeline, with the part of its month already elapsed."""
+    days = calendar.monthrange(as_of.year, as_of.month)[1]
+    return as_of.year * 12 + as_of.month - 1 + (as_of.day - 1) / days
+
+
+def _interval(dates: DateRange, now: float) -> tuple[float, float, str | None] | tuple[None, None, str]:
+    """The entry's [start, end) on the month timeline and a note on what was repaired."""
+    start = _month_index(dates.start) if dates.start else None
+    end = _month_index(dates.end) if dates.end else None
+    note: str | None = None
+    if start is None and end is None:
+        return None, None, "no usable dates"
+    if start is None:
+        assert end is not None
+        return None, None, "no start date"
+    s = float(start[0])
+    if dates.present:
+        e = now
+    elif end is None:
+        e = s + (12 if start[1] else 1)
+        note = "no end date: counted the start " + ("year" if start[1] else "month") + " only"
+    else:
+        e = float(end[0] + (12 if end[1] else 1))
+        if e <= s:
+            s, e = float(end[0]), float(start[0] + (12 if start[1] else 1))
+            note = "end before start: read as swapped"
+    if s >= now:
+        return None, None, "starts after the reference date"
+    if e > now:
+        e = now
+        note = (note + "; " if note else "") + "clamped to the reference date"
+    return s, e, note
+
+
+def _merge(intervals: list[tuple[float, float]]) -> float:
+    """Total months covered by the intervals, overlaps counted once."""
+    total = 0.0
+    cur_s: float | None = None
+    cur_e = 0.0
+    for s, e in sorted(intervals):
+        if cur_s is None or s > cur_e:
+            if cur_s is not None:
+                total += cur_e - cur_s
+            cur_s, cur_e = s, e
+        else:
+            cur_e = max(cur_e, e)
+    if cur_s is not None:
+        total += cur_e - cur_s
+    return total
+
+
+# ---------------------------------------------------------------------- titles
+
+
+def title_level(title: str | None, rules: _Rules) -> tuple[str | None, str | None]:
+    """The level a title names (staff_plus, senior, junior) and the word that named it."""
+    if not title:
+        return None, None
+    text = rules.not_level.sub(" ", title) if rules.not_level else title
+    for level, pattern in (("staff_plus", rules.staff), ("senior", rules.senior_title),
+                           ("junior", rules.junior_title)):
+        m = pattern.search(text) if pattern else None
+        if m:
+            return level, m.group(0)
+    return None, None
+
+
+def _excluded(title: str | None, rules: _Rules) -> str | None:
+    if not title:
+        return None
+    for why, pattern in (("internship", rules.internship), ("education", rules.education)):
+        m = pattern.search(title) if pattern else None
+        if m:
+            return f"{why} ({m.group(0)!r} in the title)"
+    return None
+
+
+def _years_level(years: float, rules: _Rules) -> str:
+    if years >= rules.senior:
+        return "senior"
+    if years >= rules.mid:
+        return "mid"
+    return "junior"
+
+
+def _summary_clues(doc: Document, sections: list[Section], rules: _Rules) -> tuple[float | None, str | None, str]:
+    """A stated "N years" and a level title in the summary (weak evidence), and the text read."""
+    for sec in sections:
+        if sec.kind != "summary":
+            continue
+        text = doc.text[sec.start:sec.end]
+        if sec.heading and text.lstrip().startswith(sec.heading):
+            text = text.lstrip()[len(sec.heading):]
+        first = re.split(r"(?<=[.!?])\s|\n", text.strip(), maxsplit=1)[0] if text.strip() else ""
+        years = None
+        m = rules.summary_years.search(text) if rules.summary_years else None
+        if m:
+            years = float(m.group(1))
+        level, _ = title_level(first, rules)
+        return years, level if level in ("staff_plus", "senior") else None, first
+    return None, None, ""
 
 
 def estimate(doc: Document, sections: list[Section], entries: list[Entry], *, as_of: dt.date,
-             rules: RuleSet) -> Seniority:
-    raise NotImplementedError  # issue 3
+             rules: RuleSet | None = None) -> Seniority:
+    """Level and professional years, with the evidence that decided them."""
+    table = _rules_for(rules)
+    now = _as_of_point(as_of)
+    evidence: list[dict[str, Any]] = []
+    intervals: list[tuple[float, float]] = []
+    best_title: tuple[str, str, str] | None = None  # (level, title, word)
+    junior_title: str | None = None
+    seen: set[tuple[str | None, str | None, str | None]] = set()
+    for entry in entries:
+        if entry.section != "experience":
+            continue
+        item: dict[str, Any] = {"title": entry.title, "organization": entry.organization,
+                                "dates": entry.dates.raw if entry.dates else None}
+        evidence.append(item)
+        why = _excluded(entry.title, table)
+        if why:
+            item.update(months=0.0, counted=False, why=why)
+            continue
+        level, word = title_level(entry.title, table)
+        if level in ("staff_plus", "senior") and entry.title and word:
+            if best_title is None or _RANK[level] > _RANK[best_title[0]]:
+                best_title = (level, entry.title, word)
+        elif level == "junior" and junior_title is None:
+            junior_title = entry.title
+        if entry.dates is None:
+            item.update(months=0.0, counted=False, why="no dates")
+            continue
+        key = (entry.dates.start, entry.dates.end if not entry.dates.present else "present", entry.title)
+        s, e, note = _interval(entry.dates, now)
+        if s is None or e is None:
+            item.update(months=0.0, counted=False, why=note)
+            continue
+        intervals.append((s, e))
+        item.update(months=round(e - s, 1), counted=True)
+        if note:
+            item["note"] = note
+        if key in seen:
+            item["note"] = (item.get("note", "") + "; " if item.get("note") else "") + "duplicate entry"
+        seen.add(key)
+
+    years = round(_merge(intervals) / 12, 1) if intervals else None
+    decision: dict[str, Any] = {"years": years}
+    level = "unknown"
+    if years is not None:
+        level = _years_level(years, table)
+        decision.update(decided_by="years", level=level)
+    if best_title is not None and _RANK[best_title[0]] > _RANK[level]:
+        level = best_title[0]
+        decision.update(decided_by="title", level=level, title=best_title[1], word=best_title[2])
+    elif best_title is not None:
+        decision["title"] = best_title[1]
+    if level == "unknown":
+        claimed, summary_level, first = _summary_clues(doc, sections, table)
+        if summary_level is not None:
+            level = summary_level
+            decision.update(decided_by="summary_title", level=level, text=first)
+        elif claimed is not None:
+            level = _years_level(claimed, table)
+            decision.update(decided_by="summary_years", level=level, claimed_years=claimed)
+        elif junior_title is not None:
+            level = "junior"
+            decision.update(decided_by="title", level=level, title=junior_title)
+        else:
+            decision.update(decided_by="none", level="unknown",
+                            why="no dated experience entry and no title that names a level")
+    evidence.append(decision)
+    return Seniority(level=level, years=years, evidence=tuple(evidence))
