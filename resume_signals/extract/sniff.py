@@ -192,7 +192,7 @@ def text_encoding(sample: bytes, *, truncated: bool = False) -> str | None:
     ``truncated`` says the sample was cut from a longer file, so an incomplete
     multi-byte character at its end is not evidence against UTF-8/UTF-16.
 
-    >>> text_encoding("Résumé – José".encode("utf-8")), text_encoding("Résumé – José".encode("cp1252"))
+    >>> text_encoding("Résumé of José Müller".encode("utf-8")), text_encoding("Résumé of José Müller".encode("cp1252"))
     ('utf-8', 'cp1252')
     >>> text_encoding(bytes(range(256))) is None
     True
@@ -252,7 +252,7 @@ def _looks_single_byte(sample: bytes) -> bool:
     if not sample:
         return False
     high = sum(1 for b in sample if b >= 0x80)
-    if high > 0.3 * len(sample) or any(b in _CP1252_UNDEFINED for b in sample):
+    if high > 0.4 * len(sample) or any(b in _CP1252_UNDEFINED for b in sample):
         return False
     if len(_ASCII_TEXTISH.findall(sample)) < 0.6 * len(sample):
         return False
