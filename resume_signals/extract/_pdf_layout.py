@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -52,6 +53,8 @@ _ITALIC_FONT = re.compile(r"italic|oblique|[-,]it$|[-,]ital|[-,]i$|^(cmti|cmsl|c
                           r"phvro|pplri)", re.I)
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st", "\u00ad": ""})
+_ACCENTS = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327",
+            "ˇ": "\u030c", "˘": "\u0306", "˙": "\u0307", "˚": "\u030a", "˝": "\u030b", "¯": "\u0304"}
 _CID = re.compile(r"^\(cid:\d+\)$")
 _DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|current|now|today)\b|"
                       r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d", re.I)
@@ -151,12 +154,12 @@ def _font_traits(font: str) -> tuple[bool, bool, bool, bool]:
 
 
 def _kind(text: str, icon: bool, symbol: bool) -> str:
+    if icon:
+        return "icon"
     if _CID.match(text):
         return "cid"
     if any(0xE000 <= ord(c) <= 0xF8FF for c in text):
-        return "icon" if icon else "pua"
-    if icon:
-        return "icon"
+        return "pua"
     if symbol:
         return "symbol"
     return "text"
@@ -184,9 +187,43 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
             continue
         rows.append([g])
         anchor, anchor_size = g.base, g.size
-    for row in rows:
+    for i, row in enumerate(rows):
         row.sort(key=lambda g: g.x0)
+        rows[i] = _attach_accents(row)
     return rows
+
+
+def _attach_accents(row: list[Glyph]) -> list[Glyph]:
+    """Fold TeX-style accents (a spacing '¨' drawn over a letter) into the letter: 'Zu¨rich' -> 'Zürich'."""
+    if not any(g.text in _ACCENTS for g in row):
+        return row
+    out: list[Glyph] = []
+    pending: Glyph | None = None
+    for g in row:
+        if g.text in _ACCENTS:
+            mid = (g.x0 + g.x1) / 2
+            if out and out[-1].x0 - 0.5 <= mid <= out[-1].x1 + 0.5 and out[-1].text.isalpha():
+                out[-1] = _accented(out[-1], g.text)
+                continue
+            pending = g
+            continue
+        if pending is not None:
+            mid = (pending.x0 + pending.x1) / 2
+            if g.x0 - 0.5 <= mid <= g.x1 + 0.5 and g.text.isalpha():
+                g = _accented(g, pending.text)
+            else:
+                out.append(pending)
+            pending = None
+        out.append(g)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+def _accented(base: Glyph, accent: str) -> Glyph:
+    letter = {"ı": "i", "ȷ": "j"}.get(base.text, base.text)
+    text = unicodedata.normalize("NFC", letter + _ACCENTS[accent])
+    return Glyph(text=text, x0=base.x0, x1=base.x1, base=base.base, size=base.size, font=base.font)
 
 
 def _dominant(sizes: list[tuple[float, int]]) -> float:
@@ -487,18 +524,21 @@ def _drop_running_heads(lines: list[_Line], n_pages: int) -> int:
         return dropped
     groups: dict[tuple[str, bool], list[_Line]] = {}
     for ln in in_margin:
-        top = ln.base > ln.page_height / 2
-        groups.setdefault((_norm_key(ln.text), top), []).append(ln)
-    for members in groups.values():
-        pages = {m.page for m in members}
-        if len(pages) < 2:
+        if ln.bullet:
             continue
+        groups.setdefault((_norm_key(ln.text), ln.base > ln.page_height / 2), []).append(ln)
+    # A running head is on (nearly) every page; content that merely repeats (the same bullet under two
+    # jobs) and happens to fall in a margin on two pages of a long CV is not.
+    needed = max(2, (n_pages + 1) // 2)
+    for members in groups.values():
         first = members[0]
-        for m in members[1:]:
-            if abs(m.base - first.base) <= max(6.0, 0.6 * first.size) or m.page != first.page:
-                if m.page != first.page and abs(m.base - first.base) <= 0.05 * first.page_height:
-                    m.drop = True
-                    dropped += 1
+        same_place = [m for m in members if abs(m.base - first.base) <= 0.05 * first.page_height]
+        if len({m.page for m in same_place}) < needed:
+            continue
+        for m in same_place:
+            if m.page != first.page:
+                m.drop = True
+                dropped += 1
     return dropped
 
 
@@ -515,19 +555,34 @@ def _gaps(lines: list[_Line]) -> None:
         prev = ln
 
 
-def _hyphen_join(a: str, b: str) -> tuple[str, str] | None:
-    """Rejoin 'produc-' + 'tion of ...': returns the new pair or None when the break is not a hyphenation."""
-    if len(a) < 3 or not a.endswith("-") or not a[-2].islower() or not b or not b[0].islower():
+@dataclass(frozen=True)
+class _Hyphens:
+    """How to rejoin a word broken at a line end: soft hyphenation or a compound's own hyphen."""
+
+    soft: bool
+    """The producer hyphenates words itself (TeX, ReportLab); word processors only break at real hyphens."""
+    compounds: frozenset[str]
+    """Hyphenated words written whole elsewhere in the document ("low-resource"): keep their hyphen."""
+
+
+def _hyphen_join(a: str, b: str, hy: _Hyphens) -> tuple[str, str] | None:
+    """Rejoin 'produc-' + 'tion of ...' (or 'U-' + 'Net'): the new pair, or None when there is nothing to join."""
+    if len(a) < 2 or not a.endswith("-") or not a[-2].isalnum() or not b or not b[0].isalnum():
         return None
     word_start = max(a.rfind(" "), a.rfind("\t")) + 1
     head = a[word_start:]
-    keep_hyphen = "-" in head[:-1]  # "state-of-the-" + "art": a compound, keep its hyphen
     first, _, rest = b.partition(" ")
-    joined = (a if keep_hyphen else a[:-1]) + first
+    tail = first.rstrip(".,;:)!?")
+    soft = (hy.soft and a[-2].islower() and b[0].islower() and "-" not in head[:-1]
+            and (head + tail).lower() not in hy.compounds)
+    joined = (a[:-1] if soft else a) + first
     return joined, rest
 
 
-def _merge_wrapped(lines: list[_Line]) -> None:
+_COMPOUND = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
+
+
+def _merge_wrapped(lines: list[_Line], hy: _Hyphens) -> None:
     """Join continuation lines into their bullet; rejoin hyphenated words across plain line breaks."""
     kept: list[_Line] = []
     for ln in lines:
@@ -536,9 +591,9 @@ def _merge_wrapped(lines: list[_Line]) -> None:
         prev = kept[-1] if kept else None
         same_flow = prev is not None and prev.page == ln.page and prev.region == ln.region
         if prev is not None and same_flow and prev.bullet and not ln.bullet and _continues(prev, ln):
-            hy = _hyphen_join(prev.text, ln.text)
-            if hy is not None:
-                prev.text = hy[0] + (" " + hy[1] if hy[1] else "")
+            joined = _hyphen_join(prev.text, ln.text, hy)
+            if joined is not None:
+                prev.text = joined[0] + (" " + joined[1] if joined[1] else "")
             else:
                 prev.text = prev.text + " " + ln.text
             prev.x1 = max(prev.x1, ln.x1)
@@ -546,9 +601,9 @@ def _merge_wrapped(lines: list[_Line]) -> None:
             prev.base = ln.base
             continue
         if prev is not None and same_flow and ln.gap_before < _CONT_GAP:
-            hy = _hyphen_join(prev.text, ln.text)
-            if hy is not None:
-                prev.text, ln.text = hy
+            joined = _hyphen_join(prev.text, ln.text, hy)
+            if joined is not None:
+                prev.text, ln.text = joined
                 if not ln.text:
                     prev.base = ln.base
                     continue
@@ -571,8 +626,13 @@ def _continues(bullet: _Line, ln: _Line) -> bool:
     return abs((bullet.base - ln.base) - 1.2 * ln.size) < 1.2 * ln.size
 
 
-def build_lines(pages: list[PageGlyphs]) -> tuple[list[LineDraft], list[str]]:
-    """All pages' glyphs to line drafts in reading order, plus notes for ``Document.warnings``."""
+def build_lines(pages: list[PageGlyphs], *, soft_hyphens: bool = True) -> tuple[list[LineDraft], list[str]]:
+    """All pages' glyphs to line drafts in reading order, plus notes for ``Document.warnings``.
+
+    ``soft_hyphens`` says whether the producer hyphenates words at line ends
+    (TeX does; Word, LibreOffice and browsers only break at hyphens the author
+    typed, so there a line-final hyphen is kept).
+    """
     notes: list[str] = []
     sizes: Counter[float] = Counter()
     for p in pages:
@@ -594,7 +654,8 @@ def build_lines(pages: list[PageGlyphs]) -> tuple[list[LineDraft], list[str]]:
     dropped = _drop_running_heads(lines, len(pages))
     if dropped:
         notes.append(f"{dropped} repeated header, footer or page-number lines were dropped")
-    _merge_wrapped(lines)
+    compounds = frozenset(m.group(0).lower() for ln in lines for m in _COMPOUND.finditer(ln.text))
+    _merge_wrapped(lines, _Hyphens(soft_hyphens, compounds))
     drafts = [LineDraft(text=ln.text, page=ln.page, size=ln.size or None, bold=ln.bold, italic=ln.italic,
                         bullet=ln.bullet, x0=round(ln.x0, 1), x1=round(ln.x1, 1), gap_before=ln.gap_before)
               for ln in lines]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import threading
 import warnings
 from collections.abc import Iterator
@@ -215,7 +216,31 @@ def _interpret(document: Any, pages: list[Any], limits: Limits, deadline: Deadli
     return result
 
 
-def _read(data: bytes, limits: Limits, deadline: Deadline) -> list[PageGlyphs]:
+_WORD_PROCESSORS = re.compile(r"libreoffice|openoffice|microsoft|word|google|skia|chrom|wps|writer|docs", re.I)
+
+
+def _soft_hyphens(document: Any) -> bool:
+    """Whether the producer may hyphenate words itself; word processors and browsers do not by default."""
+    for info in getattr(document, "info", None) or []:
+        if not isinstance(info, dict):
+            continue
+        for key in ("Producer", "Creator"):
+            value = info.get(key)
+            try:
+                from pdfminer.pdftypes import resolve1
+                from pdfminer.utils import decode_text
+
+                value = resolve1(value)
+                if isinstance(value, bytes):
+                    value = decode_text(value)  # PDFDocEncoding or UTF-16 with a BOM
+            except Exception:
+                continue
+            if isinstance(value, str) and _WORD_PROCESSORS.search(value):
+                return False
+    return True
+
+
+def _read(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[PageGlyphs], bool]:
     """Everything that touches pdfminer; any failure inside it means the file is damaged."""
     try:
         check_raw_streams(data, limits.max_part_bytes, deadline)
@@ -225,7 +250,7 @@ def _read(data: bytes, limits: Limits, deadline: Deadline) -> list[PageGlyphs]:
             check_document_streams(document, limits.max_part_bytes, deadline)
         if not pages:
             raise DocumentError(ErrorCode.CORRUPT, "This PDF has no readable pages; the file may be damaged.")
-        return _interpret(document, pages, limits, deadline)
+        return _interpret(document, pages, limits, deadline), _soft_hyphens(document)
     except DocumentError:
         raise
     except RecursionError as e:
@@ -249,7 +274,7 @@ def extract_pdf(data: bytes, *, limits: Limits) -> Document:
         raise DocumentError(ErrorCode.EMPTY, "The file is empty.")
     deadline = Deadline(limits.timeout)
     with _captured_pdfminer_logs() as collector:
-        pages = _read(data, limits, deadline)
+        pages, soft_hyphens = _read(data, limits, deadline)
     n_glyphs = sum(len(p.glyphs) for p in pages)
     n_images = sum(p.images for p in pages)
     if n_glyphs == 0:
@@ -257,7 +282,7 @@ def extract_pdf(data: bytes, *, limits: Limits) -> Document:
             raise DocumentError(ErrorCode.NO_TEXT_LAYER,
                                 "This PDF holds only images (a scan); there is no text to read without OCR.")
         raise DocumentError(ErrorCode.EMPTY, "This PDF holds no text.")
-    drafts, notes = build_lines(pages)
+    drafts, notes = build_lines(pages, soft_hyphens=soft_hyphens)
     extra = list(collector.messages)
     for note in notes:
         if note not in extra and len(extra) < _MAX_WARNINGS:
