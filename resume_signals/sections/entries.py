@@ -39,7 +39,7 @@ MAX_HEADER_CHARS = 140
 
 _SEPARATORS = re.compile(r"\s*\t\s*|\s+[|•·–—]\s+|\s*\|\s*|\s*—\s*|\s+-\s+|\s+@\s+|\s*·\s*")
 _AT = re.compile(r"\s+at\s+", re.I)
-_LEFTOVER = re.compile(r"^[\s,;:|•·()\[\]\-–—/]*$")
+_LEFTOVER = re.compile(r"^[\s,;:.|•·()\[\]\-–—/]*$")
 _DATE_WORDS = re.compile(r"\b(?:from|since|dates?|duration|period)\b\s*:?", re.I)
 _EMPTY_BRACKETS = re.compile(r"\(\s*[,;\-–—]?\s*\)|\[\s*\]")
 
@@ -56,6 +56,7 @@ class _Draft:
     lines: list[_Info] = field(default_factory=list)
     backward: bool = False  # the dated line came first: later org/place lines attach to it
     trailing: int = 0
+    right: float | None = None  # the section's right text edge (PDF), to rejoin wrapped header lines
 
 
 def _pick_date(text: str) -> tuple[int, int, DateRange] | None:
@@ -98,6 +99,13 @@ def _classify(line: Line, elex: EntryLexicon) -> _Info:
             and not re.search(r"[.!?;:]$", stripped)):
         return _Info(line, "header")
     return _Info(line, "body")
+
+
+def _continues(bullet: Line, line: Line) -> bool:
+    """``line`` is the wrapped rest of ``bullet``: indented past its glyph, or starting lower case."""
+    if line.text[:1].islower():
+        return True
+    return bullet.x0 is not None and line.x0 is not None and line.x0 > bullet.x0 + 2 and line.page == bullet.page
 
 
 def _split_parts(text: str) -> list[str]:
@@ -143,6 +151,9 @@ def _group(infos: Sequence[_Info], section: str, elex: EntryLexicon) -> list[_Dr
                     x.date for x in open_draft.lines):
                 open_draft.lines.append(info)
                 continue
+            if info.kind == "dates" and not pending and not _is_range(info.date[2]):
+                open_draft = None  # a stray year ("2024." ending a wrapped sentence) opens nothing
+                continue
             draft = _Draft(pending[-2:] + [info], backward=not pending)
             drafts.append(draft)
             pending = []
@@ -180,11 +191,32 @@ def _drop_place_tail(part: str, elex: EntryLexicon) -> str:
     return ", ".join(pieces)
 
 
+def _wrapped(a: Line, b: Line, right: float | None) -> bool:
+    """``b`` continues header line ``a`` that ran into the column's edge (or ended on a comma)."""
+    if a.text.rstrip().endswith((",", "&", "-", "/")) or b.text[:1].islower():
+        return True
+    if right is None or a.x0 is None or a.x1 is None or b.x0 is None:
+        return False
+    width = right - a.x0
+    return width > 0 and a.x1 >= right - 0.12 * width and abs(b.x0 - a.x0) < 3 and len(b.text.split()) <= 3
+
+
+def _joined_lines(draft: _Draft) -> list[tuple[str, _Info]]:
+    """The draft's lines with wrapped continuations glued back on (text, the line's info)."""
+    out: list[tuple[str, _Info]] = []
+    for info in draft.lines:
+        if out and info.date is None and out[-1][1].date is None and out[-1][1].kind == "header" and _wrapped(
+                out[-1][1].line, info.line, draft.right):
+            out[-1] = (out[-1][0].rstrip() + " " + info.line.text.strip(), out[-1][1])
+        else:
+            out.append((info.line.text, info))
+    return out
+
+
 def _parts(draft: _Draft, elex: EntryLexicon) -> list[tuple[str, bool]]:
     """(text, on the dated line) for every title/org candidate, places removed."""
     out: list[tuple[str, bool]] = []
-    for info in draft.lines:
-        text = info.line.text
+    for text, info in _joined_lines(draft):
         if is_bullet(info.line):
             continue
         if info.date is not None:
@@ -248,7 +280,13 @@ def entries_in_section(doc: Document, section: Section, elex: EntryLexicon | Non
     if section.heading is not None and lines:
         lines = lines[1:]
     infos = [_classify(ln, elex) for ln in lines]
+    for prev, info in zip(infos, infos[1:], strict=False):
+        if prev.kind == "bullet" and info.kind != "bullet" and _continues(prev.line, info.line):
+            info.kind = "bullet"  # the wrapped tail of a bullet
     drafts = _group(infos, section.kind, elex)
+    edges = [ln.x1 for ln in lines if ln.x1 is not None]
+    for d in drafts:
+        d.right = max(edges) if edges else None
     drafts.sort(key=lambda d: min(x.line.start for x in d.lines))
     out: list[Entry] = []
     prev_org: str | None = None

@@ -36,6 +36,8 @@ FULL_MATCH = 88.0
 CONTAINS_SCORE = 90.0
 """The score of a line that contains every word of an alias plus a few more."""
 MAX_HEADING_WORDS = 6
+MAX_EXTRA_WORDS = 2
+"""A line may hold an alias plus at most this many other words ("Selected Industry Experience")."""
 MAX_HEADING_CHARS = 60
 
 _BULLET_START = re.compile(r"^\s*(?:[•●▪■◦‣∙·\-–*>]|\uf0b7|\uf0a7|o\s)\s*")
@@ -131,12 +133,29 @@ class HeadingLexicon:
             return best
         if len(toks) > MAX_HEADING_WORDS:
             return None
+        if len(toks) == 1 and len(norm) >= 8:
+            glued = self._glued(norm)
+            if glued is not None:
+                return glued
         have = set(toks)
-        for kind, atoks in zip(self.kinds, self.tokens, strict=True):
-            if atoks <= have:
-                left = tuple(t for t in toks if t not in atoks)
-                cand = Match(kind, CONTAINS_SCORE - 2 * len(left), False, left)
-                best = self._better(best, cand)
+        inside = [(kind, atoks) for kind, atoks in zip(self.kinds, self.tokens, strict=True) if atoks <= have]
+        if not inside:
+            return None
+        covered = set().union(*(atoks for _, atoks in inside))
+        left = tuple(t for t in toks if t not in covered)
+        if len(left) > MAX_EXTRA_WORDS:
+            return None
+        for kind, _ in inside:
+            best = self._better(best, Match(kind, CONTAINS_SCORE - 2 * len(left), False, left))
+        return best
+
+    def _glued(self, word: str) -> Match | None:
+        """ "ACHIEVEMENTSANDAWARDS": words run together by a PDF without spaces."""
+        target = word.replace("and", "")
+        best: Match | None = None
+        for kind, norm in zip(self.kinds, self.norms, strict=True):
+            if " " in norm and fuzz.ratio(target, norm.replace(" ", "").replace("and", "")) >= 92:
+                best = self._better(best, Match(kind, FULL_MATCH, True))
         return best
 
     def _better(self, a: Match | None, b: Match) -> Match:
@@ -211,8 +230,8 @@ def layout_cues(line: Line, body: float | None) -> int:
 
 def _shape_ok(text: str) -> bool:
     """Short, one field, no sentence punctuation, no contact details, no dates, not a page number."""
-    label = text.strip().rstrip(":").strip()
-    if not label or len(label) > MAX_HEADING_CHARS or "\t" in label or " | " in label:
+    label = text.strip().rstrip(":-–").strip()
+    if not label or len(label) > MAX_HEADING_CHARS or "\t" in label or " | " in label or ":" in label:
         return False
     if len(label.split()) > MAX_HEADING_WORDS or _SENTENCE_END.search(label):
         return False
@@ -248,17 +267,32 @@ def classify_text(text: str, lex: HeadingLexicon) -> Match | None:
     if m.full:
         return m if (label[0].isupper() or text.endswith(":")) else None
     cue = _is_caps(label) or text.endswith(":") or _title_case(label)
-    if not cue or _leftover_is_job(m, entry_lexicon()):
+    if not cue or _leftover_is_job(m, entry_lexicon(), label):
         return None
     return m
 
 
-def _leftover_is_job(m: Match, elex: EntryLexicon) -> bool:
-    return any(t in elex.title_words or t in elex.org_anywhere for t in m.leftover)
+def _leftover_is_job(m: Match, elex: EntryLexicon, label: str = "") -> bool:
+    """A contained alias next to job or organisation words ("Project Manager", "Wipro Technologies")."""
+    if any(len(t) == 1 or t in elex.title_words or t in elex.org_anywhere for t in m.leftover):
+        return True
+    if not label:
+        return False
+    return elex.title_score(label) >= 2 or bool(m.leftover) and elex.org_score(label) >= 2
 
 
 def _next_text(lines: Sequence[Line], i: int) -> str:
     return lines[i + 1].text if i + 1 < len(lines) else ""
+
+
+def has_dates(text: str) -> bool:
+    """The line carries a date range, or is little more than a date (a lone year in a sentence is not)."""
+    for start, end, dr in find_date_ranges(text):
+        if dr.present or any(sep in dr.raw for sep in ("-", "–", "—", " to ", " until ", "~")):
+            return True
+        if len((text[:start] + text[end:]).split()) <= 2:
+            return True
+    return False
 
 
 def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
@@ -275,6 +309,8 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
             hit = _inline_label(line, i, lex, current)
         if hit is None:
             continue
+        if hit.inline and hit.kind == "other":
+            continue  # "Languages: Python, Go" names a list, not a section
         if hits and hit.kind == current and (hit.inline or hit.kind == "other"):
             continue  # "Tools: ..." inside a skills section is a sub-label, not a new section
         hits.append(hit)
@@ -290,16 +326,16 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
     label = text.rstrip(":").strip()
     cues = layout_cues(line, doc.body_size)
     strong = _styled(line) or _larger(line, doc.body_size) or _is_caps(label)
-    dated_next = bool(find_date_ranges(_next_text(lines, i)))
+    dated_next = has_dates(_next_text(lines, i))
     m = lex.match(label)
     if m is not None:
-        if dated_next and not strong:
+        if dated_next and not strong and _has_job_words(label, elex):
             return None  # a bold "Kaggle" over "Title  2024" is an entry's organisation
         if m.full:
             if label[0].isupper() or cues:
                 return HeadingHit(i, m.kind, label)
             return None
-        if _leftover_is_job(m, elex):
+        if _leftover_is_job(m, elex, label):
             return None
         if cues or _title_case(label):
             return HeadingHit(i, m.kind, label)
