@@ -1,0 +1,132 @@
+"""Builders for extraction tests: DOCX via python-docx plus raw-zip surgery, and a tiny PDF.
+
+Everything is generated in memory so no binary fixture is committed. Shared by
+tests/extract and tests/fuzz (the fuzz module puts this folder on sys.path).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable, Iterable
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NSDECL = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def docx_bytes(build: Callable[..., None] | None = None) -> bytes:
+    """A DOCX written by python-docx; ``build(document)`` adds the content."""
+    import docx
+
+    document = docx.Document()
+    if build is not None:
+        build(document)
+    buf = io.BytesIO()
+    document.save(buf)
+    return buf.getvalue()
+
+
+def simple_resume_docx() -> bytes:
+    """A small, typical resume: heading styles, bullets, a dates line with a tab."""
+
+    def build(d: object) -> None:
+        d.add_paragraph("Jordan Example", style="Title")  # type: ignore[attr-defined]
+        d.add_paragraph("jordan@example.com | 555-0100")  # type: ignore[attr-defined]
+        d.add_heading("Experience", level=1)  # type: ignore[attr-defined]
+        d.add_paragraph("ML Engineer, Acme\tJan 2020 – Present")  # type: ignore[attr-defined]
+        d.add_paragraph("Shipped a ranking model to 30M users", style="List Bullet")  # type: ignore[attr-defined]
+        d.add_paragraph("Added drift monitoring in Grafana", style="List Bullet")  # type: ignore[attr-defined]
+        d.add_heading("Skills", level=1)  # type: ignore[attr-defined]
+        d.add_paragraph("Python, Kubernetes, Airflow")  # type: ignore[attr-defined]
+
+    return docx_bytes(build)
+
+
+def rezip(data: bytes, *, replace: dict[str, bytes] | None = None, drop: Iterable[str] = (),
+          add: dict[str, bytes] | None = None) -> bytes:
+    """Copy a zip, replacing, dropping or adding members (deflated)."""
+    replace = dict(replace or {})
+    dropped = set(drop)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename in dropped:
+                continue
+            payload = replace.pop(info.filename, None)
+            dst.writestr(info.filename, payload if payload is not None else src.read(info.filename))
+        for name, payload in {**replace, **(add or {})}.items():
+            dst.writestr(name, payload)
+    return out.getvalue()
+
+
+def read_part(data: bytes, name: str) -> bytes:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return zf.read(name)
+
+
+def body_xml(inner: str) -> bytes:
+    """A complete word/document.xml around body content ``inner``."""
+    return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f"<w:document {NSDECL}><w:body>{inner}<w:sectPr/></w:body></w:document>").encode()
+
+
+def docx_with_body(inner: str, base: bytes | None = None) -> bytes:
+    """A python-docx package whose document.xml body is replaced by ``inner``."""
+    return rezip(base or docx_bytes(), replace={"word/document.xml": body_xml(inner)})
+
+
+def para(text: str, *, bold: bool = False, style: str | None = None) -> str:
+    ppr = f'<w:pPr><w:pStyle w:val="{style}"/></w:pPr>' if style else ""
+    rpr = "<w:rPr><w:b/></w:rPr>" if bold else ""
+    return f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{text}</w:t></w:r></w:p>'
+
+
+def textbox_para(choice_text: str, fallback_text: str) -> str:
+    """A paragraph anchoring a DrawingML text box, with the VML copy in mc:Fallback."""
+    return (
+        "<w:p><w:r><mc:AlternateContent>"
+        "<mc:Choice Requires=\"wps\"><w:drawing><wp:anchor><a:graphic><a:graphicData>"
+        f"<wps:wsp><wps:txbx><w:txbxContent>{para(choice_text)}</w:txbxContent></wps:txbx></wps:wsp>"
+        "</a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        "<mc:Fallback><w:pict><v:shape><v:textbox>"
+        f"<w:txbxContent>{para(fallback_text)}</w:txbxContent>"
+        "</v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r></w:p>"
+    )
+
+
+def minimal_pdf(lines: Iterable[str] = ("Jordan Example", "EXPERIENCE", "Shipped a ranking model")) -> bytes:
+    """A hand-written one-page PDF with a Helvetica text layer and a correct xref table."""
+    ops = ["BT", "/F1 12 Tf", "72 720 Td", "14 TL"]
+    for line in lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(f"({escaped}) Tj T*")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >> "
+        b"/Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
