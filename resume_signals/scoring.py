@@ -13,7 +13,8 @@ the rest, so each repeat is worth ``decay`` of the one before and a signal
 can never earn more than ``weight / (1 - decay)``. Breadth of evidence
 therefore beats repetition, which is how a recruiter reads a resume.
 
-Every point is traceable: the contributions add up to the score. One
+Every point is traceable: each contribution is rounded to one decimal and
+the score is their exact sum. One
 `Contribution` per signal name found (zero-weight ones included, so the
 report shows that a competition was seen and earned nothing), then ``cap``
 (negative: the part of the evidence above the cap) when the cap bites, then
@@ -51,18 +52,16 @@ def score(signals: list[Signal], flags: list[Flag], weights: Weights) -> tuple[f
     that the same signals give the same list whatever their order.
     """
     counts = Counter(sig.name for sig in signals)
-    parts = sorted(((name, count, weights.points(name, count)) for name, count in counts.items()),
+    parts = sorted(((name, count, round(weights.points(name, count), 1)) for name, count in counts.items()),
                    key=lambda p: (-p[2], p[0]))
-    contributions = [Contribution(name=name, count=count, points=round(points, 2)) for name, count, points in parts]
-    raw = sum(points for _, _, points in parts)
-    total = raw
-    if raw > weights.cap:
-        contributions.append(Contribution(name=CAP, count=0, points=round(weights.cap - raw, 2)))
-        total = weights.cap
+    contributions = [Contribution(name=name, count=count, points=points) for name, count, points in parts]
+    total = round(sum(points for _, _, points in parts), 1)
+    if total > weights.cap:
+        contributions.append(Contribution(name=CAP, count=0, points=round(weights.cap - total, 1)))
+        total = round(weights.cap, 1)
     padding = sum(1 for f in flags if f.name == PADDING_FLAG)
     if padding:
-        penalty = min(weights.padding_penalty, total)
-        points = round(-penalty, 2) if penalty else 0.0
-        contributions.append(Contribution(name=PADDING_FLAG, count=padding, points=points))
-        total -= penalty
-    return round(max(0.0, total), 1), contributions
+        penalty = round(min(weights.padding_penalty, total), 1)
+        contributions.append(Contribution(name=PADDING_FLAG, count=padding, points=-penalty if penalty else 0.0))
+        total = round(total - penalty, 1)
+    return max(0.0, total), contributions

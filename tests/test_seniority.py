@@ -1,0 +1,231 @@
+"""Seniority: years from merged experience ranges, titles outranking years, messy dates.
+
+Entries are built by hand so these tests depend on nothing but seniority.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from resume_signals.document import LineDraft, assemble
+from resume_signals.report import DateRange, Entry, Section
+from resume_signals.rules import RuleSet
+from resume_signals.seniority import estimate
+
+AS_OF = dt.date(2026, 11, 1)
+DOC = assemble([LineDraft("Experience")], "txt")
+
+
+def job(title: str | None, start: str | None, end: str | None = None, *, present: bool = False,
+        section: str = "experience", org: str = "Some Org") -> Entry:
+    raw = f"{start} - {'Present' if present else end}"
+    dates = DateRange(raw=raw, start=start, end=end, present=present) if (start or end or present) else None
+    return Entry(section=section, title=title, organization=org, dates=dates, start=0, end=1)
+
+
+def run(entries: list[Entry], *, doc=DOC, sections: list[Section] | None = None, rules: RuleSet | None = None):
+    return estimate(doc, sections or [], entries, as_of=AS_OF, rules=rules or RuleSet())
+
+
+@pytest.mark.parametrize(
+    ("entries", "level", "years"),
+    [
+        # Present counts to as_of (2026-11-01): Jan 2023 .. Oct 2026 = 46 months.
+        ([job("ML Engineer", "2023-01", present=True)], "mid", 3.8),
+        # Overlapping ranges merge: 2019-01..2022-12 is 4 years, not 5.
+        ([job("Data Scientist", "2019-01", "2021-12"), job("Consultant", "2021-01", "2022-12")], "mid", 4.0),
+        # Two jobs at once for the whole time count once.
+        ([job("Engineer", "2020-01", "2025-12"), job("Engineer (part-time)", "2020-01", "2025-12")], "senior", 6.0),
+        # A gap is not counted.
+        ([job("Analyst", "2010-01", "2010-12"), job("Engineer", "2020-01", "2020-12")], "junior", 2.0),
+        # Boundaries: exactly 3 years is mid, one month less junior, exactly 6 senior.
+        ([job("Engineer", "2020-01", "2022-12")], "mid", 3.0),
+        ([job("Engineer", "2020-01", "2022-11")], "junior", 2.9),
+        ([job("Engineer", "2015-01", "2020-12")], "senior", 6.0),
+        # Internships are excluded, whatever their length.
+        ([job("Software Engineering Intern", "2015-01", "2021-12"), job("Engineer", "2024-01", "2024-12")],
+         "junior", 1.0),
+        ([job("Working Student, Data", "2015-01", "2021-12"), job("Engineer", "2024-01", "2024-12")], "junior", 1.0),
+        ([job("Research Trainee", "2015-01", "2021-12"), job("Engineer", "2024-01", "2024-12")], "junior", 1.0),
+        ([job("Co-op Developer", "2015-01", "2021-12"), job("Engineer", "2024-01", "2024-12")], "junior", 1.0),
+        # "Internal" is not "intern".
+        ([job("Internal Tools Engineer", "2015-01", "2021-12")], "senior", 7.0),
+        # Education is excluded: entries outside experience, and student titles inside it.
+        ([job("BSc Computer Science", "2010-01", "2016-12", section="education"), job("Dev", "2024-01", "2024-12")],
+         "junior", 1.0),
+        ([job("PhD Student", "2010-01", "2016-12"), job("Dev", "2024-01", "2024-12")], "junior", 1.0),
+        ([job("Side project", "2010-01", "2016-12", section="projects"), job("Dev", "2024-01", "2024-12")],
+         "junior", 1.0),
+    ],
+)
+def test_seniority_years_and_level(entries: list[Entry], level: str, years: float) -> None:
+    result = run(entries)
+    assert (result.level, result.years) == (level, years)
+
+
+@pytest.mark.parametrize(
+    ("entries", "level"),
+    [
+        # A title outranks years: Staff is staff_plus whatever the years.
+        ([job("Staff ML Engineer", "2025-06", present=True)], "staff_plus"),
+        ([job("Principal Engineer", "2025-06", present=True)], "staff_plus"),
+        ([job("Head of Data Science", "2025-06", present=True)], "staff_plus"),
+        ([job("Director of Machine Learning", "2025-06", present=True)], "staff_plus"),
+        ([job("VP, Machine Learning", "2025-06", present=True)], "staff_plus"),
+        ([job("Distinguished Engineer", "2025-06", present=True)], "staff_plus"),
+        # A Senior title is at least senior ...
+        ([job("Senior Data Scientist", "2025-06", present=True)], "senior"),
+        ([job("Sr. ML Engineer", "2025-06", present=True)], "senior"),
+        ([job("ML Platform Lead", "2025-06", present=True)], "senior"),
+        # ... but years can still lift nothing above senior: staff needs the title.
+        ([job("Senior Engineer", "2000-01", present=True)], "senior"),
+        ([job("Engineer", "2000-01", present=True)], "senior"),
+        # A past Staff title counts, even after a later, plainer title.
+        ([job("ML Engineer", "2024-01", present=True), job("Staff Engineer", "2022-01", "2023-12")], "staff_plus"),
+        # Near misses: phrases that hold a level word but name no level.
+        ([job("Staff Nurse", "2024-01", present=True)], "junior"),
+        ([job("Lead Generation Specialist", "2024-01", present=True)], "junior"),
+        ([job("Seniority Analyst", "2024-01", present=True)], "junior"),
+        # An internship title never sets a level.
+        ([job("Senior Intern", "2024-01", present=True)], "unknown"),
+    ],
+)
+def test_seniority_title_outranks_years(entries: list[Entry], level: str) -> None:
+    assert run(entries).level == level
+
+
+def test_seniority_evidence_names_the_deciding_title_and_each_entry() -> None:
+    result = run([job("Staff ML Engineer", "2025-06", present=True, org="Acme"),
+                  job("ML Intern", "2024-01", "2024-06", org="Beta")])
+    decision = result.evidence[-1]
+    assert decision["decided_by"] == "title"
+    assert decision["title"] == "Staff ML Engineer"
+    assert decision["word"].lower() == "staff"
+    entries = result.evidence[:-1]
+    assert entries[0]["organization"] == "Acme" and entries[0]["counted"] is True and entries[0]["months"] > 0
+    assert entries[1]["counted"] is False and "internship" in entries[1]["why"]
+    assert entries[1]["dates"] == "2024-01 - 2024-06"
+
+
+def test_seniority_evidence_says_years_decided() -> None:
+    result = run([job("Engineer", "2015-01", "2022-12")])
+    assert result.evidence[-1]["decided_by"] == "years"
+    assert result.evidence[-1]["years"] == 8.0
+
+
+@pytest.mark.parametrize(
+    ("entry", "months", "note"),
+    [
+        # End before start: read as swapped.
+        (job("Engineer", "2022-12", "2020-01"), 36.0, "swapped"),
+        # A future end is clamped to as_of (2026-11-01): Jan 2026 .. Oct 2026 = 10 months.
+        (job("Engineer", "2026-01", "2030-12"), 10.0, "clamped"),
+        # Only a start and no "present": the start month only.
+        (job("Engineer", "2020-05", None), 1.0, "start month"),
+        # Year-only strings: a whole year each.
+        (job("Engineer", "2019", "2020"), 24.0, None),
+        (job("Engineer", "2019", None), 12.0, "start year"),
+    ],
+)
+def test_seniority_messy_dates_are_repaired(entry: Entry, months: float, note: str | None) -> None:
+    item = run([entry]).evidence[0]
+    assert item["counted"] is True
+    assert item["months"] == months
+    if note is None:
+        assert "note" not in item
+    else:
+        assert note in item["note"]
+
+
+@pytest.mark.parametrize(
+    ("entry", "why"),
+    [
+        (job("Engineer", "2027-01", "2028-01"), "after the reference date"),
+        (job("Engineer", None, "2020-01"), "no start"),
+        (job("Engineer", None, None), "no dates"),
+        (job("Engineer", "sometime", "later"), "no usable dates"),
+    ],
+)
+def test_seniority_unusable_dates_count_nothing(entry: Entry, why: str) -> None:
+    result = run([entry])
+    assert result.evidence[0]["counted"] is False
+    assert why in result.evidence[0]["why"]
+    assert result.years is None
+
+
+def test_seniority_duplicate_entries_merge_and_are_noted() -> None:
+    result = run([job("Engineer", "2020-01", "2021-12"), job("Engineer", "2020-01", "2021-12")])
+    assert result.years == 2.0
+    assert "duplicate" in result.evidence[1]["note"]
+
+
+def test_seniority_present_moves_with_as_of() -> None:
+    entries = [job("Engineer", "2020-01", present=True)]
+    early = estimate(DOC, [], entries, as_of=dt.date(2022, 1, 1), rules=RuleSet())
+    late = estimate(DOC, [], entries, as_of=dt.date(2027, 1, 1), rules=RuleSet())
+    assert (early.years, early.level) == (2.0, "junior")
+    assert (late.years, late.level) == (7.0, "senior")
+
+
+@pytest.mark.parametrize(
+    ("entries", "level"),
+    [
+        ([], "unknown"),
+        ([job("Data Scientist", None)], "unknown"),
+        ([job(None, None)], "unknown"),
+        # Without dates a junior title is the only clue.
+        ([job("Junior Data Analyst", None)], "junior"),
+        ([job("Senior Data Analyst", None)], "senior"),
+    ],
+)
+def test_seniority_without_dates(entries: list[Entry], level: str) -> None:
+    result = run(entries)
+    assert result.level == level
+    assert result.years is None
+    if level == "unknown":
+        assert result.evidence[-1]["decided_by"] == "none"
+
+
+def _summary_doc(text: str) -> tuple:
+    doc = assemble([LineDraft("Summary"), LineDraft(text)], "txt")
+    return doc, [Section(kind="summary", heading="Summary", start=0, end=len(doc.text))]
+
+
+@pytest.mark.parametrize(
+    ("summary", "level", "by"),
+    [
+        ("Principal engineer for search infrastructure.", "staff_plus", "summary_title"),
+        ("Senior NLP scientist working on summarisation.", "senior", "summary_title"),
+        ("Data scientist with 12+ years of applied work.", "senior", "summary_years"),
+        ("Data scientist with 4 years of applied work.", "mid", "summary_years"),
+        ("Data scientist who likes clean data.", "unknown", "none"),
+    ],
+)
+def test_seniority_summary_is_a_fallback_only(summary: str, level: str, by: str) -> None:
+    doc, sections = _summary_doc(summary)
+    result = run([], doc=doc, sections=sections)
+    assert (result.level, result.evidence[-1]["decided_by"]) == (level, by)
+
+
+def test_seniority_summary_claim_does_not_override_dated_entries() -> None:
+    doc, sections = _summary_doc("Principal engineer with 15 years in search.")
+    result = run([job("Engineer", "2025-01", present=True)], doc=doc, sections=sections)
+    assert result.level == "junior"
+    assert result.evidence[-1]["decided_by"] == "years"
+
+
+def test_seniority_rule_pack_can_move_thresholds() -> None:
+    entries = [job("Engineer", "2021-01", "2025-12")]
+    assert run(entries).level == "mid"
+    rules = RuleSet(lexicons={"seniority": {"years": {"senior": 5.0}}})
+    assert run(entries, rules=rules).level == "senior"
+
+
+def test_seniority_to_dict_is_json_ready() -> None:
+    import json
+
+    result = run([job("Engineer", "2021-01", "2025-12")])
+    data = json.loads(json.dumps(result.to_dict()))
+    assert data["level"] == "mid" and data["years"] == 5.0 and isinstance(data["evidence"], list)
