@@ -103,7 +103,7 @@ def _classify(line: Line, elex: EntryLexicon) -> _Info:
 
 def _continues(bullet: Line, line: Line) -> bool:
     """``line`` is the wrapped rest of ``bullet``: indented past its glyph, or starting lower case."""
-    if line.text[:1].islower():
+    if line.text[:1].islower() and not line.bold and not bullet.text.rstrip().endswith((".", "!", "?")):
         return True
     return bullet.x0 is not None and line.x0 is not None and line.x0 > bullet.x0 + 2 and line.page == bullet.page
 
@@ -182,12 +182,15 @@ def _clean_part(part: str) -> str:
 
 
 def _drop_place_tail(part: str, elex: EntryLexicon) -> str:
+    """ "Kestrel Lending, Toronto, ON" -> "Kestrel Lending": a place tail and the city before it go."""
     pieces = [p.strip() for p in part.split(",")]
+    dropped = False
     while len(pieces) > 1 and elex.is_place(pieces[-1]):
         pieces.pop()
-        if len(pieces) > 1 and elex.is_place(", ".join(pieces[-1:])) and len(pieces[-1].split()) <= 2:
-            # "Austin, TX" -> "Austin" stays when it's the head of a two-part place
-            continue
+        dropped = True
+    if dropped and len(pieces) > 1 and len(pieces[-1].split()) <= 3 and not elex.org_score(pieces[-1]) \
+            and not elex.title_score(pieces[-1]):
+        pieces.pop()  # the city in front of its state or country
     return ", ".join(pieces)
 
 

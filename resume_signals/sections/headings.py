@@ -195,6 +195,7 @@ class HeadingHit:
     kind: str
     heading: str
     inline: bool = False
+    full: bool = True
 
 
 def is_bullet(line: Line) -> bool:
@@ -311,8 +312,8 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
             continue
         if hit.inline and hit.kind == "other":
             continue  # "Languages: Python, Go" names a list, not a section
-        if hits and hit.kind == current and (hit.inline or hit.kind == "other"):
-            continue  # "Tools: ..." inside a skills section is a sub-label, not a new section
+        if hits and hit.kind == current and (hit.inline or hit.kind == "other" or not hit.full):
+            continue  # "calib-check (open source)" under PROJECTS is an entry, not a new section  # "Tools: ..." inside a skills section is a sub-label, not a new section
         hits.append(hit)
         current = hit.kind
     return hits
@@ -338,7 +339,7 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
         if _leftover_is_job(m, elex, label):
             return None
         if cues or _title_case(label):
-            return HeadingHit(i, m.kind, label)
+            return HeadingHit(i, m.kind, label, full=False)
         return None
     # Not in the lexicon: only an unmistakable heading, after a known one, becomes "other".
     if not seen_known or dated_next or len(label.split()) > 4 or any(c.isdigit() for c in label):

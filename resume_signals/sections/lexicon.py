@@ -58,7 +58,7 @@ class EntryLexicon:
         part = text.strip().strip("()").strip()
         if not part:
             return False
-        if _CITY_STATE.fullmatch(part):
+        if _CITY_STATE.fullmatch(part) or _CODE.fullmatch(part):
             return True
         toks = words(part)
         if not toks:
@@ -69,6 +69,7 @@ class EntryLexicon:
 
 
 _ROMAN = re.compile(r"i{1,3}|iv|v|vi{1,3}")
+_CODE = re.compile(r"[A-Z]{2}")  # a state or country code: "TX", "ON", "DE"
 _CITY_STATE = re.compile(r"[A-Z][a-zA-Z.\- ]{1,30},\s*[A-Z]{2}")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 

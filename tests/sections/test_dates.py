@@ -1,0 +1,82 @@
+"""Date ranges: every format resumes use, and the numbers that only look like dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_signals.report import DateRange
+from resume_signals.sections.dates import find_date_ranges, parse_date_range
+
+FORMATS = [
+    ("Jan 2019 – Present", "2019-01", None, True),
+    ("January 2019 - Dec 2021", "2019-01", "2021-12", False),
+    ("2017-2020", "2017-01", "2020-12", False),
+    ("03/2018 - 06/2021", "2018-03", "2021-06", False),
+    ("2019–now", "2019-01", None, True),
+    ("Jan '14 to Dec '15", "2014-01", "2015-12", False),
+    ("Jan ’14 to Dec ’15", "2014-01", "2015-12", False),
+    ("Summer 2020", "2020-06", "2020-08", False),
+    ("2021 – current", "2021-01", None, True),
+    ("Sept. 2020 – Mar. 2022", "2020-09", "2022-03", False),
+    ("2020 - Today", "2020-01", None, True),
+    ("Oct 2022 – Ongoing", "2022-10", None, True),
+    ("2015", "2015-01", "2015-12", False),
+    ("2014 — 2017", "2014-01", "2017-12", False),
+    ("2019 until 2020", "2019-01", "2020-12", False),
+    ("Mar 2020 – Date", "2020-03", None, True),
+    ("May-2015 - Jul-2017", "2015-05", "2017-07", False),
+    ("2017–18", "2017-01", "2018-12", False),
+    ("Summer 2019 – Fall 2020", "2019-06", "2020-11", False),
+    ("Oct 2021 - Sept 2022", "2021-10", "2022-09", False),
+    ("06/2022 – 12/2024", "2022-06", "2024-12", False),
+    ("Jan 2023 – present", "2023-01", None, True),
+    ("Feb 2016 to Now", "2016-02", None, True),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "end", "present"), FORMATS)
+def test_dates_parse_every_format(text: str, start: str, end: str | None, present: bool) -> None:
+    assert parse_date_range(text) == DateRange(raw=text, start=start, end=end, present=present)
+
+
+@pytest.mark.parametrize(("line", "raw"), [
+    ("Data Engineer, Acme (Jun 2021 – Dec 2022)", "Jun 2021 – Dec 2022"),
+    ("ML Engineer\tJan 2020 – Present", "Jan 2020 – Present"),
+    ("Acme GmbH | Intern | Summer 2020", "Summer 2020"),
+    ("2019 – 2021\tAnalyst, Globex", "2019 – 2021"),
+    ("From Sep 2011 to Till Date", "Sep 2011 to Till Date"),
+])
+def test_dates_find_gives_raw_substring_and_offsets(line: str, raw: str) -> None:
+    found = find_date_ranges(line)
+    assert len(found) == 1
+    start, end, dr = found[0]
+    assert dr.raw == raw
+    assert line[start:end] == raw
+
+
+@pytest.mark.parametrize("text", [
+    "416-555-0117",
+    "(718) 555-0188",
+    "+44 131 555 0104",
+    "GPA 3.8/4.0",
+    "Python 3.10.2",
+    "v2.2019",
+    "Kaggle Master: 2 gold, 5 silver, 3 bronze",
+    "2019-05-03",
+    "ISO 27001",
+    "cut p99 latency from 180 ms to 40 ms",
+    "served 1,200,000 requests",
+])
+def test_dates_near_misses_find_nothing(text: str) -> None:
+    assert find_date_ranges(text) == []
+
+
+@pytest.mark.parametrize("text", ["Jan 2019 – Present, Berlin", "ML Engineer 2019", "2021 – 2019", "13/2018"])
+def test_dates_parse_rejects_text_that_is_not_only_a_range(text: str) -> None:
+    assert parse_date_range(text) is None
+
+
+def test_dates_parse_ignores_surrounding_brackets() -> None:
+    dr = parse_date_range("(2017 - 2020)")
+    assert dr is not None
+    assert (dr.raw, dr.start, dr.end) == ("2017 - 2020", "2017-01", "2020-12")

@@ -1,0 +1,175 @@
+"""Job and project entries: every common header layout, built the way extractors draft lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_signals.document import Document, LineDraft, assemble
+from resume_signals.report import Entry
+from resume_signals.rules import RuleSet
+from resume_signals.sections import find_entries, find_sections
+from resume_signals.sections.headings import bundled_aliases
+
+RULES = RuleSet(headings=bundled_aliases())
+
+
+def _b(text: str) -> LineDraft:
+    return LineDraft("• " + text, bullet=True)
+
+
+def _resume(*body: LineDraft, heading: str = "EXPERIENCE") -> Document:
+    return assemble([LineDraft("Jane Doe", bold=True, size=16.0), LineDraft("jane@example.com"),
+                     LineDraft(heading, bold=True, size=13.0), *body,
+                     LineDraft("EDUCATION", bold=True, size=13.0), LineDraft("B.Sc. Physics, Acme University, 2014")],
+                    "docx")
+
+
+def _entries(doc: Document) -> list[Entry]:
+    return find_entries(doc, find_sections(doc, RULES), RULES)
+
+
+def _triples(doc: Document) -> list[tuple[str | None, str | None, str | None]]:
+    return [(e.title, e.organization, e.dates.raw if e.dates else None) for e in _entries(doc)]
+
+
+LAYOUTS = {
+    "title_dash_org_over_dates": [
+        LineDraft("Data Engineer — Kestrel Lending", bold=True), LineDraft("Jun 2021 – Dec 2022", italic=True),
+        _b("Rebuilt the event stream on Kafka."),
+        LineDraft("Software Developer Intern — Maple Ledger Bank", bold=True),
+        LineDraft("May 2020 – Aug 2020", italic=True), _b("Wrote tests."),
+    ],
+    "org_over_title_tab_dates": [
+        LineDraft("Kestrel Lending", bold=True), LineDraft("Data Engineer\tJun 2021 – Dec 2022", bold=True),
+        _b("Rebuilt the event stream on Kafka."),
+        LineDraft("Maple Ledger Bank", bold=True), LineDraft("Software Developer Intern\tMay 2020 – Aug 2020"),
+        _b("Wrote tests."),
+    ],
+    "title_at_org_tab_dates": [
+        LineDraft("Data Engineer at Kestrel Lending\tJun 2021 – Dec 2022", bold=True),
+        _b("Rebuilt the event stream on Kafka."),
+        LineDraft("Software Developer Intern at Maple Ledger Bank\tMay 2020 – Aug 2020", bold=True),
+        _b("Wrote tests."),
+    ],
+    "title_comma_org_paren_dates": [
+        LineDraft("Data Engineer, Kestrel Lending (Jun 2021 – Dec 2022)"), _b("Rebuilt the event stream on Kafka."),
+        LineDraft("Software Developer Intern, Maple Ledger Bank (May 2020 – Aug 2020)"), _b("Wrote tests."),
+    ],
+    "org_pipe_title_pipe_dates": [
+        LineDraft("Kestrel Lending | Data Engineer | Jun 2021 – Dec 2022"), _b("Rebuilt the event stream on Kafka."),
+        LineDraft("Maple Ledger Bank | Software Developer Intern | May 2020 – Aug 2020"), _b("Wrote tests."),
+    ],
+    "org_line_title_pipe_dates": [
+        LineDraft("Kestrel Lending", bold=True), LineDraft("Data Engineer | Jun 2021 – Dec 2022"),
+        _b("Rebuilt the event stream on Kafka."),
+        LineDraft("Maple Ledger Bank", bold=True), LineDraft("Software Developer Intern | May 2020 – Aug 2020"),
+        _b("Wrote tests."),
+    ],
+    "dates_column_left": [
+        LineDraft("Jun 2021 – Dec 2022\tData Engineer, Kestrel Lending"), _b("Rebuilt the event stream on Kafka."),
+        LineDraft("May 2020 – Aug 2020\tSoftware Developer Intern, Maple Ledger Bank"), _b("Wrote tests."),
+    ],
+    "title_dates_over_org_location": [
+        LineDraft("Data Engineer\tJun 2021 – Dec 2022", bold=True), LineDraft("Kestrel Lending, Toronto, ON"),
+        _b("Rebuilt the event stream on Kafka."),
+        LineDraft("Software Developer Intern\tMay 2020 – Aug 2020", bold=True),
+        LineDraft("Maple Ledger Bank, Remote"), _b("Wrote tests."),
+    ],
+    "org_location_over_title_dates": [
+        LineDraft("Kestrel Lending, Toronto, Canada", bold=True), LineDraft("Data Engineer\tJun 2021 – Dec 2022"),
+        _b("Rebuilt the event stream on Kafka."),
+        LineDraft("Maple Ledger Bank, Remote", bold=True), LineDraft("Software Developer Intern\tMay 2020 – Aug 2020"),
+        _b("Wrote tests."),
+    ],
+    "no_bullets_paragraph_body": [
+        LineDraft("Data Engineer — Kestrel Lending", bold=True), LineDraft("Jun 2021 – Dec 2022", italic=True),
+        LineDraft("Rebuilt the event stream on Kafka and Spark, and carried the pager for nightly loads."),
+        LineDraft("Software Developer Intern — Maple Ledger Bank", bold=True),
+        LineDraft("May 2020 – Aug 2020", italic=True),
+    ],
+}
+EXPECTED = [("Data Engineer", "Kestrel Lending", "Jun 2021 – Dec 2022"),
+            ("Software Developer Intern", "Maple Ledger Bank", "May 2020 – Aug 2020")]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_entries_every_layout_gives_title_org_dates(layout: str) -> None:
+    assert _triples(_resume(*LAYOUTS[layout])) == EXPECTED
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_entries_spans_run_from_header_to_next_entry(layout: str) -> None:
+    doc = _resume(*LAYOUTS[layout])
+    entries = _entries(doc)
+    exp = next(s for s in find_sections(doc, RULES) if s.kind == "experience")
+    assert entries[0].end == entries[1].start
+    assert entries[-1].end == exp.end
+    assert doc.text[entries[1].start:].startswith(("Software", "Maple", "May 2020"))
+    assert "Rebuilt" in doc.text[entries[0].start:entries[0].end]
+
+
+def test_entries_dates_are_parsed_to_months() -> None:
+    doc = _resume(LineDraft("ML Engineer, Acme Inc (Jan 2019 – Present)"), _b("Shipped a ranker."))
+    (entry,) = _entries(doc)
+    assert entry.dates is not None
+    assert (entry.dates.start, entry.dates.end, entry.dates.present) == ("2019-01", None, True)
+    assert doc.text[entry.start:].startswith("ML Engineer")
+
+
+def test_entries_roles_under_one_org_line_share_it() -> None:
+    doc = _resume(LineDraft("Glasshouse Travel", bold=True), LineDraft("ML Platform Lead\tApr 2022 – Present"),
+                  _b("Led a team of 8."), LineDraft("Senior MLOps Engineer\tSep 2019 – Mar 2022"), _b("Shipped it."))
+    assert _triples(doc) == [("ML Platform Lead", "Glasshouse Travel", "Apr 2022 – Present"),
+                             ("Senior MLOps Engineer", "Glasshouse Travel", "Sep 2019 – Mar 2022")]
+
+
+@pytest.mark.parametrize(("header", "title", "org"), [
+    ("Senior Research Scientist, NLP, Corrib Labs", "Senior Research Scientist, NLP", "Corrib Labs"),
+    ("Working Student, Data Analytics — Brezelwerk Bakeries GmbH", "Working Student, Data Analytics",
+     "Brezelwerk Bakeries GmbH"),
+    ("Acme GmbH — Machine Learning Intern", "Machine Learning Intern", "Acme GmbH"),
+    ("Shift Supervisor (Nights) — Hollins & Vale Distribution", "Shift Supervisor (Nights)",
+     "Hollins & Vale Distribution"),
+    ("Globex Corporation, Head of Data", "Head of Data", "Globex Corporation"),
+])
+def test_entries_title_and_org_decided_by_lexicon(header: str, title: str, org: str) -> None:
+    doc = _resume(LineDraft(header, bold=True), LineDraft("2019 – 2021", italic=True), _b("Did things."))
+    assert _triples(doc) == [(title, org, "2019 – 2021")]
+
+
+def test_entries_bullets_are_never_headers() -> None:
+    doc = _resume(LineDraft("Data Engineer — Kestrel Lending"), LineDraft("2019 – 2021"),
+                  _b("Data Engineer at Acme 2015 – 2016"), _b("Analyst, Globex (2014 - 2015)"))
+    assert len(_entries(doc)) == 1
+
+
+def test_entries_education_gives_no_entries() -> None:
+    doc = assemble([LineDraft("Jane"), LineDraft("EDUCATION", bold=True),
+                    LineDraft("M.Sc. Statistics, Piedmont State University\t2019 – 2021"), _b("Thesis on GLMs.")],
+                   "docx")
+    assert _entries(doc) == []
+
+
+def test_entries_projects_without_dates_and_without_org() -> None:
+    doc = _resume(LineDraft("calib-check (open source)", bold=True), LineDraft("2022 – 2024", italic=True),
+                  _b("Camera calibration checker."), LineDraft("trailhead-bot", bold=True),
+                  _b("Discord bot for a hiking club."), heading="SIDE PROJECTS")
+    entries = _entries(doc)
+    assert [(e.section, e.title, e.organization) for e in entries] == [
+        ("projects", "calib-check (open source)", None), ("projects", "trailhead-bot", None)]
+    assert entries[0].dates is not None and entries[0].dates.raw == "2022 – 2024"
+    assert entries[1].dates is None
+
+
+def test_entries_wrapped_bullet_year_opens_no_entry() -> None:
+    doc = _resume(LineDraft("Data Engineer — Kestrel Lending"), LineDraft("2019 – 2021"),
+                  _b("Cut cost by half in Dec"), LineDraft("2020."),
+                  LineDraft("Analyst — Globex Corp"), LineDraft("2017 – 2019"), _b("Reports."))
+    assert [t for t, _, _ in _triples(doc)] == ["Data Engineer", "Analyst"]
+
+
+def test_entries_txt_dash_bullets_are_bullets() -> None:
+    doc = assemble([LineDraft("Jane"), LineDraft(""), LineDraft("EXPERIENCE"),
+                    LineDraft("Software Engineer I, Parcelrise (Jul 2024 – Present)"),
+                    LineDraft("- Shipped the rate endpoint in 2024 – 2025"), LineDraft("- Wrote a post-mortem")], "txt")
+    assert _triples(doc) == [("Software Engineer I", "Parcelrise", "Jul 2024 – Present")]

@@ -1,0 +1,199 @@
+"""Section headings: aliases by meaning, layout cues, and lines that must not become headings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from resume_signals.document import Document, LineDraft, assemble
+from resume_signals.report import Section
+from resume_signals.rules import RuleSet
+from resume_signals.sections import find_sections
+from resume_signals.sections.headings import bundled_aliases, classify_text, default_lexicon, normalize
+
+RULES = RuleSet(headings=bundled_aliases())
+
+
+def _doc(*drafts: LineDraft, fmt: str = "docx") -> Document:
+    return assemble(list(drafts), fmt)
+
+
+def _kinds(doc: Document) -> list[tuple[str, str | None]]:
+    return [(s.kind, s.heading) for s in find_sections(doc, RULES)]
+
+
+def _covers(sections: list[Section], text: str) -> bool:
+    return (sections[0].start == 0 and sections[-1].end == len(text)
+            and all(a.end == b.start for a, b in zip(sections, sections[1:], strict=False)))
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    ("Where I've Worked", "experience"),
+    ("Work History", "experience"),
+    ("Professional Experience", "experience"),
+    ("EMPLOYMENT", "experience"),
+    ("Industry Experience", "experience"),
+    ("Contracts & Employment", "experience"),
+    ("Career", "experience"),
+    ("Toolbox", "skills"),
+    ("Technical Skills", "skills"),
+    ("Core Competencies", "skills"),
+    ("Tech", "skills"),
+    ("Selected Projects", "projects"),
+    ("Side Projects", "projects"),
+    ("Competitions & Projects", "projects"),
+    ("Publications & Talks", "publications"),
+    ("Talks & Papers", "publications"),
+    ("Kaggle & Hackathons", "awards"),
+    ("Honours", "awards"),
+    ("Outside Work", "interests"),
+    ("Hobbies", "interests"),
+    ("Certificates & Licences", "certifications"),
+    ("Education & Training", "education"),
+    ("Personal Statement", "summary"),
+    ("About Me", "summary"),
+    ("Volunteering", "volunteering"),
+    ("Referees", "references"),
+    ("Experiance", "experience"),  # a typo still names the section
+    ("ACHIEVEMENTSANDAWARDS", "awards"),  # words glued together by a PDF
+])
+def test_headings_alias_by_meaning(heading: str, kind: str) -> None:
+    match = default_lexicon().match(heading)
+    assert match is not None
+    assert match.kind == kind
+
+
+@pytest.mark.parametrize("text", ["Acme Corp", "Jane Doe", "Python, SQL, Spark", "Machine Learning Engineer"])
+def test_headings_alias_near_misses_match_nothing(text: str) -> None:
+    assert default_lexicon().match(text) is None
+
+
+def test_headings_normalize_drops_case_punctuation_and_ampersand() -> None:
+    assert normalize("PUBLICATIONS & TALKS:") == normalize("Publications and Talks") == "publication talk"
+
+
+@pytest.mark.parametrize("cue", [
+    {"bold": True}, {"style": "Heading 1"}, {"size": 14.0}, {"gap_before": 1.0},
+])
+def test_headings_contained_alias_needs_a_layout_cue(cue: dict[str, Any]) -> None:
+    style: dict[str, Any] = {"size": 11.0, **cue}
+    doc = _doc(LineDraft("Ada Lovelace", size=11.0), LineDraft("relevant industry experience", **style),
+               LineDraft("Engineer, Acme", size=11.0), LineDraft("Acme builds things.", size=11.0))
+    assert _kinds(doc)[-1] == ("experience", "relevant industry experience")
+
+
+def test_headings_contained_alias_without_cue_is_body() -> None:
+    doc = _doc(LineDraft("Ada Lovelace", size=11.0), LineDraft("SUMMARY", bold=True, size=11.0),
+               LineDraft("relevant industry experience", size=11.0))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "summary"]
+
+
+@pytest.mark.parametrize("line", [
+    "Experience with Kafka, Flink and Kubernetes in production.",
+    "5+ years of experience building data pipelines",
+    "My experience at Acme taught me to ship small changes",
+    "Skills matter more than titles, and projects prove them",
+])
+def test_headings_body_line_with_section_word_is_not_a_heading(line: str) -> None:
+    doc = _doc(LineDraft("Jane Doe", bold=True, size=16.0), LineDraft("SUMMARY", bold=True),
+               LineDraft(line), LineDraft("EDUCATION", bold=True), LineDraft("B.Sc. Physics, 2015"))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "summary", "education"]
+
+
+def test_headings_bullet_is_never_a_heading() -> None:
+    doc = _doc(LineDraft("SUMMARY", bold=True), LineDraft("• Experience", bullet=True),
+               LineDraft("- Skills", bullet=False))
+    assert [k for k, _ in _kinds(doc)] == ["summary"]
+
+
+def test_headings_name_at_top_is_contact() -> None:
+    doc = _doc(LineDraft("PRIYA NAIR", bold=True, size=20.0), LineDraft("priya@example.com | 555-0100"),
+               LineDraft("EXPERIENCE", bold=True, size=13.0), LineDraft("ML Engineer, Acme (2019 - 2021)"))
+    secs = find_sections(doc, RULES)
+    assert [(s.kind, s.heading) for s in secs] == [("contact", None), ("experience", "EXPERIENCE")]
+    assert doc.text[secs[0].start:secs[0].end].startswith("PRIYA NAIR")
+
+
+def test_headings_unknown_bold_caps_heading_is_other() -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("EDUCATION", bold=True, size=13.0), LineDraft("PhD, 2014"),
+               LineDraft("ACADEMIC SERVICE", bold=True, size=13.0), LineDraft("Reviewer for two journals"))
+    assert _kinds(doc)[-1] == ("other", "ACADEMIC SERVICE")
+
+
+@pytest.mark.parametrize("line", ["Page 2", "Page 2 of 3", "2 / 3"])
+def test_headings_page_number_is_not_a_heading(line: str) -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("SKILLS", bold=True), LineDraft("Python"),
+               LineDraft(line, bold=True, gap_before=2.0), LineDraft("SQL"))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "skills"]
+
+
+def test_headings_bold_job_title_over_dates_is_not_a_heading() -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("EXPERIENCE", bold=True, size=13.0),
+               LineDraft("Project Manager", bold=True), LineDraft("Jan 2019 – Present", italic=True),
+               LineDraft("KAGGLE", bold=True), LineDraft("Competition Grandmaster\t2020 – 2022"),
+               LineDraft("Acme Labs", bold=True), LineDraft("Research Engineer | 2017 – 2019"))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "experience", "awards"]
+
+
+def test_headings_inline_label_starts_a_section() -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("SUMMARY", bold=True), LineDraft("Backend engineer."),
+               LineDraft("Skills: Python, SQL, Kafka"), LineDraft("Languages: English, Polish"))
+    secs = find_sections(doc, RULES)
+    assert [(s.kind, s.heading) for s in secs][-1] == ("skills", "Skills")
+    assert doc.text[secs[-1].start:].startswith("Skills: Python")
+
+
+def test_headings_inline_label_under_a_job_stays_in_the_job() -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("EXPERIENCE", bold=True),
+               LineDraft("ML Engineer, Acme (2019 - 2021)"), LineDraft("• Shipped a ranker", bullet=True),
+               LineDraft("Tools: Docker, Airflow"))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "experience"]
+
+
+def test_headings_header_region_is_contact() -> None:
+    doc = _doc(LineDraft("CONTACT DETAILS", region="header", bold=True), LineDraft("jane@example.com", region="header"),
+               LineDraft("Summary", style="Heading 1"), LineDraft("Engineer."))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "summary"]
+
+
+@pytest.mark.parametrize("fmt_drafts", [
+    [LineDraft("EXPERIENCE", bold=True), LineDraft("Engineer, Acme (2019 - 2021)")],
+    [LineDraft("Jane"), LineDraft("Experience", style="Heading 1"), LineDraft("x"), LineDraft("Skills:"),
+     LineDraft("Go")],
+    [LineDraft("Just a paragraph of text with no headings at all.")],
+])
+def test_headings_sections_cover_the_text(fmt_drafts: list[LineDraft]) -> None:
+    doc = assemble(fmt_drafts, "docx")
+    secs = find_sections(doc, RULES)
+    assert _covers(secs, doc.text)
+
+
+def test_headings_empty_document_is_one_empty_contact_section() -> None:
+    doc = assemble([], "txt")
+    assert find_sections(doc, RULES) == [Section("contact", None, 0, 0)]
+
+
+def test_headings_user_alias_table_is_used() -> None:
+    doc = _doc(LineDraft("Jane"), LineDraft("STUFF I BUILT", bold=True), LineDraft("A compiler"))
+    rules = RuleSet(headings={**bundled_aliases(), "projects": ("stuff i built",)})
+    assert [(s.kind, s.heading) for s in find_sections(doc, rules)][-1] == ("projects", "STUFF I BUILT")
+
+
+def test_headings_empty_rules_fall_back_to_bundled_lexicon() -> None:
+    doc = _doc(LineDraft("Jane"), LineDraft("Toolbox", bold=True), LineDraft("Go"))
+    assert [s.kind for s in find_sections(doc, RuleSet())] == ["contact", "skills"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("PROFESSIONAL EXPERIENCE:", "experience"),
+    ("Educational Qualifications", "education"),
+    ("Technical Skills:", "skills"),
+    ("Experience with Kafka and Flink in production", None),
+    ("Project Manager", None),
+    ("• Skills", None),
+    ("Skills: Python, SQL", None),
+])
+def test_headings_classify_text_without_layout(text: str, kind: str | None) -> None:
+    match = classify_text(text, default_lexicon())
+    assert (match.kind if match else None) == kind
