@@ -313,7 +313,8 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
         if hit.inline and hit.kind == "other":
             continue  # "Languages: Python, Go" names a list, not a section
         if hits and hit.kind == current and (hit.inline or hit.kind == "other" or not hit.full):
-            continue  # "calib-check (open source)" under PROJECTS is an entry, not a new section  # "Tools: ..." inside a skills section is a sub-label, not a new section
+            # "Tools: ..." under SKILLS is a sub-label; "calib-check (open source)" under PROJECTS an entry
+            continue
         hits.append(hit)
         current = hit.kind
     return hits
