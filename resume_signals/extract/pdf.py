@@ -168,6 +168,14 @@ def _open(data: bytes) -> Any:
                             "This PDF is encrypted in a way that cannot be opened without its password.") from e
 
 
+def _hide_startxref(data: bytes) -> bytes:
+    """The same bytes with every 'startxref N' blanked (same length, so offsets stay valid).
+
+    The offset goes too: left alone, pdfminer's fallback would take it for the trailer.
+    """
+    return _STARTXREF.sub(lambda m: b" " * len(m.group(0)), data)
+
+
 def _pages(document: Any, limits: Limits, deadline: Deadline) -> list[Any]:
     """Walk the page tree (cheap: no content is interpreted) and refuse too many pages early."""
     from pdfminer.pdfpage import PDFPage
@@ -216,6 +224,7 @@ def _interpret(document: Any, pages: list[Any], limits: Limits, deadline: Deadli
     return result
 
 
+_STARTXREF = re.compile(rb"startxref\s*\d*")
 _WORD_PROCESSORS = re.compile(r"libreoffice|openoffice|microsoft|word|google|skia|chrom|wps|writer|docs", re.I)
 
 
@@ -244,8 +253,18 @@ def _read(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[PageGly
     """Everything that touches pdfminer; any failure inside it means the file is damaged."""
     try:
         check_raw_streams(data, limits.max_part_bytes, deadline)
-        document = _open(data)
-        pages = _pages(document, limits, deadline)
+        try:
+            document = _open(data)
+            pages = _pages(document, limits, deadline)
+        except DocumentError:
+            raise
+        except Exception:
+            pages = []
+        if not pages:
+            # A cross-reference table that parses but points at the wrong offsets: rebuild it by
+            # scanning the file for objects, which pdfminer does when it finds no "startxref".
+            document = _open(_hide_startxref(data))
+            pages = _pages(document, limits, deadline)
         if document.encryption is not None:
             check_document_streams(document, limits.max_part_bytes, deadline)
         if not pages:

@@ -1,0 +1,205 @@
+"""Build small PDFs inside the tests (no binaries committed).
+
+Two kinds: `raw_pdf` writes PDF objects byte by byte with a correct
+cross-reference table, for hostile structures a PDF library would refuse to
+write (stream bombs, deep nesting, a thousand pages, broken xref); the
+reportlab helpers (`canvas_pdf`, `frames_pdf`) draw real layouts the way
+resume generators do.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from collections.abc import Callable, Sequence
+from typing import Any
+
+HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+
+
+def raw_pdf(objects: Sequence[bytes], *, root: int = 1, xref: bool = True) -> bytes:
+    """Objects numbered from 1 in order, then a classic xref table and trailer pointing at ``root``."""
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets: list[int] = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    start = len(out)
+    if xref:
+        out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+        for off in offsets:
+            out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, root, start)
+    return bytes(out)
+
+
+def stream(data: bytes, extra: bytes = b"", *, flate: bool = False) -> bytes:
+    """A stream object body; ``flate`` compresses ``data`` and declares /FlateDecode."""
+    if flate:
+        data = zlib.compress(data, 9)
+        extra += b" /Filter /FlateDecode"
+    return b"<< /Length %d%s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+def text_content(lines: Sequence[tuple[float, float, str]], size: float = 11) -> bytes:
+    """A content stream drawing each (x, y, text) in Helvetica (resource name /F1)."""
+    ops = []
+    for x, y, text in lines:
+        safe = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(b"BT /F1 %.1f Tf %.1f %.1f Td (%s) Tj ET" % (size, x, y, safe.encode("latin-1")))
+    return b"\n".join(ops)
+
+
+def simple_pdf(lines: Sequence[tuple[float, float, str]], *, size: float = 11, flate: bool = False) -> bytes:
+    """One Letter page of Helvetica text; object order: catalog, pages, page, font, content."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        HELVETICA,
+        stream(text_content(lines, size), flate=flate),
+    ])
+
+
+def many_pages_pdf(n: int) -> bytes:
+    """``n`` pages sharing one font and one content stream (a few KB for a thousand pages)."""
+    first_page = 5
+    kids = b" ".join(b"%d 0 R" % (first_page + i) for i in range(n))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % n,
+        HELVETICA,
+        stream(text_content([(72, 700, "Page of a very long document")])),
+    ]
+    page = (b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >>"
+            b" /Contents 4 0 R >>")
+    objects.extend(page for _ in range(n))
+    return raw_pdf(objects)
+
+
+def image_only_pdf() -> bytes:
+    """A 'scan': one page that paints a small grey image and holds no text."""
+    pixels = bytes(range(256)) * 16  # 64 x 64 grey
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        stream(pixels, b" /Type /XObject /Subtype /Image /Width 64 /Height 64 /ColorSpace /DeviceGray"
+                       b" /BitsPerComponent 8", flate=True),
+        stream(b"q 500 0 0 700 50 50 cm /Im1 Do Q"),
+    ])
+
+
+def bomb_pdf(inflated: int, *, layers: int = 1) -> bytes:
+    """A page whose content stream inflates to ``inflated`` bytes (zeros), optionally Flate inside Flate."""
+    data = zlib.compress(b"\0" * inflated, 9)
+    filters = [b"/FlateDecode"]
+    for _ in range(layers - 1):
+        data = zlib.compress(data, 9)
+        filters.append(b"/FlateDecode")
+    content = b"<< /Length %d /Filter [%s] >>\nstream\n" % (len(data), b" ".join(filters)) + data + b"\nendstream"
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        HELVETICA,
+        content,
+    ])
+
+
+def nested_pdf(depth: int, *, kind: str = "array") -> bytes:
+    """A page dictionary carrying an object nested ``depth`` levels deep (arrays or dictionaries)."""
+    if kind == "array":
+        deep = b"[" * depth + b"1" + b"]" * depth
+    else:
+        deep = b"<< /A " * depth + b"1" + b" >>" * depth
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R /Deep " + deep + b" >>",
+        HELVETICA,
+        stream(text_content([(72, 700, "Jane Doe")])),
+    ])
+
+
+# --- reportlab ---------------------------------------------------------------------------------------
+
+def canvas_pdf(draw: Callable[[Any], None], *, pages: int = 1, encrypt: Any = None) -> bytes:
+    """Draw with a reportlab canvas callback, once per page (the callback sees ``canvas.getPageNumber()``)."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=letter, encrypt=encrypt, invariant=1)
+    for _ in range(pages):
+        draw(c)
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def encrypted_pdf(user: str, owner: str) -> bytes:
+    """A one-line PDF encrypted with the given passwords (empty user password: opens without one)."""
+    from reportlab.lib.pdfencrypt import StandardEncryption
+
+    def draw(c: Any) -> None:
+        c.setFont("Helvetica", 11)
+        c.drawString(72, 700, "Jane Doe, Machine Learning Engineer")
+
+    return canvas_pdf(draw, encrypt=StandardEncryption(user, ownerPassword=owner, strength=128))
+
+
+def frames_pdf(left: Sequence[str], right: Sequence[str], *, left_width: float = 180) -> bytes:
+    """A two-frame page (a sidebar and a main column) flowed by reportlab's platypus, as resume builders do."""
+    from reportlab.lib.pagesizes import letter
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph
+
+    buf = io.BytesIO()
+    width, height = letter
+    doc = BaseDocTemplate(buf, pagesize=letter, invariant=1)
+    margin = 40
+    frames = [
+        Frame(margin, margin, left_width, height - 2 * margin, id="left"),
+        Frame(margin + left_width + 20, margin, width - 2 * margin - left_width - 20, height - 2 * margin,
+              id="right"),
+    ]
+    doc.addPageTemplates([PageTemplate(id="two", frames=frames)])
+    style = getSampleStyleSheet()["BodyText"]
+    story: list[Any] = [Paragraph(t, style) for t in left]
+    story.append(FrameBreak())
+    story.extend(Paragraph(t, style) for t in right)
+    doc.build(story)
+    return buf.getvalue()
+
+
+def nested_pages_pdf(depth: int) -> bytes:
+    """A page tree ``depth`` levels deep: Pages -> Pages -> ... -> Page (pdfminer walks it recursively)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    for level in range(depth):
+        n = 2 + level
+        kid = n + 1
+        objects.append(b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % kid)
+    page_n = 2 + depth
+    objects.append(b"<< /Type /Page /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >>"
+                   b" /Contents %d 0 R >>" % (page_n + 1, page_n + 2))
+    objects.append(HELVETICA)
+    objects.append(stream(text_content([(72, 700, "Jane Doe")])))
+    return raw_pdf(objects)
+
+
+def self_drawing_form_pdf() -> bytes:
+    """A form XObject that paints itself (a cycle pdfminer follows until the recursion limit)."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /X1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        stream(b"/X1 Do", b" /Type /XObject /Subtype /Form /BBox [0 0 10 10]"
+                         b" /Resources << /XObject << /X1 4 0 R >> >>"),
+        stream(b"/X1 Do"),
+    ])

@@ -1,0 +1,189 @@
+"""Hostile and broken PDFs: each gets its own error code, in bounded time and memory.
+
+Every file is built here (see pdf_builders); none is committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import re
+
+import pytest
+from pdf_builders import (
+    HELVETICA,
+    bomb_pdf,
+    encrypted_pdf,
+    image_only_pdf,
+    many_pages_pdf,
+    nested_pages_pdf,
+    nested_pdf,
+    raw_pdf,
+    self_drawing_form_pdf,
+    simple_pdf,
+    stream,
+    text_content,
+)
+
+from resume_signals.errors import DocumentError, ErrorCode
+from resume_signals.extract.pdf import extract_pdf
+from resume_signals.limits import Limits
+
+LIMITS = Limits()
+LINES = [(72, 700 - 14 * i, f"Line number {i} of the resume") for i in range(5)]
+
+
+def _code(data: bytes, limits: Limits = LIMITS) -> ErrorCode:
+    with pytest.raises(DocumentError) as info:
+        extract_pdf(data, limits=limits)
+    assert info.value.message  # a sentence for the recruiter, never empty
+    return info.value.code
+
+
+def _late_root_pdf() -> bytes:
+    """Font, content, page, pages and only then the catalog, so any cut before its end loses the root."""
+    return raw_pdf([
+        HELVETICA,
+        stream(text_content(LINES)),
+        b"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 1 0 R >> >>"
+        b" /Contents 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Catalog /Pages 4 0 R >>",
+    ], root=5)
+
+
+@pytest.mark.parametrize("data", [b"", b"   \n\t  "], ids=["zero-bytes", "whitespace"])
+def test_pdf_hostile_empty_input(data: bytes) -> None:
+    assert _code(data) is ErrorCode.EMPTY
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("header", [b"", b"%PDF-1.7\n"], ids=["bare", "pdf-header"])
+def test_pdf_hostile_random_bytes_corrupt(seed: int, header: bytes) -> None:
+    rng = random.Random(seed)
+    data = header + bytes(rng.randrange(256) for _ in range(4000))
+    assert _code(data) is ErrorCode.CORRUPT
+
+
+_LATE = _late_root_pdf()
+_CATALOG_END = _LATE.index(b"endobj", _LATE.index(b"/Catalog")) + len(b"endobj")
+
+
+@pytest.mark.parametrize("fraction", [i / 20 for i in range(1, 20)])
+def test_pdf_hostile_truncated_corrupt(fraction: float) -> None:
+    cut = max(9, int(_CATALOG_END * fraction))
+    assert _code(_LATE[:cut]) is ErrorCode.CORRUPT
+
+
+@pytest.mark.parametrize("cut", [_CATALOG_END + 40, len(_LATE) - 60])
+def test_pdf_hostile_truncated_in_trailer_corrupt(cut: int) -> None:
+    """Cut inside the xref or trailer: no root can be found, even by pdfminer's fallback scan."""
+    assert _code(_LATE[:cut]) is ErrorCode.CORRUPT
+
+
+def test_pdf_hostile_truncated_eof_marker_still_read() -> None:
+    doc = extract_pdf(_LATE[: _LATE.rindex(b"%%EOF")], limits=LIMITS)
+    assert doc.text.splitlines()[0] == "Line number 0 of the resume"
+
+
+def test_pdf_hostile_broken_xref_offsets_recovered() -> None:
+    """Every xref offset wrong: pdfminer's fallback scan finds the objects, the resume is read."""
+    good = simple_pdf(LINES)
+    broken = re.sub(rb"\d{10} 00000 n", b"0000000001 00000 n", good)
+    assert broken != good
+    doc = extract_pdf(broken, limits=LIMITS)
+    assert doc.text.splitlines() == [t for _x, _y, t in LINES]
+
+
+def test_pdf_hostile_broken_xref_and_trailer_corrupt() -> None:
+    good = simple_pdf(LINES)
+    start = good.index(b"\nxref") + 1
+    broken = good[:start] + b"xref\n0 9\ngarbage that is not a table\n%%EOF\n"
+    assert _code(broken) is ErrorCode.CORRUPT
+
+
+def test_pdf_hostile_user_password_encrypted() -> None:
+    assert _code(encrypted_pdf("secret", "owner-secret")) is ErrorCode.ENCRYPTED
+
+
+def test_pdf_hostile_owner_password_only_is_read() -> None:
+    doc = extract_pdf(encrypted_pdf("", "owner-secret"), limits=LIMITS)
+    assert doc.text == "Jane Doe, Machine Learning Engineer"
+
+
+def test_pdf_hostile_image_only_no_text_layer() -> None:
+    assert _code(image_only_pdf()) is ErrorCode.NO_TEXT_LAYER
+
+
+def test_pdf_hostile_blank_page_empty() -> None:
+    assert _code(simple_pdf([])) is ErrorCode.EMPTY
+
+
+def test_pdf_hostile_thousand_pages_refused_before_layout() -> None:
+    assert _code(many_pages_pdf(1000)) is ErrorCode.TOO_MANY_PAGES
+
+
+@pytest.mark.parametrize(("pages", "ok"), [(3, True), (4, False)])
+def test_pdf_hostile_page_limit_boundary(pages: int, ok: bool) -> None:
+    limits = Limits(max_pages=3)
+    data = many_pages_pdf(pages)
+    if ok:
+        assert extract_pdf(data, limits=limits).pages == pages
+    else:
+        assert _code(data, limits) is ErrorCode.TOO_MANY_PAGES
+
+
+def test_pdf_hostile_stream_bomb_small_limit() -> None:
+    assert _code(bomb_pdf(3_000_000), Limits(max_part_bytes=1_000_000)) is ErrorCode.DECOMPRESSION_LIMIT
+
+
+def test_pdf_hostile_stream_under_limit_is_read() -> None:
+    """The same construction under the limit is not refused: zeros are no text, so the page is empty."""
+    assert _code(bomb_pdf(500_000), Limits(max_part_bytes=1_000_000)) is ErrorCode.EMPTY
+
+
+def test_pdf_hostile_stream_bomb_default_limit() -> None:
+    """60 MB of zeros (60 KB compressed) against the default 50 MB limit: measured in bounded steps."""
+    assert _code(bomb_pdf(60 * 1024 * 1024)) is ErrorCode.DECOMPRESSION_LIMIT
+
+
+def test_pdf_hostile_chained_flate_bomb() -> None:
+    """Flate inside Flate squares the ratio: the inner layer is measured too."""
+    data = bomb_pdf(4_000_000, layers=2)
+    assert len(data) < 10_000
+    assert _code(data, Limits(max_part_bytes=1_000_000)) is ErrorCode.DECOMPRESSION_LIMIT
+
+
+@pytest.mark.parametrize("kind", ["array", "dict"])
+def test_pdf_hostile_deeply_nested_object_tolerated(kind: str) -> None:
+    """Deep nesting that pdfminer parses without recursion: the text is still read."""
+    doc = extract_pdf(nested_pdf(20_000, kind=kind), limits=LIMITS)
+    assert doc.text == "Jane Doe"
+
+
+def test_pdf_hostile_deeply_nested_page_tree_corrupt() -> None:
+    """A page tree thousands of levels deep drives pdfminer into RecursionError: reported as corrupt."""
+    assert _code(nested_pages_pdf(5000)) is ErrorCode.CORRUPT
+
+
+def test_pdf_hostile_self_drawing_form_terminates() -> None:
+    assert _code(self_drawing_form_pdf()) is ErrorCode.EMPTY
+
+
+def test_pdf_hostile_too_much_text() -> None:
+    lines = [(40, 760 - 12 * i, "x" * 90) for i in range(60)]
+    assert _code(simple_pdf(lines, size=6), Limits(max_chars=1000)) is ErrorCode.TOO_MUCH_TEXT
+
+
+def test_pdf_hostile_timeout_is_cooperative() -> None:
+    assert _code(simple_pdf(LINES), Limits(timeout=0.0)) is ErrorCode.TIMEOUT
+
+
+def test_pdf_hostile_pdfminer_logs_captured(caplog: pytest.LogCaptureFixture) -> None:
+    """pdfminer's warnings go to Document.warnings, not to the application's log handlers."""
+    data = simple_pdf(LINES).replace(b"/MediaBox [0 0 612 792] ", b"")
+    with caplog.at_level(logging.DEBUG):
+        doc = extract_pdf(data, limits=LIMITS)
+    assert any("MediaBox" in w for w in doc.warnings)
+    assert not [r for r in caplog.records if r.name.startswith("pdfminer")]
+    assert logging.getLogger("pdfminer").propagate is True
