@@ -465,7 +465,8 @@ def evaluate_report(spec: Spec, fmt: str, report: dict[str, Any], res: Results) 
         line_i = next((i for i, sp in enumerate(spans) if sp and sp[0] <= mid < sp[1]), None)
         pred_sig[(line_i, s["name"])].append(s)
     for (i, sname), found in sorted(pred_sig.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or 0, kv[0][1])):
-        where = spec.lines[i].text[:80] if i is not None else f"(outside every gold line) {found[0].get('text', '')[:60]}"
+        outside = f"(outside every gold line) {found[0].get('text', '')[:60]}"
+        where = spec.lines[i].text[:80] if i is not None else outside
         if (i, sname) in gold:
             res.signals[sname]["tp"] += 1
         else:
