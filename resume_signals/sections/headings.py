@@ -244,7 +244,8 @@ def _shape_ok(text: str) -> bool:
 
 
 def _has_job_words(label: str, elex: EntryLexicon) -> bool:
-    return elex.title_score(label) > 0 or elex.org_score(label) > 0
+    """Job-title or organisation-marker words ("Engineer", "GmbH", "Kaggle"): an entry line, not a heading."""
+    return elex.title_score(label) > 0 or elex.org_score(label) >= 2
 
 
 def classify_text(text: str, lex: HeadingLexicon) -> Match | None:
@@ -327,7 +328,7 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
         return None
     label = text.rstrip(":").strip()
     cues = layout_cues(line, doc.body_size)
-    strong = _styled(line) or _larger(line, doc.body_size) or _is_caps(label)
+    strong = _styled(line) or _larger(line, doc.body_size) or _is_caps(label) or text.endswith(":")
     dated_next = has_dates(_next_text(lines, i))
     m = lex.match(label)
     if m is not None:
