@@ -27,6 +27,7 @@ cannot be hashed (missing, a directory, unreadable) is keyed by path alone.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import glob
 import json
@@ -443,23 +444,32 @@ class _BriefFormatter(logging.Formatter):
         return f"resume-signals: {record.levelname.lower()}: {record.getMessage()}"
 
 
-def _setup_logging(verbose: int) -> None:
+@contextlib.contextmanager
+def _cli_logging(verbose: int) -> Iterator[None]:
+    """Library log records to stderr for the duration of a command, then the logger as it was (main() is
+    also called in-process, by tests and scripts, whose own logging must not change)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("resume-signals: %(levelname)s: %(name)s: %(message)s")
                          if verbose >= 2 else _BriefFormatter())
     logger = logging.getLogger("resume_signals")
+    saved = (logger.handlers[:], logger.propagate, logger.level)
     logger.handlers[:] = [handler]
     logger.propagate = False
     logger.setLevel(logging.DEBUG if verbose >= 2 else logging.INFO if verbose else logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.handlers[:], logger.propagate = saved[0], saved[1]
+        logger.setLevel(saved[2])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``resume-signals`` and ``python -m resume_signals``; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    _setup_logging(args.verbose)
     try:
-        return int(args.func(args, sys.stdout))
+        with _cli_logging(args.verbose):
+            return int(args.func(args, sys.stdout))
     except UsageError as exc:
         print(f"resume-signals: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
