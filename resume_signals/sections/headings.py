@@ -47,11 +47,12 @@ _SENTENCE_END = re.compile(r"[.!?;,]$")
 
 
 @lru_cache(maxsize=1)
-def _bundled() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+def _bundled() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], frozenset[str]]:
     raw = tomllib.loads(resources.files("resume_signals").joinpath("data/headings.toml").read_text("utf-8"))
     aliases = {kind: tuple(str(a) for a in names) for kind, names in raw["aliases"].items()}
     priority = tuple(raw.get("meta", {}).get("priority", ()))
-    return aliases, priority
+    weak = frozenset(normalize(str(w)) for w in raw.get("inline", {}).get("weak", ()))
+    return aliases, priority, weak
 
 
 def bundled_aliases() -> dict[str, tuple[str, ...]]:
@@ -367,6 +368,7 @@ def _inline_label(line: Line, i: int, lex: HeadingLexicon, current: str) -> Head
     m = lex.match(label)
     if m is None or not m.full:
         return None
-    if current in ("experience", "projects") and not (line.bold or line.gap_before >= 0.8):
+    weak = normalize(label) in _bundled()[2]
+    if current in ("experience", "projects") and weak and not (line.bold or line.gap_before >= 0.8):
         return None  # "Tech stack: ..." under a job stays in the job
     return HeadingHit(i, m.kind, label, inline=True)

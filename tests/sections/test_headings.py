@@ -151,6 +151,13 @@ def test_headings_inline_label_under_a_job_stays_in_the_job() -> None:
     assert [k for k, _ in _kinds(doc)] == ["contact", "experience"]
 
 
+def test_headings_section_label_after_a_job_starts_its_section() -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("Experience:", bold=True),
+               LineDraft("ML Engineer, Acme\tJan 2019 – Present", bold=True), LineDraft("• Shipped a ranker", bullet=True),
+               LineDraft("Skills: Python, PyTorch, Docker"), LineDraft("Education: MSc Statistics, 2018"))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "experience", "skills", "education"]
+
+
 def test_headings_header_region_is_contact() -> None:
     doc = _doc(LineDraft("CONTACT DETAILS", region="header", bold=True), LineDraft("jane@example.com", region="header"),
                LineDraft("Summary", style="Heading 1"), LineDraft("Engineer."))
