@@ -153,7 +153,8 @@ def test_headings_inline_label_under_a_job_stays_in_the_job() -> None:
 
 def test_headings_section_label_after_a_job_starts_its_section() -> None:
     doc = _doc(LineDraft("Jane Doe"), LineDraft("Experience:", bold=True),
-               LineDraft("ML Engineer, Acme\tJan 2019 – Present", bold=True), LineDraft("• Shipped a ranker", bullet=True),
+               LineDraft("ML Engineer, Acme\tJan 2019 – Present", bold=True),
+               LineDraft("• Shipped a ranker", bullet=True),
                LineDraft("Skills: Python, PyTorch, Docker"), LineDraft("Education: MSc Statistics, 2018"))
     assert [k for k, _ in _kinds(doc)] == ["contact", "experience", "skills", "education"]
 
