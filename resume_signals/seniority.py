@@ -2,7 +2,7 @@
 
 Years: the date ranges of ``experience`` entries on a month timeline, an
 entry covering its start month to the end of its end month ("Present" up to
-``as_of``), overlapping ranges merged so two jobs at once count once,
+``as_of``'s month, included), overlapping ranges merged so two jobs at once count once,
 internships and education-like entries left out. Levels: junior below 3
 years, mid below 6, senior from 6 (thresholds in data/seniority.toml).
 
@@ -11,7 +11,8 @@ Director / VP title makes the level ``staff_plus`` whatever the years, a
 Senior (or Lead) title makes it at least ``senior``. A title held in the
 past counts as much as the current one: a rank once reached is a fact about
 the candidate even after a change of employer. Internship titles never
-count. A title or a "10 years" stated only in the summary is a claim, not a
+count; a resume whose only jobs are internships is junior with 0 years.
+A title or a "10 years" stated only in the summary is a claim, not a
 dated entry: it is used only when no entry gives dates or a level title.
 
 Messy dates: an end before its start is read as the two swapped; a start
@@ -23,7 +24,6 @@ every entry with the months it added (or why none), and what decided the level.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 import tomllib
@@ -117,9 +117,12 @@ def _month_index(value: str) -> tuple[int, bool] | None:
 
 
 def _as_of_point(as_of: dt.date) -> float:
-    """``as_of`` on the month timeline, with the part of its month already elapsed."""
-    days = calendar.monthrange(as_of.year, as_of.month)[1]
-    return as_of.year * 12 + as_of.month - 1 + (as_of.day - 1) / days
+    """The end of ``as_of``'s month on the timeline: "Present" counts that month as worked.
+
+    Whole months keep the arithmetic a recruiter would do by hand ("Jan 2023
+    to Present, as of November 2026" is 47 months).
+    """
+    return float(as_of.year * 12 + as_of.month)
 
 
 def _interval(dates: DateRange, now: float) -> tuple[float, float, str | None] | tuple[None, None, str]:
@@ -263,6 +266,9 @@ def estimate(doc: Document, sections: list[Section], entries: list[Entry], *, as
         seen.add(key)
 
     years = round(_merge(intervals) / 12, 1) if intervals else None
+    if years is None and any(item.get("why", "").startswith(("internship", "education")) for item in evidence):
+        # Only internships (or study) so far: a career that has not started yet is junior, not unknown.
+        years = 0.0
     decision: dict[str, Any] = {"years": years}
     level = "unknown"
     if years is not None:

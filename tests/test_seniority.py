@@ -32,8 +32,8 @@ def run(entries: list[Entry], *, doc=DOC, sections: list[Section] | None = None,
 @pytest.mark.parametrize(
     ("entries", "level", "years"),
     [
-        # Present counts to as_of (2026-11-01): Jan 2023 .. Oct 2026 = 46 months.
-        ([job("ML Engineer", "2023-01", present=True)], "mid", 3.8),
+        # Present counts through the as_of month (2026-11): Jan 2023 .. Nov 2026 = 47 months.
+        ([job("ML Engineer", "2023-01", present=True)], "mid", 3.9),
         # Overlapping ranges merge: 2019-01..2022-12 is 4 years, not 5.
         ([job("Data Scientist", "2019-01", "2021-12"), job("Consultant", "2021-01", "2022-12")], "mid", 4.0),
         # Two jobs at once for the whole time count once.
@@ -88,8 +88,9 @@ def test_seniority_years_and_level(entries: list[Entry], level: str, years: floa
         ([job("Staff Nurse", "2024-01", present=True)], "junior"),
         ([job("Lead Generation Specialist", "2024-01", present=True)], "junior"),
         ([job("Seniority Analyst", "2024-01", present=True)], "junior"),
-        # An internship title never sets a level.
-        ([job("Senior Intern", "2024-01", present=True)], "unknown"),
+        # An internship title never sets a level; only internships make a junior.
+        ([job("Senior Intern", "2024-01", present=True)], "junior"),
+        ([job("Research Intern", None), job("Working Student", "2023-10", "2024-03")], "junior"),
     ],
 )
 def test_seniority_title_outranks_years(entries: list[Entry], level: str) -> None:
@@ -120,10 +121,12 @@ def test_seniority_evidence_says_years_decided() -> None:
     [
         # End before start: read as swapped.
         (job("Engineer", "2022-12", "2020-01"), 36.0, "swapped"),
-        # A future end is clamped to as_of (2026-11-01): Jan 2026 .. Oct 2026 = 10 months.
-        (job("Engineer", "2026-01", "2030-12"), 10.0, "clamped"),
+        # A future end is clamped to as_of (2026-11-01): Jan 2026 .. Nov 2026 = 11 months.
+        (job("Engineer", "2026-01", "2030-12"), 11.0, "clamped"),
         # Only a start and no "present": the start month only.
         (job("Engineer", "2020-05", None), 1.0, "start month"),
+        # Starting in the as_of month: that month counts.
+        (job("Engineer", "2026-11", present=True), 1.0, None),
         # Year-only strings: a whole year each.
         (job("Engineer", "2019", "2020"), 24.0, None),
         (job("Engineer", "2019", None), 12.0, "start year"),
@@ -142,7 +145,7 @@ def test_seniority_messy_dates_are_repaired(entry: Entry, months: float, note: s
 @pytest.mark.parametrize(
     ("entry", "why"),
     [
-        (job("Engineer", "2027-01", "2028-01"), "after the reference date"),
+        (job("Engineer", "2026-12", "2028-01"), "after the reference date"),
         (job("Engineer", None, "2020-01"), "no start"),
         (job("Engineer", None, None), "no dates"),
         (job("Engineer", "sometime", "later"), "no usable dates"),
@@ -165,8 +168,8 @@ def test_seniority_present_moves_with_as_of() -> None:
     entries = [job("Engineer", "2020-01", present=True)]
     early = estimate(DOC, [], entries, as_of=dt.date(2022, 1, 1), rules=RuleSet())
     late = estimate(DOC, [], entries, as_of=dt.date(2027, 1, 1), rules=RuleSet())
-    assert (early.years, early.level) == (2.0, "junior")
-    assert (late.years, late.level) == (7.0, "senior")
+    assert (early.years, early.level) == (2.1, "junior")
+    assert (late.years, late.level) == (7.1, "senior")
 
 
 @pytest.mark.parametrize(
