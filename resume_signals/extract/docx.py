@@ -40,6 +40,7 @@ from ..document import Document, LineDraft, assemble
 from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
 from ._zip import SafeZip, parse_xml
+from .sniff import main_part_from_content_types
 from .txt import normalise_bullet
 
 log = logging.getLogger(__name__)
@@ -587,9 +588,14 @@ def _rels(zf: SafeZip, part: str) -> list[tuple[str, str, str]]:
 
 
 def _main_part(zf: SafeZip) -> str:
+    """The main document part: from the package relationships, else the content types, else the usual name."""
     for _, rtype, target in _rels(zf, ""):
         if rtype.endswith("/officeDocument") and target in zf:
             return target
+    if "word/document.xml" not in zf:
+        declared = main_part_from_content_types(zf.read("[Content_Types].xml") or b"")
+        if declared and declared in zf:
+            return declared
     return "word/document.xml"
 
 

@@ -158,10 +158,13 @@ def _sniff_zip(data: bytes) -> Format:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             infos = zf.infolist()
             names = {info.filename for info in infos}
-            mimetype = b""
+            mimetype = content_types = b""
             if "mimetype" in names:
                 with zf.open("mimetype") as fh:
                     mimetype = fh.read(128)
+            if "word/document.xml" not in names and "[Content_Types].xml" in names:
+                with zf.open("[Content_Types].xml") as fh:
+                    content_types = fh.read(_CONTENT_TYPES_CAP)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, RuntimeError,
             NotImplementedError, UnicodeDecodeError) as exc:
         raise DocumentError(ErrorCode.CORRUPT, "The file looks like a zip/DOCX archive but is damaged or "
@@ -171,6 +174,12 @@ def _sniff_zip(data: bytes) -> Format:
     lowered = {n.lower() for n in names}
     if "word/document.xml" in lowered:  # some tools upper-case part names; zip lookups are exact
         return "docx"
+    main = main_part_from_content_types(content_types)
+    if main is not None and main.lower() in lowered:  # Word Online writes word/document2.xml
+        return "docx"
+    if main is not None:
+        raise DocumentError(ErrorCode.CORRUPT, f"The DOCX file is missing its main part ({main}); "
+                            "it is damaged or was not saved completely.")
     odf = _ODF_KINDS.get(mimetype.decode("ascii", "replace").strip())
     if odf:
         message = f"This is {odf}, not a DOCX"
@@ -184,6 +193,29 @@ def _sniff_zip(data: bytes) -> Format:
         raise DocumentError(ErrorCode.CORRUPT, "The DOCX file is missing its main part (word/document.xml); "
                             "it is damaged or was not saved completely.")
     raise _unsupported("This is a zip archive, not a resume document.")
+
+
+_CONTENT_TYPES_CAP = 1 << 20
+_OVERRIDE = re.compile(rb"<(?:\w+:)?Override\b[^>]*>")
+_ATTR = re.compile(rb"""\b(PartName|ContentType)\s*=\s*["']([^"']*)["']""")
+
+
+def main_part_from_content_types(content_types: bytes) -> str | None:
+    """The Word main document part declared in ``[Content_Types].xml``, found without an XML parser.
+
+    Word writes ``word/document.xml``, but the standard only requires the
+    part to be declared, and Word Online names it ``word/document2.xml``.
+
+    >>> main_part_from_content_types(b'<Types><Override PartName="/word/document2.xml" '
+    ...     b'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>')
+    'word/document2.xml'
+    """
+    for override in _OVERRIDE.findall(content_types):
+        attrs = {k.decode(): v.decode("utf-8", "replace") for k, v in _ATTR.findall(override)}
+        ctype = attrs.get("ContentType", "").lower()
+        if ctype.endswith("main+xml") and ("wordprocessingml" in ctype or "ms-word" in ctype):
+            return attrs.get("PartName", "").lstrip("/") or None
+    return None
 
 
 def text_encoding(sample: bytes, *, truncated: bool = False) -> str | None:

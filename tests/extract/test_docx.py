@@ -257,3 +257,22 @@ def test_docx_broken_parts(part: str, payload: bytes, code: ErrorCode) -> None:
     with pytest.raises(DocumentError) as err:
         extract_docx(rezip(simple_resume_docx(), replace={part: payload}), limits=LIMITS)
     assert err.value.code is code
+
+
+def _renamed_main_part(data: bytes, fix_rels: bool) -> bytes:
+    types = read_part(data, "[Content_Types].xml").replace(b"/word/document.xml", b"/word/document2.xml")
+    replace = {"[Content_Types].xml": types}
+    if fix_rels:
+        replace["_rels/.rels"] = read_part(data, "_rels/.rels").replace(b"word/document.xml", b"word/document2.xml")
+    return rezip(data, replace=replace, drop=["word/document.xml", "word/_rels/document.xml.rels"],
+                 add={"word/document2.xml": read_part(data, "word/document.xml"),
+                      "word/_rels/document2.xml.rels": read_part(data, "word/_rels/document.xml.rels")})
+
+
+@pytest.mark.parametrize("fix_rels", [True, False])
+def test_docx_word_online_main_part_name_is_found(fix_rels: bool) -> None:
+    from resume_signals.extract import extract
+
+    doc = extract(_renamed_main_part(simple_resume_docx(), fix_rels), limits=LIMITS)
+    assert doc.format == "docx"
+    assert "• Shipped a ranking model to 30M users" in doc.text

@@ -7,7 +7,7 @@ import random
 import zipfile
 
 import pytest
-from extract_builders import minimal_pdf, rezip, simple_resume_docx
+from extract_builders import minimal_pdf, read_part, rezip, simple_resume_docx
 
 from resume_signals.errors import DocumentError, ErrorCode
 from resume_signals.extract.sniff import sniff, text_encoding
@@ -120,3 +120,12 @@ def test_sniff_never_calls_random_bytes_text(seed: int) -> None:
 ])
 def test_sniff_text_encoding_table(sample: bytes, truncated: bool, expected: str | None) -> None:
     assert text_encoding(sample, truncated=truncated) == expected
+
+
+def test_sniff_declared_main_part_missing_is_corrupt() -> None:
+    base = simple_resume_docx()
+    types = read_part(base, "[Content_Types].xml").replace(b"/word/document.xml", b"/word/document2.xml")
+    with pytest.raises(DocumentError) as err:
+        sniff(rezip(base, replace={"[Content_Types].xml": types}, drop=["word/document.xml"]))
+    assert err.value.code is ErrorCode.CORRUPT
+    assert "document2.xml" in err.value.message
