@@ -56,7 +56,8 @@ class Pipeline:
 
         self.rules = rules if isinstance(rules, RuleSet) else load_rules(rules)
         base = weights if isinstance(weights, Weights) else load_weights(weights)
-        self.weights = base.with_overrides(self.rules.weights)
+        # A rule pack may define a new signal and weigh it: its name is a known key here.
+        self.weights = base.with_overrides(self.rules.weights, new_signals=self.rules.signals)
         self.limits = limits or DEFAULT_LIMITS
         self.redact = redact
         self.detector = Detector(self.rules)
