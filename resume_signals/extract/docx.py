@@ -377,7 +377,7 @@ class _Walker:
             raise DocumentError(ErrorCode.TOO_MUCH_TEXT,
                                 f"The DOCX holds more than {self.ctx.limits.max_chars:,} characters of text.")
         box_region = region if region in {"header", "footer"} else "textbox"
-        for box in boxes:
+        for box in _reading_order(boxes):
             out += self.blocks(box, box_region, depth + 1)
         return out
 
@@ -503,6 +503,47 @@ def _text_boxes(el: Any) -> list[Any]:
 
     visit(el)
     return found
+
+
+_WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def _box_position(box: Any) -> tuple[str, int, int] | None:
+    """(vertical reference, y, x) in EMU of the floating shape holding a text box, when it says so."""
+    node = box.getparent()
+    while node is not None and not (_ns(node) == _WP_NS and _local(node) in {"anchor", "inline"}):
+        node = node.getparent()
+    if node is None or _local(node) != "anchor":
+        return None
+    found: dict[str, tuple[str, int]] = {}
+    for axis in ("positionV", "positionH"):
+        for child in node:
+            if _ns(child) == _WP_NS and _local(child) == axis:
+                offset = next((c.text for c in child if _local(c) == "posOffset"), None)
+                try:
+                    found[axis] = (child.get("relativeFrom") or "", int((offset or "").strip()))
+                except ValueError:
+                    return None
+    if len(found) != 2:
+        return None
+    return found["positionV"][0], found["positionV"][1], found["positionH"][1]
+
+
+def _reading_order(boxes: list[Any]) -> list[Any]:
+    """Text boxes anchored to one paragraph, top to bottom then left to right.
+
+    Templates often anchor every box of a page to a single paragraph in
+    arbitrary XML order; their positions are the only reading order there is.
+    Sorted only when every box has an offset from the same vertical
+    reference, otherwise XML order is kept.
+    """
+    if len(boxes) < 2:
+        return boxes
+    positions = [_box_position(box) for box in boxes]
+    if any(pos is None for pos in positions) or len({pos[0] for pos in positions if pos}) != 1:
+        return boxes
+    order = sorted(range(len(boxes)), key=lambda i: (positions[i][1], positions[i][2]))  # type: ignore[index]
+    return [boxes[i] for i in order]
 
 
 def _split_breaks(pieces: list[_Piece | object]) -> list[list[_Piece]]:

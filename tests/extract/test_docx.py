@@ -276,3 +276,25 @@ def test_docx_word_online_main_part_name_is_found(fix_rels: bool) -> None:
     doc = extract(_renamed_main_part(simple_resume_docx(), fix_rels), limits=LIMITS)
     assert doc.format == "docx"
     assert "• Shipped a ranking model to 30M users" in doc.text
+
+
+def _anchored_box(text: str, y: int, x: int, relative: str = "paragraph") -> str:
+    return ("<mc:AlternateContent><mc:Choice Requires=\"wps\"><w:drawing><wp:anchor>"
+            f'<wp:positionH relativeFrom="margin"><wp:posOffset>{x}</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="{relative}"><wp:posOffset>{y}</wp:posOffset></wp:positionV>'
+            f"<a:graphic><a:graphicData><wps:wsp><wps:txbx><w:txbxContent>{para(text)}</w:txbxContent>"
+            "</wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+            "</mc:AlternateContent>")
+
+
+def test_docx_text_boxes_on_one_anchor_read_top_to_bottom() -> None:
+    boxes = (_anchored_box("PROJECTS", 2_000_000, 0) + _anchored_box("EDUCATION", 500_000, 0)
+             + _anchored_box("2019 – 2023", 500_000, 5_000_000) + _anchored_box("SKILLS", 1_000_000, 0))
+    doc = _extract(docx_with_body(f"<w:p><w:r>{boxes}</w:r></w:p>"))
+    assert _texts(doc) == ["EDUCATION", "2019 – 2023", "SKILLS", "PROJECTS"]
+
+
+def test_docx_text_boxes_with_mixed_references_keep_document_order() -> None:
+    boxes = _anchored_box("First in XML", 2_000_000, 0, "page") + _anchored_box("Second in XML", 500_000, 0)
+    doc = _extract(docx_with_body(f"<w:p><w:r>{boxes}</w:r></w:p>"))
+    assert _texts(doc) == ["First in XML", "Second in XML"]
