@@ -78,7 +78,8 @@ def render_txt(spec: Spec) -> bytes:
         if ln.kind == "heading" and lay.get("underline") and not ln.inline:
             out.append("")
     body = "\n".join(out) + "\n"
-    return (b"\xef\xbb\xbf" if lay.get("bom") else b"") + body.encode("utf-8")
+    encoding = lay.get("encoding", "utf-8")
+    return (b"\xef\xbb\xbf" if lay.get("bom") else b"") + body.encode(encoding)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -238,6 +239,33 @@ def render_docx(spec: Spec) -> bytes:
             anchor_p.addnext(tbl)
         else:
             body_el.insert(0, tbl)
+    elif lay.get("columns") == "rows":
+        # one table row per entry: the "left" lines (dates) in the first cell, the following
+        # "right" lines (title, organisation, bullets) in the second
+        left_w = lay.get("left_width", 1.6)
+        widths = {"left": left_w, "right": text_width - left_w}
+        table, row = None, None
+        for place, group in _groups(body_lines):
+            if place not in widths:
+                table = None
+                for ln in group:
+                    add(d, ln, text_width)
+                continue
+            if table is None:
+                table = d.add_table(rows=0, cols=2)
+                table.autofit = False
+                for col, key in zip(table.columns, ("left", "right"), strict=True):
+                    col.width = Inches(widths[key])
+            if place == "left" or row is None:
+                row = table.add_row()
+                for cell, key in zip(row.cells, ("left", "right"), strict=True):
+                    cell.width = Inches(widths[key])
+            cell = row.cells[0 if place == "left" else 1]
+            for k, ln in enumerate(group):
+                add(cell, ln, widths[place] - 0.15)
+                if k == 0:
+                    first = cell.paragraphs[0]
+                    first._p.getparent().remove(first._p)
     else:
         for place, group in _groups(body_lines):
             if place == "textbox":
