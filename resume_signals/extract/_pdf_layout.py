@@ -590,7 +590,11 @@ def _merge_wrapped(lines: list[_Line], hy: _Hyphens) -> None:
             continue
         prev = kept[-1] if kept else None
         same_flow = prev is not None and prev.page == ln.page and prev.region == ln.region
-        if prev is not None and same_flow and prev.bullet and not ln.bullet and _continues(prev, ln):
+        # A bullet may also run on at the top of the next page, in a column at the same x.
+        next_page = (prev is not None and ln.page == prev.page + 1 and ln.first_in_region
+                     and abs(ln.x0 - prev.x0) < 2 * max(prev.size, 1.0))
+        if (prev is not None and (same_flow or next_page) and prev.bullet and not ln.bullet
+                and _continues(prev, ln, next_page=next_page)):
             joined = _hyphen_join(prev.text, ln.text, hy)
             if joined is not None:
                 prev.text = joined[0] + (" " + joined[1] if joined[1] else "")
@@ -611,19 +615,22 @@ def _merge_wrapped(lines: list[_Line], hy: _Hyphens) -> None:
     lines[:] = kept
 
 
-def _continues(bullet: _Line, ln: _Line) -> bool:
+def _continues(bullet: _Line, ln: _Line, *, next_page: bool = False) -> bool:
     """Whether ``ln`` is the wrapped tail of the bullet line above it (no new entry or heading cue)."""
-    if ln.gap_before >= _CONT_GAP or "\t" in ln.text:
+    if "\t" in ln.text or (ln.gap_before >= _CONT_GAP and not next_page):
         return False
     em = max(bullet.size, 1.0)
     if ln.size > bullet.size + 0.6 or (ln.bold and not bullet.bold):
         return False
-    if ln.x0 < bullet.text_x0 - 0.6 * em:
-        # No hanging indent: accept only a line under the bullet glyph whose first word could not
-        # have fitted on the line above (the line above wrapped), not a new paragraph.
-        if ln.x0 < bullet.x0 - 0.6 * em or bullet.last_x1 + 0.3 * em + ln.first_word < bullet.region_x1 - 0.5 * em:
-            return False
-    return abs((bullet.base - ln.base) - 1.2 * ln.size) < 1.2 * ln.size
+    if ln.x0 < bullet.x0 - 0.6 * em:
+        return False
+    # The line above must have wrapped: the tail's first word would not have fitted after it. A tail
+    # aligned with the bullet's text (hanging indent) is a strong cue on its own, so it gets more slack.
+    hanging = bullet.text_x0 - bullet.x0 > 1.0 and ln.x0 - bullet.x0 > 0.5 * (bullet.text_x0 - bullet.x0)
+    slack = (3.0 if hanging else 0.5) * em
+    if bullet.last_x1 + 0.3 * em + ln.first_word < bullet.region_x1 - slack:
+        return False
+    return next_page or abs((bullet.base - ln.base) - 1.2 * ln.size) < 1.2 * ln.size
 
 
 def build_lines(pages: list[PageGlyphs], *, soft_hyphens: bool = True) -> tuple[list[LineDraft], list[str]]:

@@ -203,3 +203,45 @@ def self_drawing_form_pdf() -> bytes:
                          b" /Resources << /XObject << /X1 4 0 R >> >>"),
         stream(b"/X1 Do"),
     ])
+
+
+def page_pdf(contents: Sequence[bytes], fonts: dict[str, bytes] | None = None) -> bytes:
+    """One page per content stream, sharing the named fonts (default: /F1 Helvetica)."""
+    fonts = fonts or {"F1": HELVETICA}
+    n_pages = len(contents)
+    font_ids = {name: 3 + i for i, name in enumerate(fonts)}
+    first_page = 3 + len(fonts)
+    first_content = first_page + n_pages
+    font_dict = b" ".join(b"/%s %d 0 R" % (name.encode(), n) for name, n in font_ids.items())
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (first_page + i)
+                                                                for i in range(n_pages)), n_pages),
+    ]
+    objects.extend(fonts.values())
+    for i in range(n_pages):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << "
+                       + font_dict + b" >> >> /Contents %d 0 R >>" % (first_content + i))
+    objects.extend(stream(c) for c in contents)
+    return raw_pdf(objects)
+
+
+def differences_font(base: str, code: int, glyph: str) -> bytes:
+    """A simple Type1 font whose byte ``code`` draws the named glyph (e.g. 'uniF0B7', a private-use bullet)."""
+    return (b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding << /Type /Encoding /BaseEncoding "
+            b"/WinAnsiEncoding /Differences [%d /%s] >> >>" % (base.encode(), code, glyph.encode()))
+
+
+CID_FONT_NO_MAP = (b"<< /Type /Font /Subtype /Type0 /BaseFont /IconFont /Encoding /Identity-H /DescendantFonts "
+                   b"[<< /Type /Font /Subtype /CIDFontType2 /BaseFont /IconFont /CIDSystemInfo << /Registry (Adobe)"
+                   b" /Ordering (Identity) /Supplement 0 >> /DW 600 >>] >>")
+"""A CID font without a ToUnicode map: pdfminer can only report its glyphs as '(cid:N)'."""
+
+
+def truetype_font(name: str, first: int = 32, last: int = 255, width: int = 600) -> bytes:
+    """A non-embedded TrueType font with a descriptor (as Word exports Symbol and Wingdings)."""
+    widths = b" ".join(b"%d" % width for _ in range(first, last + 1))
+    return (b"<< /Type /Font /Subtype /TrueType /BaseFont /%s /FirstChar %d /LastChar %d /Widths [%s]"
+            b" /FontDescriptor << /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [0 -200 1000 900]"
+            b" /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >> >>"
+            % (name.encode(), first, last, widths, name.encode()))
