@@ -29,8 +29,9 @@ log = logging.getLogger(__name__)
 
 def extract(data: bytes, *, limits: Limits) -> Document:
     """Decide the format from ``data`` and extract it. Raises `DocumentError` only."""
-    fmt = sniff(data)
+    fmt = ""
     try:
+        fmt = sniff(data)
         if fmt == "pdf":
             from .pdf import extract_pdf
 
@@ -46,13 +47,17 @@ def extract(data: bytes, *, limits: Limits) -> Document:
     except DocumentError:
         raise
     except (RecursionError, MemoryError) as exc:
-        log.debug("%s extraction gave up: %r", fmt, exc)
-        raise DocumentError(ErrorCode.CORRUPT, f"The {fmt.upper()} file is too deeply nested or too large to parse "
+        log.debug("%s extraction gave up: %r", fmt or "sniff", exc)
+        raise DocumentError(ErrorCode.CORRUPT, f"The {_label(fmt)} is too deeply nested or too large to parse "
                             f"({type(exc).__name__}).") from None
     except Exception as exc:  # a parser bug on a hostile file must not escape into a batch
-        log.debug("%s extraction failed", fmt, exc_info=True)
-        raise DocumentError(ErrorCode.CORRUPT, f"The {fmt.upper()} file could not be parsed "
+        log.debug("%s extraction failed", fmt or "sniff", exc_info=True)
+        raise DocumentError(ErrorCode.CORRUPT, f"The {_label(fmt)} could not be parsed "
                             f"({type(exc).__name__}).") from None
     if not any(ch.isalnum() for ch in doc.text):
-        raise DocumentError(ErrorCode.EMPTY, f"The {fmt.upper()} file holds no readable text.")
+        raise DocumentError(ErrorCode.EMPTY, f"The {_label(fmt)} holds no readable text.")
     return doc
+
+
+def _label(fmt: str) -> str:
+    return f"{fmt.upper()} file" if fmt else "file"

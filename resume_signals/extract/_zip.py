@@ -89,7 +89,8 @@ class SafeZip:
         except RuntimeError as exc:  # zipfile raises RuntimeError for encrypted members
             raise DocumentError(ErrorCode.ENCRYPTED, f"The DOCX part {real} is encrypted.") from exc
         except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, KeyError) as exc:
-            raise DocumentError(ErrorCode.CORRUPT, f"The DOCX part {real} is damaged ({type(exc).__name__}).") from exc
+            detail = "bad compressed data" if isinstance(exc, zlib.error) else type(exc).__name__
+            raise DocumentError(ErrorCode.CORRUPT, f"The DOCX part {real} is damaged ({detail}).") from exc
         self.total += len(out)
         return bytes(out)
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from typing import Literal
 
 from ..errors import DocumentError, ErrorCode
@@ -165,10 +166,11 @@ def _sniff_zip(data: bytes) -> Format:
             if "word/document.xml" not in names and "[Content_Types].xml" in names:
                 with zf.open("[Content_Types].xml") as fh:
                     content_types = fh.read(_CONTENT_TYPES_CAP)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, RuntimeError,
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, OSError, ValueError, EOFError, RuntimeError,
             NotImplementedError, UnicodeDecodeError) as exc:
+        detail = "bad compressed data" if isinstance(exc, zlib.error) else type(exc).__name__
         raise DocumentError(ErrorCode.CORRUPT, "The file looks like a zip/DOCX archive but is damaged or "
-                            f"truncated ({type(exc).__name__}).") from exc
+                            f"truncated ({detail}).") from exc
     if "word/document.xml" in names:
         return "docx"
     lowered = {n.lower() for n in names}

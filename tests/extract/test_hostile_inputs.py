@@ -191,3 +191,28 @@ def test_hostile_good_inputs_still_extract() -> None:
     assert extract(simple_resume_docx(), limits=LIMITS).format == "docx"
     assert extract(minimal_pdf(), limits=LIMITS).format == "pdf"
     assert extract(docx_with_body(para("Just one line")), limits=LIMITS).text == "Just one line"
+
+
+def test_hostile_damaged_compressed_member_during_sniffing_is_corrupt() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("mimetype", b"application/vnd.oasis.opendocument.text" * 20)
+    data = bytearray(buf.getvalue())
+    start = 30 + len("mimetype")  # local header, then the deflated stream
+    data[start:start + 12] = b"\xff" * 12
+    assert _code(bytes(data)) is ErrorCode.CORRUPT
+
+
+@pytest.mark.parametrize("exc", [KeyError("w:t"), RecursionError(), MemoryError(), ValueError("x")])
+def test_hostile_unexpected_extractor_errors_become_corrupt(monkeypatch: pytest.MonkeyPatch,
+                                                           exc: BaseException) -> None:
+    import resume_signals.extract.txt as txt
+
+    def boom(data: bytes, *, limits: Limits) -> None:
+        raise exc
+
+    monkeypatch.setattr(txt, "extract_txt", boom)
+    with pytest.raises(DocumentError) as err:
+        extract(b"Jane Doe\nExperience", limits=LIMITS)
+    assert err.value.code is ErrorCode.CORRUPT
+    assert type(exc).__name__ in err.value.message
