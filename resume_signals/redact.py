@@ -104,8 +104,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                               re.IGNORECASE),
         "domain": re.compile(r"(?<![\w@./-])[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:" + tlds + r")"
                              r"(?:/[^\s<>\"'|,;•·]*)?(?![\w.-])"),
-        "phone": re.compile(r"(?<![\w+/.\-‐‑‒–])(?:\(\+?\d{1,4}\)|\+\d{1,4})?(?:" + sep + r"{0,2}\(\d{1,5}\))?"
-                            + sep + r"{0,2}\d{1,12}(?:" + sep + r"{1,2}\d{1,12}){0,5}(?!\w|[.,\-‐‑‒–]\d)"),
+        "phone": re.compile(r"(?<![\w+/.\-‐‑‒–])(?:(?:\(\+?\d{1,4}\)|\+\d{1,4})" + sep + r"{0,2})?"
+                            r"(?:\(\d{1,5}\)" + sep + r"{0,2})?\d{1,12}(?:" + sep + r"{1,2}\d{1,12}){0,5}"
+                            r"(?!\w|[.,\-‐‑‒–]\d)"),
         "handle_label": re.compile(r"(?i)\b(?:linkedin|github|gitlab|twitter|kaggle|medium|portfolio|website|web|"
                                    r"site|blog|homepage|linktree|scholar|orcid|leetcode|skype|telegram)[ ]*:[ ]*"
                                    r"(?!\[)(@?[^\s|,;•·]+)"),
