@@ -156,7 +156,7 @@ def test_redact_contacts_never_overlap_and_point_at_their_text() -> None:
     for line, contacts in zip(lines, find_contacts(lines), strict=True):
         for c in contacts:
             assert line[c.start:c.end] == c.text
-        for a, b in zip(contacts, contacts[1:]):
+        for a, b in zip(contacts, contacts[1:], strict=False):
             assert a.end <= b.start
 
 
