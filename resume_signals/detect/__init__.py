@@ -2,11 +2,18 @@
 
 `Detector` is built once from a `RuleSet` (it compiles spaCy matchers on a
 ``spacy.blank("en")`` pipeline) and returns `Signal` evidence for a document.
+
+Modules: ``units`` (bullets and sentences), ``context`` (ConText modifiers),
+``engine`` (compiles rules and matches a document in one pass), ``families``
+(hooks a signal family may add), and one module per family: ``shipped``,
+``deployed``, ``monitoring``, ``rollback``, ``ab_testing``, ``iteration``,
+``outcomes`` (outcome_metric, offline_metric, competition), ``team``,
+``ownership``, ``stack``, ``versioning``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -15,10 +22,29 @@ if TYPE_CHECKING:
 
 
 class Detector:
-    """Finds every signal of the rule set in a document, with evidence."""
+    """Finds every signal of the rule set in a document, with evidence.
+
+    >>> from resume_signals.document import LineDraft, assemble
+    >>> from resume_signals.report import Section
+    >>> from resume_signals.rules import load_rules
+    >>> doc = assemble([LineDraft("EXPERIENCE"), LineDraft("• Shipped a ranking model on k8s", bullet=True)], "txt")
+    >>> secs = [Section("experience", "EXPERIENCE", 0, len(doc.text))]
+    >>> [(s.name, s.match, s.value) for s in Detector(load_rules()).detect(doc, secs, [])]
+    [('shipped', 'Shipped', None), ('production_stack', 'k8s', 'Kubernetes')]
+    """
 
     def __init__(self, rules: RuleSet) -> None:
-        self.rules = rules
+        from .engine import Engine
 
-    def detect(self, doc: Document, sections: list[Section], entries: list[Entry]) -> list[Signal]:
-        raise NotImplementedError  # issue 3
+        self.rules = rules
+        self.engine = Engine(rules)
+
+    def detect(self, doc: Document, sections: list[Section], entries: list[Entry],
+               trail: list[dict[str, Any]] | None = None) -> list[Signal]:
+        """Signals in text order (by start, then name), at most one of a name per unit.
+
+        ``trail``, when given, receives one dict per cancelled candidate (which
+        rule matched, and the veto, section or ConText rule that cancelled it),
+        for debugging rules; it is never part of a report.
+        """
+        return self.engine.detect(doc, sections, trail)

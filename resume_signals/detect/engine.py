@@ -1,0 +1,319 @@
+"""The rule engine behind `Detector`: compiles a RuleSet once, then matches a document in one pass.
+
+Compilation turns every signal's rules (Matcher patterns, phrase lists, regexes,
+stack families), vetoes and the ConText rules into one spaCy ``Matcher``, two
+``PhraseMatcher`` (case-insensitive LOWER and case-sensitive ORTH) and a list
+of precompiled regexes. Detection tokenises the whole canonical text once
+(``make_doc``: a tokenizer, no statistical model), runs the matchers once, and
+hands each match to the unit (bullet or sentence) that holds it. Per unit, a
+candidate survives if no veto applies, the section allows the signal, the
+family hook accepts it, and no ConText modifier scopes over it; the earliest
+survivor of each signal name is reported.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.attrs import IDX, LENGTH
+from spacy.matcher import Matcher, PhraseMatcher
+
+from ..document import Document
+from ..nlp import build_nlp
+from ..report import Section, Signal
+from ..rules import DEFAULT_EXCLUDE, RuleSet, _resolve_pattern, expand_regex, words
+from .context import ContextRule, Hit, active_triggers, modifier_for
+from .families import Family, family_for
+from .units import Unit, UnitSplitter
+
+
+class _Raise:
+    """Adapter so pattern resolution raises plain ValueErrors here (rules are validated at load)."""
+
+    def fail(self, key: str, problem: str) -> ValueError:
+        return ValueError(f"{key}: {problem}")
+
+
+@dataclass(slots=True)
+class _SignalSpec:
+    name: str
+    family: Family
+    exclude: frozenset[str]
+    context: frozenset[str] | None  # None: all categories; empty: no ConText pass
+    order: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Rule:
+    signal: str
+    id: str
+    order: int
+    at_unit_start: bool = False
+    requires: re.Pattern[str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Veto:
+    signal: str
+    id: str
+    scope: str
+    window: int
+    unless: re.Pattern[str] | None
+    rules: frozenset[str] | None
+
+
+@dataclass(slots=True)
+class _Candidate:
+    rule: _Rule
+    cs: int  # char start / end in Document.text
+    ce: int
+    ts: int  # token start / end
+    te: int
+    value: Any = None
+
+
+@dataclass(slots=True)
+class _UnitHits:
+    cands: list[_Candidate] = field(default_factory=list)
+    vetoes: list[tuple[_Veto, int, int]] = field(default_factory=list)
+    ctx: list[Hit] = field(default_factory=list)
+
+
+def _word_regex(items: Sequence[str]) -> re.Pattern[str] | None:
+    if not items:
+        return None
+    alt = "|".join(re.escape(w.lower()) for w in sorted(set(items), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])")
+
+
+class Engine:
+    """Compiled rules plus the per-document matching loop."""
+
+    def __init__(self, rules: RuleSet) -> None:
+        lex = rules.lexicons
+        self.nlp = build_nlp(tuple(lex.get("sentence_abbreviations", ())))
+        vocab = self.nlp.vocab
+        self.splitter = UnitSplitter(lex.get("sentence_abbreviations", ()))
+        self.matcher = Matcher(vocab)
+        self.lower = PhraseMatcher(vocab, attr="LOWER")
+        self.exact = PhraseMatcher(vocab, attr="ORTH")
+        self.keys: dict[int, tuple[str, Any]] = {}
+        self.signals: dict[str, _SignalSpec] = {}
+        self.regex_rules: list[tuple[_Rule, re.Pattern[str]]] = []
+        self.regex_vetoes: list[tuple[_Veto, re.Pattern[str]]] = []
+        self.stack_rules: dict[str, list[_Rule]] = {}  # family or "*" -> rules
+        self.stack_family: dict[str, str] = {}
+        fragments = lex.get("regex_fragments", {})
+        check = _Raise()
+        order = 0
+        for s_i, (name, spec) in enumerate(sorted(rules.signals.items())):
+            ctx = spec.get("context", True)
+            self.signals[name] = _SignalSpec(
+                name=name, family=family_for(spec.get("family", "generic")),
+                exclude=frozenset(spec.get("exclude_sections", DEFAULT_EXCLUDE)),
+                context=None if ctx is True else frozenset() if ctx is False else frozenset(ctx), order=s_i)
+            for r in spec["rules"]:
+                order += 1
+                req = r.get("requires")
+                rule = _Rule(signal=name, id=r["id"], order=order, at_unit_start=bool(r.get("at_unit_start")),
+                             requires=_word_regex(words(req, lex)) if req else None)
+                self._add(rule, r, ("R", rule), lex, fragments, check)
+            for v in spec.get("vetoes", []):
+                unless = v.get("unless")
+                veto = _Veto(signal=name, id=v["id"], scope=v.get("scope", "overlap"), window=int(v.get("window", 40)),
+                             unless=_word_regex(words(unless, lex)) if unless else None,
+                             rules=frozenset(v["rules"]) if "rules" in v else None)
+                self._add(veto, v, ("V", veto), lex, fragments, check)
+        for c in rules.context:
+            crule = ContextRule.from_dict(c)
+            key = f"C|{crule.id}"
+            kid = vocab.strings.add(key)
+            self.keys[kid] = ("C", crule)
+            if "phrases" in c:
+                self.lower.add(key, [self.nlp.make_doc(p) for p in c["phrases"]])
+            if "pattern" in c:
+                self.matcher.add(key, [_resolve_pattern(c["pattern"], lex, check, key)])  # type: ignore[arg-type]
+        self._add_stack(lex.get("stack", {}))
+
+    # -- compilation ---------------------------------------------------------------------------
+
+    def _add(self, item: _Rule | _Veto, raw: dict[str, Any], meta: tuple[str, Any], lex: Any, fragments: Any,
+             check: _Raise) -> None:
+        key = f"{meta[0]}|{item.signal}|{item.id}"
+        if "stack_family" in raw:
+            if isinstance(item, _Rule):
+                self.stack_rules.setdefault(raw["stack_family"], []).append(item)
+            return
+        if "regex" in raw:
+            flags = 0 if raw.get("case") == "exact" else re.IGNORECASE
+            compiled = re.compile(expand_regex(raw["regex"], fragments, lex), flags)
+            if isinstance(item, _Rule):
+                self.regex_rules.append((item, compiled))
+            else:
+                self.regex_vetoes.append((item, compiled))
+            return
+        kid = self.nlp.vocab.strings.add(key)
+        self.keys[kid] = meta
+        if "pattern" in raw:
+            self.matcher.add(key, [_resolve_pattern(raw["pattern"], lex, check, key)])  # type: ignore[arg-type]
+        else:
+            target = self.exact if raw.get("case") == "exact" else self.lower
+            target.add(key, [self.nlp.make_doc(p) for p in words(raw["phrases"], lex)])
+
+    def _add_stack(self, stack: dict[str, Any]) -> None:
+        for canon, tool in stack.items():
+            key = f"S|{canon}"
+            kid = self.nlp.vocab.strings.add(key)
+            self.keys[kid] = ("S", canon)
+            self.stack_family[canon] = tool["family"]
+            aliases = [a for a in tool.get("aliases", [])]
+            if aliases:
+                self.lower.add(key, [self.nlp.make_doc(a) for a in aliases])
+            exact = list(tool.get("exact", []))
+            if exact:
+                self.exact.add(key, [self.nlp.make_doc(a) for a in exact])
+
+    # -- detection -----------------------------------------------------------------------------
+
+    def detect(self, doc: Document, sections: Sequence[Section], trail: list[dict[str, Any]] | None = None
+               ) -> list[Signal]:
+        text = doc.text
+        if not text:
+            return []
+        units = self.splitter.split(doc, sorted(sections, key=lambda s: (s.start, s.end)))
+        if not units:
+            return []
+        # a trailing newline token lets patterns look one token past the last word
+        tokens = self.nlp.make_doc(text + "\n")
+        arr = tokens.to_array([IDX, LENGTH])
+        tstart: list[int] = arr[:, 0].tolist()
+        tend: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
+        n_tok = len(tstart)
+        u_tok = [(bisect.bisect_left(tstart, u.start), bisect.bisect_left(tstart, u.end)) for u in units]
+        u_tok_starts = [s for s, _ in u_tok]
+        hits: dict[int, _UnitHits] = {}
+
+        def unit_of(ts: int, te: int) -> int | None:
+            i = bisect.bisect_right(u_tok_starts, ts) - 1
+            if i < 0 or ts >= u_tok[i][1]:
+                return None
+            return i
+
+        def cands_allowed(sig: str, ui: int) -> bool:
+            return units[ui].section not in self.signals[sig].exclude
+
+        all_matches = self.matcher(tokens) + self.lower(tokens) + self.exact(tokens)
+        for kid, ts, te in all_matches:
+            ui = unit_of(ts, te)
+            if ui is None:
+                continue
+            kind, meta = self.keys[kid]
+            if kind in ("R", "S") and te > u_tok[ui][1]:
+                continue  # a signal match must lie inside its unit; vetoes and triggers may look past it
+            if kind == "R":
+                if not cands_allowed(meta.signal, ui):
+                    self._trail(trail, meta, units[ui], text, tstart[ts], tend[te - 1], "section")
+                    continue
+                hits.setdefault(ui, _UnitHits()).cands.append(_Candidate(meta, tstart[ts], tend[te - 1], ts, te))
+            elif kind == "V":
+                hits.setdefault(ui, _UnitHits()).vetoes.append((meta, tstart[ts], tend[te - 1]))
+            elif kind == "C":
+                hits.setdefault(ui, _UnitHits()).ctx.append((meta, ts, te))
+            else:  # a stack tool
+                family = self.stack_family[meta]
+                for rule in self.stack_rules.get(family, []) + self.stack_rules.get("*", []):
+                    if cands_allowed(rule.signal, ui):
+                        hits.setdefault(ui, _UnitHits()).cands.append(
+                            _Candidate(rule, tstart[ts], tend[te - 1], ts, te, value=meta))
+        if self.regex_rules or self.regex_vetoes:
+            for ui, unit in enumerate(units):
+                utext = text[unit.start:unit.end]
+                for rule, rx in self.regex_rules:
+                    if not cands_allowed(rule.signal, ui):
+                        continue
+                    for m in rx.finditer(utext):
+                        cs, ce = unit.start + m.start(), unit.start + m.end()
+                        if ce <= cs:
+                            continue
+                        ts = max(bisect.bisect_right(tstart, cs) - 1, 0)
+                        te = min(max(bisect.bisect_left(tstart, ce), ts + 1), n_tok)
+                        hits.setdefault(ui, _UnitHits()).cands.append(_Candidate(rule, cs, ce, ts, te))
+                if ui in hits:
+                    for veto, rx in self.regex_vetoes:
+                        for m in rx.finditer(utext):
+                            hits[ui].vetoes.append((veto, unit.start + m.start(), unit.start + m.end()))
+        out: list[Signal] = []
+        for ui in sorted(hits):
+            h = hits[ui]
+            if h.cands:
+                out.extend(self._resolve(units[ui], u_tok[ui], h, text, trail))
+        out.sort(key=lambda s: (s.start, s.name, s.end))
+        return out
+
+    def _resolve(self, unit: Unit, utok: tuple[int, int], h: _UnitHits, text: str,
+                 trail: list[dict[str, Any]] | None) -> list[Signal]:
+        utext = text[unit.start:unit.end]
+        lowered = utext.lower()
+        triggers, terms = active_triggers(h.ctx, utok[0]) if h.ctx else ([], [])
+        best: dict[str, _Candidate] = {}
+        for c in sorted(h.cands, key=lambda c: (c.cs, c.rule.order)):
+            sig = c.rule.signal
+            if sig in best:
+                continue
+            spec = self.signals[sig]
+            if c.rule.at_unit_start and c.ts != utok[0]:
+                continue
+            if c.rule.requires is not None and not c.rule.requires.search(lowered):
+                continue
+            veto = self._vetoed(c, h.vetoes, unit, lowered, text)
+            if veto is not None:
+                self._trail(trail, c.rule, unit, text, c.cs, c.ce, f"veto:{veto}")
+                continue
+            match = text[c.cs:c.ce]
+            accepted, value = spec.family.finish(sig, match, c.value)
+            if not accepted:
+                self._trail(trail, c.rule, unit, text, c.cs, c.ce, "family")
+                continue
+            if triggers and spec.context != frozenset():
+                mod = modifier_for(c.ts, c.te, triggers, terms, utok[0], utok[1], spec.context)
+                if mod is not None:
+                    self._trail(trail, c.rule, unit, text, c.cs, c.ce, f"context:{mod.category}:{mod.id}")
+                    continue
+            c.value = value
+            best[sig] = c
+        return [Signal(name=sig, text=text[unit.start:unit.end], match=text[c.cs:c.ce], start=c.cs, end=c.ce,
+                       section=unit.section, rule=c.rule.id, value=c.value) for sig, c in best.items()]
+
+    @staticmethod
+    def _vetoed(c: _Candidate, vetoes: list[tuple[_Veto, int, int]], unit: Unit, lowered: str, text: str
+                ) -> str | None:
+        for veto, vs, ve in vetoes:
+            if veto.signal != c.rule.signal:
+                continue
+            if veto.rules is not None and c.rule.id not in veto.rules:
+                continue
+            if veto.scope == "overlap":
+                if not (vs < c.ce and c.cs < ve):
+                    continue
+            elif veto.scope == "near":
+                lo = max(unit.start, c.cs - veto.window)
+                semi = text.rfind(";", lo, c.cs)
+                if semi >= 0:
+                    lo = semi + 1
+                if not (vs < c.ce and lo < ve):
+                    continue
+            if veto.unless is not None and veto.unless.search(lowered):
+                continue
+            return veto.id
+        return None
+
+    @staticmethod
+    def _trail(trail: list[dict[str, Any]] | None, rule: _Rule, unit: Unit, text: str, cs: int, ce: int,
+               reason: str) -> None:
+        if trail is not None:
+            trail.append({"name": rule.signal, "rule": rule.id, "match": text[cs:ce], "start": cs, "end": ce,
+                          "section": unit.section, "cancelled_by": reason})

@@ -1,0 +1,80 @@
+"""Units of evidence: each bullet, or each sentence of a non-bullet line.
+
+A signal is found in one unit and reported with the unit's text, so units
+follow the extracted lines: a bullet (a `Line` with ``bullet=True``, its
+wrapped continuation already merged by the extractor) is one unit even
+without a full stop, two bullets never merge, and a line never merges with a
+heading or with the next line. Non-bullet lines are split into sentences, and
+at wide gaps (tabs: text from different columns).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..document import Document
+from ..report import Section
+
+_LEAD = re.compile(r"^[•\-\u2013\u2014*·▪●◦‣∙>\s]+")
+_SENT_END = re.compile(r"[.!?][\"”')\]]?\s+(?=[\"“(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A span of ``Document.text`` (no leading bullet glyph), its section kind, and whether it is a bullet."""
+
+    start: int
+    end: int
+    section: str
+    bullet: bool
+
+
+class UnitSplitter:
+    """Turns a document's lines into units; built once per rule set (the abbreviation list)."""
+
+    def __init__(self, abbreviations: Iterable[str] = ()) -> None:
+        self.abbreviations = frozenset(a.lower() for a in abbreviations)
+
+    def _sentences(self, text: str, base: int) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        pos = 0
+        for m in _SENT_END.finditer(text):
+            word_start = text.rfind(" ", 0, m.start()) + 1
+            word = text[word_start:m.start() + 1].lower()
+            if word in self.abbreviations or (len(word) == 2 and word[0].isalpha()):  # "e.g.", "J." initials
+                continue
+            out.append((base + pos, base + m.start() + 1))
+            pos = m.end()
+        out.append((base + pos, base + len(text)))
+        return out
+
+    def split(self, doc: Document, sections: Sequence[Section]) -> list[Unit]:
+        starts = [s.start for s in sections]
+        units: list[Unit] = []
+        for line in doc.lines:
+            text = line.text
+            lead = _LEAD.match(text)
+            skip = lead.end() if lead else 0
+            bullet = line.bullet or text.startswith("•")
+            i = bisect.bisect_right(starts, line.start) - 1
+            kind = sections[i].kind if i >= 0 else ("contact" if sections else "other")
+            if bullet:
+                if skip < len(text):
+                    units.append(Unit(line.start + skip, line.end, kind, True))
+                continue
+            offset = line.start
+            for part in text.split("\t"):
+                stripped = part.strip()
+                if stripped:
+                    base = offset + part.index(stripped[0])
+                    inner = _LEAD.match(stripped)
+                    cut = inner.end() if inner else 0
+                    if cut < len(stripped):
+                        for s, e in self._sentences(stripped[cut:], base + cut):
+                            if e > s:
+                                units.append(Unit(s, e, kind, False))
+                offset += len(part) + 1
+        return units
