@@ -243,11 +243,19 @@ def text_encoding(sample: bytes, *, truncated: bool = False) -> str | None:
         return bomless
     if b"\x00" in sample:
         return None
-    if _decodes(sample, "utf-8", truncated, 4):
+    if _decodes(sample, "utf-8", truncated, 4) or _mostly_utf8(sample):
         return "utf-8"
     if _looks_single_byte(sample):
         return "cp1252"
     return None
+
+
+def _mostly_utf8(sample: bytes) -> bool:
+    """UTF-8 text with a few stray bytes (a pasted cp1252 quote): still UTF-8, not mojibake cp1252."""
+    text = sample.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    multibyte = sum(1 for ch in text if ord(ch) >= 0x80) - bad
+    return multibyte >= 2 * bad and bad <= max(2, len(sample) // 500) and _few_controls(text)
 
 
 def _decodes(sample: bytes, codec: str, truncated: bool, tail: int) -> bool:

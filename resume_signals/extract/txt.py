@@ -51,12 +51,12 @@ def decode(data: bytes) -> str:
     if codec is None:
         raise DocumentError(ErrorCode.UNSUPPORTED_FORMAT, "The file is not text in a recognised encoding.",
                             stage="sniff")
+    # Strict first; a stray byte (in the sample or past it) is replaced rather than re-reading the
+    # whole file in another codec, which would turn every correct accent into mojibake.
     try:
         return data.decode(codec)
     except UnicodeDecodeError:
-        # The sample looked fine but something later does not decode: keep what we can.
-        fallback = "cp1252" if codec == "utf-8" else codec
-        return data.decode(fallback, errors="replace")
+        return data.decode(codec, errors="replace")
 
 
 def extract_txt(data: bytes, *, limits: Limits) -> Document:
@@ -82,7 +82,9 @@ def extract_txt(data: bytes, *, limits: Limits) -> Document:
             continue
         line, bullet = normalise_bullet(line)
         drafts.append(LineDraft(line, bullet=bullet))
-    doc = assemble(drafts, "txt", pages=None)
+    replaced = text.count("\ufffd")
+    warnings = (f"{replaced} undecodable byte(s) in the text file were replaced.",) if replaced else ()
+    doc = assemble(drafts, "txt", pages=None, warnings=warnings)
     if not doc.text:
         raise DocumentError(ErrorCode.EMPTY, "The text file holds no readable text.")
     return doc

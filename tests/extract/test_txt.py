@@ -86,3 +86,15 @@ def test_txt_only_decorations_is_empty() -> None:
     with pytest.raises(DocumentError) as err:
         extract_txt(b"-----\n=====\n", limits=LIMITS)
     assert err.value.code is ErrorCode.EMPTY
+
+
+def test_txt_utf8_with_a_stray_byte_stays_utf8() -> None:
+    data = "Résumé — José Müller, naïve café".encode() + b" \x93quoted\x94 " + "Zürich".encode()
+    doc = extract_txt(data, limits=LIMITS)
+    assert doc.text.startswith("Résumé — José Müller, naïve café")
+    assert doc.text.endswith("Zürich")
+    assert any("undecodable" in w for w in doc.warnings)
+
+
+def test_txt_clean_file_has_no_warnings() -> None:
+    assert extract_txt("Résumé — José".encode(), limits=LIMITS).warnings == ()
