@@ -47,8 +47,7 @@ PADDING = "architecture_padding"
 MISSING_PRODUCTION = "missing_production_signals"
 COMPETITION_ONLY = "competition_without_production"
 
-_SUFFIX = r"(?:[-\s]?[vV]?\d+(?:\.\d+)*[a-z]?)?s?"
-_LINKS = re.compile(r"\S+@\S+|https?://\S+|www\.\S+", re.IGNORECASE)
+_LINKS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 
 
@@ -62,43 +61,53 @@ class _Rules:
     weak_signals: frozenset[str]
     not_past: frozenset[str]
     irregular: frozenset[str]
-    arch_pattern: re.Pattern[str] | None
-    arch_groups: tuple[str, ...]  # group index -> family display name
+    arch_exact: Mapping[str, str]  # case-sensitive alias key -> family name
+    arch_folded: Mapping[str, str]  # lower-cased alias key -> family name
+    arch_max_tokens: int
+    arch_prefixes: frozenset[str]  # lower-cased keys of the first k chunks of multi-word aliases
 
 
 def _read(name: str) -> dict[str, Any]:
     return tomllib.loads(resources.files("resume_signals").joinpath(f"data/{name}").read_text(encoding="utf-8"))
 
 
-def _alias_regex(alias: str) -> str:
-    """An alias with spaces / hyphens interchangeable or absent ("U-Net" = "UNet" = "U Net")."""
-    parts = [re.escape(p) for p in re.split(r"[-\s]+", alias.strip()) if p]
-    return r"[-\s]?".join(parts)
+_TOKEN = re.compile(r"[^\W_]+")
+_VERSION = re.compile(r"[vV]?\d+[a-z]?$")
 
 
-def _compile_architectures(table: Mapping[str, Any]) -> tuple[re.Pattern[str] | None, tuple[str, ...]]:
-    """One alternation over every alias, longest first, one group per alias.
+def _alias_key(alias: str) -> list[str]:
+    """An alias as its alphanumeric chunks: "U-Net", "UNet" and "U Net" all give "UNet"."""
+    return _TOKEN.findall(alias)
 
-    Longest first makes "Mask R-CNN" win over "CNN" at the same place, and a
-    single scan keeps the flag cheap on long resumes.
+
+def _compile_architectures(table: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str], int, frozenset[str]]:
+    """Lookup tables from alias keys (chunks joined) to family names, and the longest alias in tokens.
+
+    A dictionary lookup over the text's word n-grams is much faster than one
+    regular expression with a hundred alternatives, and longest-first at each
+    word makes "Mask R-CNN" win over "CNN".
     """
-    aliases: list[tuple[str, str, bool]] = []
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    prefixes: set[str] = set()
+    longest = 1
     for key, family in table.items():
         if not isinstance(family, Mapping):
             continue
         name = str(family.get("name", key))
         sensitive = bool(family.get("case_sensitive", False))
         for alias in family.get("aliases", [name]):
-            aliases.append((str(alias), name, sensitive))
-    if not aliases:
-        return None, ()
-    aliases.sort(key=lambda a: (-len(a[0]), a[0]))
-    parts = []
-    for i, (alias, _, sensitive) in enumerate(aliases):
-        body = _alias_regex(alias)
-        parts.append(f"(?P<a{i}>{body if sensitive else '(?i:' + body + ')'})")
-    pattern = re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")" + _SUFFIX + r"(?![\w])")
-    return pattern, tuple(name for _, name, _ in aliases)
+            chunks = _alias_key(str(alias))
+            if not chunks:
+                continue
+            longest = max(longest, len(chunks))
+            prefixes.update("".join(chunks[:k]).lower() for k in range(1, len(chunks)))
+            joined = "".join(chunks)
+            if sensitive:
+                exact[joined] = name
+            else:
+                folded[joined.lower()] = name
+    return exact, folded, longest, frozenset(prefixes)
 
 
 @lru_cache(maxsize=8)
@@ -108,7 +117,7 @@ def _compile(key: str) -> _Rules:
     padding = flags.get("padding", {})
     acts = flags.get("acts", {})
     num, den = padding.get("max_context", [1, 3])
-    pattern, groups = _compile_architectures(archs)
+    exact, folded, longest, prefixes = _compile_architectures(archs)
     return _Rules(production=tuple(flags.get("production_signals", ())),
                   min_distinct=int(padding.get("min_distinct", 6)), max_context=Fraction(int(num), int(den)),
                   context_sections=frozenset(padding.get("context_sections", ("experience", "projects"))),
@@ -116,7 +125,7 @@ def _compile(key: str) -> _Rules:
                   weak_signals=frozenset(padding.get("weak_signals", ("production_stack",))),
                   not_past=frozenset(w.lower() for w in acts.get("not_past", ())),
                   irregular=frozenset(w.lower() for w in acts.get("irregular", ())),
-                  arch_pattern=pattern, arch_groups=groups)
+                  arch_exact=exact, arch_folded=folded, arch_max_tokens=longest, arch_prefixes=prefixes)
 
 
 def _overlay(base: dict[str, Any], extra: object) -> dict[str, Any]:
@@ -138,10 +147,20 @@ def _bundled_json() -> tuple[dict[str, Any], dict[str, Any]]:
 
 def _rules_for(rules: RuleSet | None) -> _Rules:
     """Bundled flag and architecture tables, with a rule pack's lexicons laid over them."""
+    extra_flags = rules.lexicons.get("flags") if rules is not None else None
+    extra_archs = rules.lexicons.get("architectures") if rules is not None else None
+    if not isinstance(extra_flags, Mapping) and not isinstance(extra_archs, Mapping):
+        return _bundled_rules()
     flags, archs = _bundled_json()
-    if rules is not None:
-        flags = _overlay(flags, rules.lexicons.get("flags"))
-        archs = _overlay(archs, rules.lexicons.get("architectures"))
+    flags = _overlay(flags, extra_flags)
+    archs = _overlay(archs, extra_archs)
+    return _compile(json.dumps({"flags": flags, "architectures": archs}, sort_keys=True))
+
+
+@lru_cache(maxsize=1)
+def _bundled_rules() -> _Rules:
+    """The bundled tables compiled once: the common case skips the overlay and its cache key."""
+    flags, archs = _bundled_json()
     return _compile(json.dumps({"flags": flags, "architectures": archs}, sort_keys=True))
 
 
@@ -230,23 +249,70 @@ def _context_units(doc: Document, sections: list[Section], entries: list[Entry],
     return good
 
 
+def _lookup(key: str, table: _Rules) -> str | None:
+    """The family an n-gram names, allowing a version suffix ("ResNet50", "YOLOv8") and a plural."""
+    name = table.arch_exact.get(key) or table.arch_folded.get(key.lower())
+    if name is not None or len(key) < 2:
+        return name
+    if key[-1] in "sS":
+        name = table.arch_exact.get(key[:-1]) or table.arch_folded.get(key[:-1].lower())
+        if name is not None:
+            return name
+    if key[-1].isdigit() or key[-2].isdigit():
+        stripped = _VERSION.sub("", key)
+        if stripped and stripped != key:
+            return table.arch_exact.get(stripped) or table.arch_folded.get(stripped.lower())
+    return None
+
+
+_JOINERS = frozenset(("", "-", " ", "\u2010", "\u2011"))
+
+
 def find_architectures(doc: Document, sections: list[Section],
                        rules: RuleSet | None = None) -> list[dict[str, Any]]:
-    """Every architecture mention outside contact / references and outside e-mails and links."""
+    """Every architecture mention outside contact / references and outside e-mails and links.
+
+    Words are joined into n-grams only across a single space or hyphen, so
+    "ResNet, VGG" is two mentions and "Mask R-CNN" one; an n-gram grows only
+    while it is the start of some alias. A version token right after a match
+    ("GPT-4", "Llama 3") is kept in the match.
+    """
     table = _rules_for(rules)
-    if table.arch_pattern is None:
+    if not table.arch_exact and not table.arch_folded:
         return []
     text = doc.text
     skip = [(s.start, s.end) for s in sections if s.kind in table.ignore_sections]
-    skip += [(m.start(), m.end()) for m in _LINKS.finditer(text)]
+    links: list[tuple[int, int]] | None = None  # found on the first hit only: most words are no hit
+    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    words = [text[a:b] for a, b in spans]
+    joined = [text[spans[k][1]:spans[k + 1][0]] in _JOINERS for k in range(len(spans) - 1)] + [False]
+    prefixes = table.arch_prefixes
     found = []
-    for m in table.arch_pattern.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in skip):
+    i = 0
+    while i < len(spans):
+        hit: tuple[int, str] | None = None
+        key = ""
+        for j in range(i, min(i + table.arch_max_tokens, len(spans))):
+            key += words[j]
+            name = _lookup(key, table)
+            if name is not None:
+                hit = (j, name)
+            if not joined[j] or key.lower() not in prefixes:
+                break
+        if hit is None:
+            i += 1
             continue
-        group = m.lastgroup
-        assert group is not None
-        found.append({"name": table.arch_groups[int(group[1:])], "match": m.group(0), "start": m.start(),
-                      "end": m.end()})
+        j, name = hit
+        start, end = spans[i][0], spans[j][1]
+        i = j + 1
+        if i < len(spans) and joined[i - 1] and _VERSION.fullmatch(words[i]):
+            end = spans[i][1]
+            i += 1
+        if links is None:
+            links = [(m.start(), m.end()) for m in _LINKS.finditer(text)] if "@" in text or "/" in text else []
+        if any(a < end and start < b for a, b in skip) or any(a < end and start < b for a, b in links):
+            continue
+        found.append({"name": name, "match": text[start:end], "start": start, "end": end})
     return found
 
 

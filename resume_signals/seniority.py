@@ -86,12 +86,21 @@ def _compile(key: str) -> _Rules:
                   summary_years=re.compile(pattern) if pattern else None)
 
 
+@lru_cache(maxsize=1)
+def _bundled_rules() -> _Rules:
+    import json
+
+    return _compile(json.dumps(_bundled_table(), sort_keys=True))
+
+
 def _rules_for(rules: RuleSet | None) -> _Rules:
     """The bundled table with a rule pack's ``lexicons.seniority`` tables laid over it."""
     import json
 
-    table = _bundled_table()
     extra = rules.lexicons.get("seniority") if rules is not None else None
+    if not isinstance(extra, Mapping):
+        return _bundled_rules()
+    table = _bundled_table()
     if isinstance(extra, Mapping):
         for name, sub in extra.items():
             if isinstance(sub, Mapping) and isinstance(table.get(name), dict):

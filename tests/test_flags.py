@@ -195,7 +195,7 @@ def test_flags_padding_never_reads_contact_emails_or_links() -> None:
     doc, sections, _ = build(lines)
     assert {m["name"] for m in find_architectures(doc, sections)} == {"ResNet", "VGG", "BERT"}
     # Also e-mails and links outside the contact block.
-    doc, sections, _ = build(["SKILLS", "LSTM, see yolo.gan@example.org and https://x.example/vgg"])
+    doc, sections, _ = build(["SKILLS", "LSTM, see yolo.gan@example.org, https://x.example/vgg, github.com/svm-gru"])
     assert {m["name"] for m in find_architectures(doc, sections)} == {"LSTM"}
 
 
