@@ -54,14 +54,14 @@ _POINT = (
 )
 _PRESENT_RE = (r"(?P<present>present|current(?:ly)?|now|today|ongoing|(?:till|to|until)\s+(?:date|now|present)"
                r"|date|still\s+working)")
-_SEP_RE = r"\s*(?:[-–—~]+|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
+_SEP_RE = r"\s*(?:[-–—~‑‐−]+|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
 _RANGE_RE = re.compile(
-    r"(?<![\w./:+$€£-])"
+    r"(?<![\w./:+$€£‑-])"
     + _POINT.format(p="a_")
     + r"(?:" + _SEP_RE + r"(?:" + _PRESENT_RE + r"|" + _POINT.format(p="b_")
     + r"|(?P<b_yy>\d\d)(?![\d]))"  # 2017-18
     + r")?"
-    + r"(?![\w/%+]|[.,]\d|-\d)",
+    + r"(?![\w/%+]|[.,]\d|[-‑]\d)",
     re.IGNORECASE,
 )
 # Sentences like "2 gold, 5 silver" or "3.8/4.0" hold no year in range, so they never match.
@@ -148,6 +148,20 @@ def find_date_ranges(text: str) -> list[tuple[int, int, DateRange]]:
         if dr is not None:
             out.append((m.start(), m.end(), dr))
     return out
+
+
+def is_span(dr: DateRange) -> bool:
+    """True for a range with two ends or an open end; False for a lone year, month or season.
+
+    >>> is_span(parse_date_range("2019 – 2021")), is_span(parse_date_range("May-2015"))
+    (True, False)
+    """
+    if dr.present:
+        return True
+    m = _RANGE_RE.fullmatch(dr.raw)
+    if m is None:
+        return False
+    return any(v for k, v in m.groupdict().items() if k.startswith("b_"))
 
 
 def parse_date_range(s: str) -> DateRange | None:

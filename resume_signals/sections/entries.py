@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from ..document import Document, Line
 from ..report import DateRange, Entry, Section
-from .dates import find_date_ranges
+from .dates import find_date_ranges, is_span
 from .headings import is_bullet
 from .lexicon import EntryLexicon, entry_lexicon
 
@@ -41,6 +41,12 @@ _SEPARATORS = re.compile(r"\s*\t\s*|\s+[|•·–—]\s+|\s*\|\s*|\s*—\s*|\s+-
 _AT = re.compile(r"\s+at\s+", re.I)
 _LEFTOVER = re.compile(r"^[\s,;:.|•·()\[\]\-–—/]*$")
 _DATE_WORDS = re.compile(r"\b(?:from|since|dates?|duration|period)\b\s*:?", re.I)
+_CALENDAR_DATE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b",
+    re.I)  # "January 4, 2025": a page footer's print date, never a job's range
+_BULLET_GLYPH = re.compile(r"^\s*[•●▪■◦‣∙·*\-–]\s*")
+_SENTENCE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "can", "available"})
 _EMPTY_BRACKETS = re.compile(r"\(\s*[,;\-–—]?\s*\)|\[\s*\]")
 
 
@@ -69,8 +75,7 @@ def _pick_date(text: str) -> tuple[int, int, DateRange] | None:
 
 
 def _is_range(dr: DateRange) -> bool:
-    return dr.present or (dr.start is not None and dr.end is not None and dr.start[:4] != dr.end[:4]) or any(
-        sep in dr.raw for sep in ("-", "–", "—", " to ", " until ", "~"))
+    return is_span(dr)
 
 
 def _remainder(text: str, date: tuple[int, int, DateRange]) -> str:
@@ -85,6 +90,8 @@ def _classify(line: Line, elex: EntryLexicon) -> _Info:
     text = line.text
     if is_bullet(line):
         return _Info(line, "bullet")
+    if _CALENDAR_DATE.search(text):
+        return _Info(line, "body")
     date = _pick_date(text)
     if date is not None:
         rest = _remainder(text, date)
@@ -95,14 +102,30 @@ def _classify(line: Line, elex: EntryLexicon) -> _Info:
             return _Info(line, "header", date)
         return _Info(line, "body")
     stripped = text.strip()
+    if elex.is_description(stripped):
+        return _Info(line, "body")
     if (len(stripped.split()) <= MAX_HEADER_WORDS and len(stripped) <= MAX_HEADER_CHARS
             and not re.search(r"[.!?;:]$", stripped)):
         return _Info(line, "header")
     return _Info(line, "body")
 
 
+def _indented(line: Line, header: Line) -> bool:
+    """``line`` sits further right than the dated header: description, not part of the header."""
+    return line.x0 is not None and header.x0 is not None and line.x0 > header.x0 + 4 and line.page == header.page
+
+
+def _bullet_header(line: Line) -> bool:
+    """A list item that is really an entry's organisation line: short, no sentence, no dates."""
+    text = line.text.strip().lstrip("•").strip()
+    return (len(text.split()) <= 8 and not re.search(r"[.!?;:]$", text) and not find_date_ranges(text)
+            and ("\t" in text or line.bold))
+
+
 def _continues(bullet: Line, line: Line) -> bool:
     """``line`` is the wrapped rest of ``bullet``: indented past its glyph, or starting lower case."""
+    if "\t" in line.text or "\t" in bullet.text or _pick_date(line.text):
+        return False
     if line.text[:1].islower() and not line.bold and not bullet.text.rstrip().endswith((".", "!", "?")):
         return True
     return bullet.x0 is not None and line.x0 is not None and line.x0 > bullet.x0 + 2 and line.page == bullet.page
@@ -119,13 +142,16 @@ def _cued(info: _Info, section: str, elex: EntryLexicon) -> bool:
         return True
     if _SEPARATORS.search(text) and len(text.split()) <= 10:
         return True
+    if _SENTENCE_WORDS & set(text.lower().split()):
+        return False
     return section == "projects" and len(text.split()) <= 8
 
 
 def _attachable(info: _Info, elex: EntryLexicon) -> bool:
     """A line after a dated header that names its organisation or place (not a description)."""
     text = info.line.text.strip()
-    if len(text.split()) > 8:
+    first = text.split()[0].lower() if text.split() else ""
+    if len(text.split()) > 8 or first.endswith("ed") or _SENTENCE_WORDS & set(text.lower().split()):
         return False
     parts = [p.strip() for p in text.split(",")]
     return (elex.org_score(text) > 0 or all(elex.is_place(p) for p in parts) or elex.is_place(parts[-1])
@@ -154,7 +180,8 @@ def _group(infos: Sequence[_Info], section: str, elex: EntryLexicon) -> list[_Dr
             if info.kind == "dates" and not pending and not _is_range(info.date[2]):
                 open_draft = None  # a stray year ("2024." ending a wrapped sentence) opens nothing
                 continue
-            draft = _Draft(pending[-2:] + [info], backward=not pending)
+            pending = [p for p in pending[-2:] if not _indented(p.line, info.line)]
+            draft = _Draft(pending + [info], backward=not pending)
             drafts.append(draft)
             pending = []
             open_draft = draft
@@ -182,15 +209,21 @@ def _clean_part(part: str) -> str:
 
 
 def _drop_place_tail(part: str, elex: EntryLexicon) -> str:
-    """ "Kestrel Lending, Toronto, ON" -> "Kestrel Lending": a place tail and the city before it go."""
+    """ "Kestrel Lending, Toronto, ON" -> "Kestrel Lending": a place tail and the city before it go.
+
+    "Atlanta, Georgia, USA" and "Dhaka, Bangladesh" (a short uncued name before place words) go entirely.
+    """
     pieces = [p.strip() for p in part.split(",")]
-    dropped = False
+    dropped = 0
     while len(pieces) > 1 and elex.is_place(pieces[-1]):
         pieces.pop()
-        dropped = True
-    if dropped and len(pieces) > 1 and len(pieces[-1].split()) <= 3 and not elex.org_score(pieces[-1]) \
-            and not elex.title_score(pieces[-1]):
+        dropped += 1
+    city = bool(pieces) and len(pieces[-1].split()) <= 3 and not elex.org_score(pieces[-1]) \
+        and not elex.title_score(pieces[-1])
+    if dropped and city and len(pieces) > 1:
         pieces.pop()  # the city in front of its state or country
+    elif dropped and city and len(pieces[-1].split()) <= 2:
+        return ""
     return ", ".join(pieces)
 
 
@@ -220,8 +253,9 @@ def _parts(draft: _Draft, elex: EntryLexicon) -> list[tuple[str, bool]]:
     """(text, on the dated line) for every title/org candidate, places removed."""
     out: list[tuple[str, bool]] = []
     for text, info in _joined_lines(draft):
-        if is_bullet(info.line):
+        if info.kind == "bullet":
             continue
+        text = _BULLET_GLYPH.sub("", text)
         if info.date is not None:
             text = _remainder(text, info.date)
         for raw in _split_parts(text):
@@ -286,6 +320,9 @@ def entries_in_section(doc: Document, section: Section, elex: EntryLexicon | Non
     for prev, info in zip(infos, infos[1:], strict=False):
         if prev.kind == "bullet" and info.kind != "bullet" and _continues(prev.line, info.line):
             info.kind = "bullet"  # the wrapped tail of a bullet
+    for info, nxt in zip(infos, infos[1:], strict=False):
+        if info.kind == "bullet" and nxt.kind == "header" and nxt.date is not None and _bullet_header(info.line):
+            info.kind = "header"  # "• Google<TAB>Mountain View, CA" over "Engineer<TAB>2016 – Present"
     drafts = _group(infos, section.kind, elex)
     edges = [ln.x1 for ln in lines if ln.x1 is not None]
     for d in drafts:

@@ -28,7 +28,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from ..document import Document, Line
-from .dates import find_date_ranges
+from .dates import find_date_ranges, is_span
 from .lexicon import EntryLexicon, entry_lexicon
 
 FULL_MATCH = 88.0
@@ -197,6 +197,7 @@ class HeadingHit:
     heading: str
     inline: bool = False
     full: bool = True
+    strong: bool = False  # caps, heading style or larger type: a heading even inside a section of its kind
 
 
 def is_bullet(line: Line) -> bool:
@@ -291,7 +292,7 @@ def _next_text(lines: Sequence[Line], i: int) -> str:
 def has_dates(text: str) -> bool:
     """The line carries a date range, or is little more than a date (a lone year in a sentence is not)."""
     for start, end, dr in find_date_ranges(text):
-        if dr.present or any(sep in dr.raw for sep in ("-", "–", "—", " to ", " until ", "~")):
+        if is_span(dr):
             return True
         if len((text[:start] + text[end:]).split()) <= 2:
             return True
@@ -314,7 +315,7 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
             continue
         if hit.inline and hit.kind == "other":
             continue  # "Languages: Python, Go" names a list, not a section
-        if hits and hit.kind == current and (hit.inline or hit.kind == "other" or not hit.full):
+        if hits and hit.kind == current and (hit.inline or hit.kind == "other" or (not hit.full and not hit.strong)):
             # "Tools: ..." under SKILLS is a sub-label; "calib-check (open source)" under PROJECTS an entry
             continue
         hits.append(hit)
@@ -322,9 +323,12 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
     return hits
 
 
+_NOTE = re.compile(r"\t\s*\([^)]*\)\s*$")
+
+
 def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex: HeadingLexicon,
                   elex: EntryLexicon, *, seen_known: bool) -> HeadingHit | None:
-    text = line.text.strip()
+    text = _NOTE.sub("", line.text).strip()  # "Key publications<TAB>(* equal contribution)"
     if not _shape_ok(text):
         return None
     label = text.rstrip(":").strip()
@@ -342,7 +346,7 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
         if _leftover_is_job(m, elex, label):
             return None
         if cues or _title_case(label):
-            return HeadingHit(i, m.kind, label, full=False)
+            return HeadingHit(i, m.kind, label, full=False, strong=strong)
         return None
     # Not in the lexicon: only an unmistakable heading, after a known one, becomes "other".
     if not seen_known or dated_next or len(label.split()) > 4 or any(c.isdigit() for c in label):

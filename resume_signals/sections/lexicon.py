@@ -30,6 +30,19 @@ class EntryLexicon:
     org_suffixes: frozenset[str]
     places: frozenset[str]
     place_phrases: tuple[tuple[str, ...], ...]
+    verbs: frozenset[str] = frozenset()
+
+    def is_description(self, text: str) -> bool:
+        """A line of work description ("Developed a model for ...") rather than a header."""
+        toks = text.split()
+        if len(toks) < 3:
+            return False
+        first = toks[0].strip("•-–*,.:;()").lower()
+        if first in self.verbs:
+            return True
+        # "Developed ..." is a description; "Applied Scientist", "Registered Nurse" are titles.
+        return len(first) > 4 and first.endswith("ed") and toks[0][:1].isupper() and not self.title_score(
+            " ".join(toks[:4]))
 
     def title_score(self, text: str) -> int:
         """2 when the head word (the last) is a job-title word, 1 when another word is, else 0."""
@@ -104,4 +117,5 @@ def entry_lexicon() -> EntryLexicon:
         org_suffixes=frozenset(w.lower() for w in raw["organization"]["suffixes"]),
         places=frozenset(w for w in places if " " not in w),
         place_phrases=tuple(tuple(w.split()) for w in places if " " in w),
+        verbs=frozenset(w.lower() for w in raw.get("description", {}).get("verbs", ())),
     )
