@@ -199,8 +199,10 @@ def _apply_test_hooks(task: _Task, limits: Limits, *, in_worker: bool) -> None:
         head = task.data[:_HOOK_WINDOW]
     else:
         try:
-            with open(task.path or "", "rb") as fh:  # noqa: PTH123 - only regular files get here
-                head = fh.read(_HOOK_WINDOW) if stat.S_ISREG(os.fstat(fh.fileno()).st_mode) else b""
+            if not stat.S_ISREG(os.stat(task.path or "").st_mode):  # never open a FIFO: it would block
+                return
+            with open(task.path or "", "rb") as fh:
+                head = fh.read(_HOOK_WINDOW)
         except OSError:
             return
     if _HOOK_CRASH in head and in_worker:
