@@ -74,24 +74,26 @@ def sniff(data: bytes) -> Format:
     """The format of ``data``; raises `DocumentError` for anything unreadable."""
     if not data.strip():
         raise DocumentError(ErrorCode.EMPTY, "The file is empty." if not data else "The file holds only blank space.")
-    if b"%PDF-" in data[:PDF_WINDOW]:
+    if data.startswith(b"%PDF-"):
         return "pdf"
-    if data.startswith(_ZIP_MAGIC):
+    if data.startswith(_ZIP_MAGIC):  # before the PDF window: a zip may store a PDF uncompressed
         return _sniff_zip(data)
     if data.startswith(_OLE_MAGIC):
         raise _ole_error(data)
+    if b"%PDF-" in data[:PDF_WINDOW]:  # readers accept junk before the header
+        return "pdf"
     head = data[:16]
     if head.startswith(b"{\\rtf"):
         raise _unsupported("This is an RTF document; please ask for the resume as DOCX or PDF.")
     for magic, kind in _IMAGE_MAGIC:
-        if head.startswith(magic):
+        if head.startswith(magic) and (magic != b"BM" or head[6:10] == b"\x00\x00\x00\x00"):
             raise _unsupported(f"This is an image ({kind}), not a text document; it would need OCR. "
                                "Please ask for the resume as PDF or DOCX.")
     if head.startswith(b"RIFF") and data[8:12] == b"WEBP":
         raise _unsupported("This is an image (WebP), not a text document; it would need OCR. "
                            "Please ask for the resume as PDF or DOCX.")
     for magic, kind in _OTHER_MAGIC:
-        if head.startswith(magic) and (magic != b"MZ" or b"This program" in data[:512]):
+        if head.startswith(magic) and _confirmed(magic, data):
             raise _unsupported(f"This is {kind}, not a resume document.")
     encoding = text_encoding(data[:TEXT_SAMPLE], truncated=len(data) > TEXT_SAMPLE)
     if encoding is None:
@@ -99,6 +101,15 @@ def sniff(data: bytes) -> Format:
     start = data[:TEXT_SAMPLE].decode(encoding, errors="replace").lstrip("\ufeff \t\r\n").lower()
     _refuse_markup(start)
     return "txt"
+
+
+def _confirmed(magic: bytes, data: bytes) -> bool:
+    """Two-letter magics ("MZ", "BZh") also start ordinary words; look for their second marker."""
+    if magic == b"MZ":
+        return b"This program" in data[:512]
+    if magic == b"BZh":
+        return data[4:10] == b"1AY&SY"
+    return True
 
 
 def _unsupported(message: str) -> DocumentError:

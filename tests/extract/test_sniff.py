@@ -29,6 +29,10 @@ def _zip(members: dict[str, bytes]) -> bytes:
     ("Jane Doe, Résumé".encode("utf-16"), "txt"),
     ("Jane Doe, Résumé of José Müller".encode("cp1252"), "txt"),
     ("Jane Doe — experience".encode("utf-16-le"), "txt"),  # BOM-less UTF-16
+    # near misses of two-letter magics: ordinary words
+    (b"BMW Group, ML Engineer 2019 - 2021", "txt"),
+    (b"MZ Analytics\nData Scientist", "txt"),
+    (b"BZh consulting\nEngineer", "txt"),
 ])
 def test_sniff_recognises_readable_formats(data: bytes, expected: str) -> None:
     assert sniff(data) == expected
@@ -36,6 +40,16 @@ def test_sniff_recognises_readable_formats(data: bytes, expected: str) -> None:
 
 def test_sniff_reads_docx_from_zip_contents_not_name() -> None:
     assert sniff(simple_resume_docx()) == "docx"
+
+
+def test_sniff_zip_storing_a_pdf_is_not_a_pdf() -> None:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("resume.pdf", minimal_pdf())
+    with pytest.raises(DocumentError) as err:
+        sniff(buf.getvalue())
+    assert err.value.code is ErrorCode.UNSUPPORTED_FORMAT
+    assert "zip" in err.value.message
 
 
 def test_sniff_pdf_header_beyond_window_is_not_pdf() -> None:
