@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .redact import Contact, contact_block_end, find_contacts, find_name
-from .report import Entry, Report, Section
+from .report import DateRange, Entry, Report, Section
 
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 _BULLET = "•"
@@ -106,15 +106,27 @@ def _highlights(text: str, entry: Entry) -> list[str]:
     return [line.strip() for line in lines[1:] if line.strip() and not any(h in line for h in header)]
 
 
-def _entry_dates(entry: Entry) -> dict[str, str]:
+_UNDATED_WORDS = re.compile(r"(?i)present|current(?:ly)?|now|today|ongoing|date|expected|to|till|until|since")
+_MONTH_DIGITS = re.compile(r"\d{1,2}\s*[/.]\s*\d{4}|\d{4}\s*[/.-]\s*\d{1,2}(?!\d)")
+
+
+def _range_dates(dr: DateRange) -> dict[str, str]:
+    """startDate / endDate of a range; year precision when the resume gives years only (no invented months)."""
+    core = _UNDATED_WORDS.sub("", dr.raw)
+    years_only = not re.search(r"[A-Za-z]", core) and not _MONTH_DIGITS.search(core)
+    start, end = _date(dr.start), _date(dr.end)
+    if years_only:
+        start, end = start and start[:4], end and end[:4]
     out: dict[str, str] = {}
-    if entry.dates:
-        start, end = _date(entry.dates.start), _date(entry.dates.end)
-        if start:
-            out["startDate"] = start
-        if end and not entry.dates.present:
-            out["endDate"] = end
+    if start and not (years_only and start == end and not dr.present):
+        out["startDate"] = start
+    if end and not dr.present:
+        out["endDate"] = end
     return out
+
+
+def _entry_dates(entry: Entry) -> dict[str, str]:
+    return _range_dates(entry.dates) if entry.dates else {}
 
 
 def _with_scheme(url: str) -> str:
@@ -192,15 +204,7 @@ def _education(report: Report) -> list[dict[str, Any]]:
             if find_date_ranges is not None:
                 dates = find_date_ranges(line)
                 if dates:
-                    dr = dates[-1][2]
-                    end, start = _date(dr.end), _date(dr.start)
-                    if re.fullmatch(r"\D*\d{4}\D*", dr.raw) and not re.search(r"[A-Za-z]", dr.raw):
-                        found["endDate"] = (end or "")[:4]  # a lone year: no month to report
-                    else:
-                        if end and not dr.present:
-                            found["endDate"] = end
-                        if start:
-                            found["startDate"] = start
+                    found.update(_range_dates(dates[-1][2]))
             if not found:
                 continue
             if current and any(k in current for k in found if k in ("institution", "studyType")):
