@@ -138,6 +138,15 @@ def render(template: str, persona: dict[str, str]) -> bytes:
     return template.format(**persona).encode("utf-8")
 
 
+def _no_offsets(value: Any) -> Any:
+    """Evidence without character offsets, which move when a name is longer."""
+    if isinstance(value, dict):
+        return {k: _no_offsets(v) for k, v in value.items() if k not in ("start", "end")}
+    if isinstance(value, list | tuple):
+        return [_no_offsets(v) for v in value]
+    return value
+
+
 def fingerprint(report: resume_signals.Report) -> dict[str, Any]:
     """Everything the screen decides, without offsets (which move when a name is longer)."""
     assert report.status != "failed", report.errors
@@ -145,8 +154,8 @@ def fingerprint(report: resume_signals.Report) -> dict[str, Any]:
         "score": report.score,
         "contributions": [c.to_dict() for c in report.contributions],
         "signals": sorted((s.name, s.match, s.section, str(s.value)) for s in report.signals),
-        "flags": sorted((f.name, json.dumps({k: v for k, v in f.evidence.items() if k != "mentions"},
-                                            sort_keys=True, default=str)) for f in report.flags),
+        "flags": sorted((f.name, json.dumps(_no_offsets(f.evidence), sort_keys=True, default=str))
+                        for f in report.flags),
         "seniority": (report.seniority.level, report.seniority.years),
     }
 
@@ -270,6 +279,16 @@ def swap_docx(data: bytes, swaps: dict[str, str], pronouns: bool) -> tuple[bytes
     return out.getvalue(), done
 
 
+def _decode(data: bytes) -> tuple[str, str]:
+    """The fixture's text and its encoding (fixtures include UTF-16 and legacy Windows files)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8-sig"), "utf-8-sig" if data[:3] == b"\xef\xbb\xbf" else "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252"), "cp1252"
+
+
 def _fixture_cases() -> list[tuple[str, str]]:
     if not SPEC_DIR.is_dir():
         return []
@@ -300,12 +319,13 @@ def test_fairness_fixture_swaps(fixture: str, ext: str) -> None:
         swaps = protected_swaps(spec, persona)
         pronouns = i == 0
         if ext == "txt":
-            text, n = swap_text(data.decode("utf-8-sig"), swaps, pronouns)
+            original, encoding = _decode(data)
+            text, n = swap_text(original, swaps, pronouns)
             if i == 2:  # and a date of birth with an age, under the name
                 first, _, rest = text.partition("\n")
                 text = f"{first}\nDate of birth: {persona['dob']} (age {persona['age']})\n{rest}"
                 n += 1
-            swapped = text.encode("utf-8")
+            swapped = text.encode(encoding, errors="replace")
         else:
             swapped, n = swap_docx(data, swaps, pronouns)
         applied += n
