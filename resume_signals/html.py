@@ -59,26 +59,28 @@ FALLBACK = ("#5254a3", "#8ca252", "#bd9e39", "#ad494a", "#a55194", "#6b6ecf", "#
 _STEP = 3
 
 _CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 60rem;
-       color: #222; padding: 0 1rem; }
-h1 { font-size: 1.4rem; margin-bottom: .2rem; }
-h2 { font-size: 1.1rem; margin-top: 1.6rem; border-bottom: 1px solid #ddd; }
-.score { font-size: 1.1rem; }
-.score strong { font-size: 1.8rem; }
-.status-failed { color: #b00020; }
-table { border-collapse: collapse; font-size: .9rem; }
-td, th { padding: .15rem .6rem; border-bottom: 1px solid #eee; text-align: left; vertical-align: top; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
-.flag { margin: .3rem 0; }
-.flag-name { font-weight: 600; color: #b00020; }
-details pre { font-size: .8rem; white-space: pre-wrap; background: #f7f7f7; padding: .4rem; }
-.legend span.chip { display: inline-block; margin: .1rem .3rem .1rem 0; }
-.resume { white-space: pre-wrap; tab-size: 6; font-family: ui-monospace, "DejaVu Sans Mono", monospace;
-          font-size: .85rem; line-height: 2.1; background: #fff; border: 1px solid #ddd; padding: 1rem; }
-.hl { box-decoration-break: clone; -webkit-box-decoration-break: clone; border-radius: 2px; }
-.sig-label, .chip { font-family: system-ui, sans-serif; font-size: .65rem; color: #fff; border-radius: 3px;
-                    padding: 0 .25rem; margin-right: .15rem; vertical-align: super; white-space: nowrap; }
-.muted { color: #777; }
+.rs-report { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 60rem;
+             color: #222; padding: 0 1rem; }
+.rs-report h1 { font-size: 1.4rem; margin-bottom: .2rem; }
+.rs-report h2 { font-size: 1.1rem; margin-top: 1.6rem; border-bottom: 1px solid #ddd; }
+.rs-report .score { font-size: 1.1rem; }
+.rs-report .score strong { font-size: 1.8rem; }
+.rs-report .status-failed { color: #b00020; }
+.rs-report table { border-collapse: collapse; font-size: .9rem; }
+.rs-report td, .rs-report th { padding: .15rem .6rem; border-bottom: 1px solid #eee; text-align: left;
+                               vertical-align: top; }
+.rs-report td.num { text-align: right; font-variant-numeric: tabular-nums; }
+.rs-report .flag { margin: .3rem 0; }
+.rs-report .flag-name { font-weight: 600; color: #b00020; }
+.rs-report details pre { font-size: .8rem; white-space: pre-wrap; background: #f7f7f7; padding: .4rem; }
+.rs-report .legend span.chip { display: inline-block; margin: .1rem .3rem .1rem 0; }
+.rs-report .resume { white-space: pre-wrap; tab-size: 6; font-family: ui-monospace, "DejaVu Sans Mono", monospace;
+                     font-size: .85rem; line-height: 2.1; background: #fff; border: 1px solid #ddd; padding: 1rem; }
+.rs-report .hl { box-decoration-break: clone; -webkit-box-decoration-break: clone; border-radius: 2px; }
+.rs-report .sig-label, .rs-report .chip { font-family: system-ui, sans-serif; font-size: .65rem; color: #fff;
+                                          border-radius: 3px; padding: 0 .25rem; margin-right: .15rem;
+                                          vertical-align: super; white-space: nowrap; }
+.rs-report .muted { color: #777; }
 """
 
 
@@ -256,4 +258,4 @@ def render_html(report: Report) -> str:
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             f'<meta name="generator" content="resume_signals">'
             f"<title>resume_signals: {_e(report.source.name)}</title><style>{_CSS}</style></head>\n"
-            "<body>\n" + "\n".join(body) + "\n</body></html>\n")
+            '<body>\n<div class="rs-report">\n' + "\n".join(body) + "\n</div>\n</body></html>\n")
