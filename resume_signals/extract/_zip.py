@@ -119,8 +119,11 @@ def decode_xml(data: bytes, part: str) -> str:
         raise DocumentError(ErrorCode.CORRUPT, f"The DOCX part {part} is not valid UTF-8/UTF-16 XML.") from exc
 
 
-def parse_xml(data: bytes, part: str) -> Any:
+def parse_xml(data: bytes, part: str, *, max_tags: int | None = None) -> Any:
     """Parse one XML part safely; a markup declaration is refused before parsing.
+
+    ``max_tags`` caps the number of tags (counted as "<" bytes, before any
+    parsing), which bounds the tree's memory and the walk's time.
 
     >>> parse_xml(b'<?xml version="1.0"?><a>x</a>', "p").text
     'x'
@@ -130,6 +133,11 @@ def parse_xml(data: bytes, part: str) -> Any:
     resume_signals.errors.DocumentError: unsafe_content: The DOCX part p declares a DOCTYPE or entities, \
 which is refused for safety.
     """
+    if max_tags is not None and data.count(b"<") > max_tags:
+        # An element bomb: millions of empty runs deflate ~400:1 and cost a gigabyte as a tree.
+        raise DocumentError(ErrorCode.DECOMPRESSION_LIMIT,
+                            f"The DOCX part {part} holds far more XML elements than any resume "
+                            f"(over {max_tags:,}); a possible XML bomb.")
     text = decode_xml(data, part)
     if _MARKUP_DECL.search(text):
         raise DocumentError(ErrorCode.UNSAFE_CONTENT,

@@ -610,6 +610,11 @@ def _row_lines(cells: list[list[LineDraft]], simple: bool) -> list[LineDraft]:
 
 # ---- package -----------------------------------------------------------------------------------
 
+def _tags_cap(limits: Limits) -> int:
+    """Most XML tags accepted in one part: generous markup (4 tags) per character of allowed text."""
+    return max(100_000, 4 * limits.max_chars)
+
+
 def _rels(zf: SafeZip, part: str) -> list[tuple[str, str, str]]:
     """(id, type, absolute target) of a part's internal relationships."""
     folder, base = posixpath.split(part)
@@ -617,7 +622,7 @@ def _rels(zf: SafeZip, part: str) -> list[tuple[str, str, str]]:
     data = zf.read(rels_name)
     if data is None:
         return []
-    root = parse_xml(data, rels_name)
+    root = parse_xml(data, rels_name, max_tags=100_000)
     out = []
     for rel in root:
         if _local(rel) != "Relationship" or (rel.get("TargetMode") or "").lower() == "external":
@@ -664,7 +669,7 @@ def _pages(zf: SafeZip) -> int | None:
     if data is None:
         return None
     try:
-        root = parse_xml(data, "docProps/app.xml")
+        root = parse_xml(data, "docProps/app.xml", max_tags=10_000)
     except DocumentError as exc:
         if exc.code is ErrorCode.UNSAFE_CONTENT:
             raise
@@ -683,7 +688,7 @@ def extract_docx(data: bytes, *, limits: Limits) -> Document:
         doc_xml = zf.read(main)
         if doc_xml is None:
             raise DocumentError(ErrorCode.CORRUPT, "The DOCX file is missing its main part (word/document.xml).")
-        root = parse_xml(doc_xml, main)
+        root = parse_xml(doc_xml, main, max_tags=_tags_cap(limits))
         rels = _rels(zf, main)
         by_id = {rid: target for rid, _, target in rels}
 
@@ -691,9 +696,9 @@ def extract_docx(data: bytes, *, limits: Limits) -> Document:
             for _, rtype, target in rels:
                 if rtype.endswith("/" + kind):
                     raw = zf.read(target)
-                    return parse_xml(raw, target) if raw is not None else None
+                    return parse_xml(raw, target, max_tags=_tags_cap(limits)) if raw is not None else None
             raw = zf.read(f"word/{kind}.xml")
-            return parse_xml(raw, f"word/{kind}.xml") if raw is not None else None
+            return parse_xml(raw, f"word/{kind}.xml", max_tags=_tags_cap(limits)) if raw is not None else None
 
         ctx = _Ctx(styles=Styles.parse(related("styles")), numbering=Numbering.parse(related("numbering")),
                    limits=limits)
@@ -713,7 +718,7 @@ def extract_docx(data: bytes, *, limits: Limits) -> Document:
                 raw = zf.read(target)
                 if raw is None:
                     continue
-                drafts = walker.blocks(parse_xml(raw, target), kind, 0)
+                drafts = walker.blocks(parse_xml(raw, target, max_tags=_tags_cap(limits)), kind, 0)
                 text = "\n".join(d.text.strip() for d in drafts if d.text.strip())
                 if text and text not in seen:
                     seen.add(text)

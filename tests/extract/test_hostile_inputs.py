@@ -216,3 +216,16 @@ def test_hostile_unexpected_extractor_errors_become_corrupt(monkeypatch: pytest.
         extract(b"Jane Doe\nExperience", limits=LIMITS)
     assert err.value.code is ErrorCode.CORRUPT
     assert type(exc).__name__ in err.value.message
+
+
+def test_hostile_docx_element_bomb_is_refused_before_parsing() -> None:
+    # 1.3 million empty runs: tiny compressed, a huge tree; refused by counting tags, not by parsing.
+    bomb = docx_with_body("<w:p>" + "<w:r/>" * 1_300_000 + "<w:r><w:t>hi</w:t></w:r></w:p>")
+    assert len(bomb) < 64 * 1024
+    assert _code(bomb) is ErrorCode.DECOMPRESSION_LIMIT
+
+
+def test_hostile_docx_markup_heavy_but_plausible_is_read() -> None:
+    runs = "".join(f"<w:r><w:rPr><w:b/></w:rPr><w:t>word{i} </w:t></w:r>" for i in range(2000))
+    doc = extract(docx_with_body(f"<w:p>{runs}</w:p>"), limits=LIMITS)
+    assert doc.text.startswith("word0 word1")
