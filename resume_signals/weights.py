@@ -122,7 +122,7 @@ class Weights:
     signals: Mapping[str, float]
     decay: float = 0.5
     cap: float = 100.0
-    padding_penalty: float = 15.0
+    padding_penalty: float = 10.0
     version: str = "1"
     source: str = "custom"
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -210,7 +210,7 @@ class Weights:
             _fail(where, "meta", "must be a table")
         try:
             return cls(signals=signals, decay=data.get("decay", 0.5), cap=data.get("cap", 100.0),
-                       padding_penalty=data.get("padding_penalty", 15.0), version=str(data.get("version", "1")),
+                       padding_penalty=data.get("padding_penalty", 10.0), version=str(data.get("version", "1")),
                        source=str(data.get("source", where)), meta=meta)
         except RulesError as exc:
             raise RulesError(f"{where}: {exc}") from None
