@@ -134,3 +134,35 @@ def test_scoring_properties(counts: dict[str, int], padded: bool) -> None:
     # More evidence never lowers the score.
     more, _ = score([*sigs, *signals("shipped")], [PADDING] if padded else [], DEFAULT)
     assert more >= total
+
+
+def test_scoring_ranks_fixture_tiers_end_to_end() -> None:
+    """On the project's labelled fixtures, a stronger tier outscores a weaker one.
+
+    Runs the whole pipeline (one file per fixture, the first format built).
+    Pairs across tiers must be ordered right at least 95% of the time and
+    the tiers' median scores strictly ordered.
+    """
+    import itertools
+    import json
+    import statistics
+    from pathlib import Path
+
+    import resume_signals
+
+    root = Path(__file__).resolve().parents[1] / "fixtures"
+    order = {"weak": 0, "moderate": 1, "strong": 2}
+    scored: list[tuple[int, float]] = []
+    for spec_path in sorted((root / "specs").glob("*.json")):
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        files = sorted((root / "build").glob(f"{spec['id']}.*"))
+        assert files, f"{spec['id']} is not built"
+        report = resume_signals.score(files[0], as_of=spec["as_of"])
+        assert report.score is not None, report.errors
+        scored.append((order[spec["tier"]], report.score))
+    pairs = [(a, b) for a, b in itertools.combinations(scored, 2) if a[0] != b[0]]
+    right = sum((a[1] > b[1]) == (a[0] > b[0]) and a[1] != b[1] for a, b in pairs)
+    assert len(pairs) >= 20
+    assert right / len(pairs) >= 0.95
+    medians = [statistics.median(s for t, s in scored if t == tier) for tier in range(3)]
+    assert medians[0] < medians[1] < medians[2]
