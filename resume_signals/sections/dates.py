@@ -49,12 +49,14 @@ _POINT = (
     rf"(?:(?P<{{p}}mon>{_MONTH_RE})[\s,\-]*(?P<{{p}}my>{_YEAR})"      # Jan 2019, Sept. 2020, Jan '14, May-2015
     rf"|(?P<{{p}}sea>{_SEASON_RE})[\s,]*(?P<{{p}}sy>{_YEAR})"          # Summer 2020
     rf"|(?P<{{p}}nm>0?[1-9]|1[0-2])\s?[/.]\s?(?P<{{p}}ny>{_YEAR4})"    # 03/2018, 3.2018
+    rf"|(?P<{{p}}sm>0[1-9]|1[0-2])/(?P<{{p}}smy>\d\d)(?![\d/])"         # 05/13 (only inside a range)
     rf"|(?P<{{p}}ny2>{_YEAR4})[/\-](?P<{{p}}nm2>0[1-9]|1[0-2])(?![\d\-/])"  # 2018-03, 2018/03
     rf"|(?P<{{p}}y>{_YEAR4}))"                                            # 2019
 )
 _PRESENT_RE = (r"(?P<present>present|current(?:ly)?|now|today|ongoing|(?:till|to|until)\s+(?:date|now|present)"
                r"|date|still\s+working)")
-_SEP_RE = r"\s*(?:[-–—~‑‐−]+|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
+_SEP_RE = (r"(?:\s*(?:[-–—~‑‐−]+|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
+           rf"|\s+(?={_MONTH_RE}\s*\d|present\b|current\b))")  # "Dec. 2021 Mar. 2026": a dash lost in the PDF
 _RANGE_RE = re.compile(
     r"(?<![\w./:+$€£‑-])"
     + _POINT.format(p="a_")
@@ -91,6 +93,9 @@ def _point(m: re.Match[str], p: str) -> _Point | None:
     if g.get(f"{p}sea"):
         first, last = _SEASONS[g[f"{p}sea"].lower()]
         return _Point(_year(g[f"{p}sy"]), first, last, True)
+    if g.get(f"{p}sm"):
+        month = int(g[f"{p}sm"])
+        return _Point(_year(g[f"{p}smy"]), month, month, True)
     if g.get(f"{p}nm"):
         month = int(g[f"{p}nm"])
         return _Point(int(g[f"{p}ny"]), month, month, True)
@@ -120,6 +125,8 @@ def _from_match(m: re.Match[str]) -> DateRange | None:
         if a.month_known or yy < a.year % 100:
             return None  # "Jan 2019-20" or "2019-05" style noise: not a year pair
         b = _Point(century + yy, 1, 12, False)
+    if b is None and m.group("a_sm"):
+        return None  # a lone "05/13" is as likely a fraction or a day as a month
     if b is None:
         # A lone point: a year, a month or a season covers itself.
         return DateRange(raw=raw, start=_fmt(a.year, a.first), end=_fmt(a.year, a.last), present=False)

@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..document import Document, Line
 from ..report import DateRange, Entry, Section
-from .dates import find_date_ranges, is_span
-from .headings import is_bullet
+from .dates import find_date_ranges, is_span, parse_date_range
+from .headings import is_bullet, is_document_title
 from .lexicon import EntryLexicon, entry_lexicon
 
 ENTRY_KINDS = ("experience", "projects")
@@ -90,7 +90,7 @@ def _classify(line: Line, elex: EntryLexicon) -> _Info:
     text = line.text
     if is_bullet(line):
         return _Info(line, "bullet")
-    if _CALENDAR_DATE.search(text):
+    if _CALENDAR_DATE.search(text) or is_document_title(text):
         return _Info(line, "body")
     date = _pick_date(text)
     if date is not None:
@@ -268,6 +268,23 @@ def _parts(draft: _Draft, elex: EntryLexicon) -> list[tuple[str, bool]]:
     return out
 
 
+def _comma_split(text: str, elex: EntryLexicon) -> tuple[str, str]:
+    """ "Title, Org" (or "Org, Title"): the last comma, unless an earlier one leaves an organisation to its right.
+
+    "Postdoc, University of California, Berkeley" cuts after "Postdoc"; "Senior Research Scientist, NLP,
+    Corrib Labs" cuts before "Corrib Labs".
+    """
+    pieces = text.split(",")
+    cuts = [(",".join(pieces[:k]).strip(), ",".join(pieces[k:]).strip()) for k in range(len(pieces) - 1, 0, -1)]
+    for left, right in cuts:
+        if elex.org_score(right) > 0 and elex.title_score(left) > 0 and not elex.title_score(right):
+            return left, right
+    left, right = cuts[0]
+    if elex.title_score(right) > elex.org_score(right) and elex.org_score(left) >= elex.title_score(left):
+        return right, left
+    return left, right
+
+
 def _title_org(parts: list[tuple[str, bool]], draft: _Draft, section: str,
                elex: EntryLexicon) -> tuple[str | None, str | None]:
     if not parts:
@@ -277,11 +294,7 @@ def _title_org(parts: list[tuple[str, bool]], draft: _Draft, section: str,
         if section == "projects":
             return text, None
         if "," in text:
-            left, _, right = text.rpartition(",")
-            left, right = left.strip(), right.strip()
-            if elex.title_score(right) > elex.org_score(right) and elex.org_score(left) >= elex.title_score(left):
-                return right, left
-            return left, right
+            return _comma_split(text, elex)
         if elex.org_score(text) > elex.title_score(text):
             return None, text
         return text, None
@@ -310,12 +323,26 @@ def _entry_date(draft: _Draft) -> DateRange | None:
     return (ranges or dated)[0][2]
 
 
+def _after_heading(line: Line, heading: str) -> list[Line]:
+    """What follows an inline or margin heading on its own line ("EMPLOYMENT Postdoc, UC Berkeley<TAB>2011 - 2014")."""
+    pos = line.text.find(heading)
+    if pos < 0:
+        return []
+    cut = pos + len(heading)
+    while cut < len(line.text) and line.text[cut] in " \t:-–—|":
+        cut += 1
+    rest = line.text[cut:]
+    if not rest.strip() or parse_date_range(rest) is not None:
+        return []
+    return [replace(line, text=rest, start=line.start + cut, bold=False, x0=None)]
+
+
 def entries_in_section(doc: Document, section: Section, elex: EntryLexicon | None = None) -> list[Entry]:
     """The entries of one experience or projects section, in text order."""
     elex = elex or entry_lexicon()
     lines = [ln for ln in doc.lines if section.start <= ln.start < section.end]
     if section.heading is not None and lines:
-        lines = lines[1:]
+        lines = _after_heading(lines[0], section.heading) + lines[1:]
     infos = [_classify(ln, elex) for ln in lines]
     for prev, info in zip(infos, infos[1:], strict=False):
         if prev.kind == "bullet" and info.kind != "bullet" and _continues(prev.line, info.line):

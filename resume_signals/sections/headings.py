@@ -28,7 +28,7 @@ from importlib import resources
 from rapidfuzz import fuzz, process
 
 from ..document import Document, Line
-from .dates import find_date_ranges, is_span
+from .dates import find_date_ranges, is_span, parse_date_range
 from .lexicon import EntryLexicon, entry_lexicon
 
 FULL_MATCH = 88.0
@@ -44,6 +44,18 @@ _BULLET_START = re.compile(r"^\s*(?:[•●▪■◦‣∙·\-–*>]|\uf0b7|\uf0
 _PAGE = re.compile(r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|-\s*\d+\s*-)$", re.I)
 _CONTACTISH = re.compile(r"@|https?:|www\.|\.com\b|\.io\b|linkedin|github|\+?\d[\d\s().\-]{6,}\d")
 _SENTENCE_END = re.compile(r"[.!?;,]$")
+
+
+@lru_cache(maxsize=1)
+def _doc_title_re() -> re.Pattern[str]:
+    raw = tomllib.loads(resources.files("resume_signals").joinpath("data/headings.toml").read_text("utf-8"))
+    titles = [str(t).lower() for t in raw["meta"].get("document_titles", ())] or ["curriculum vitae"]
+    return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in titles) + r")\b", re.I)
+
+
+def is_document_title(text: str) -> bool:
+    """ "Jane Doe · Résumé", "CURRICULUM VITAE": the document's own title or running head, not a heading."""
+    return bool(_doc_title_re().search(text))
 
 
 @lru_cache(maxsize=1)
@@ -310,12 +322,16 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
             continue
         hit = _heading_line(line, i, lines, doc, lex, elex, seen_known=bool(hits))
         if hit is None:
+            hit = _margin_label(line, i, lex)
+        if hit is None:
             hit = _inline_label(line, i, lex, current)
         if hit is None:
             continue
         if hit.inline and hit.kind == "other":
             continue  # "Languages: Python, Go" names a list, not a section
-        if hits and hit.kind == current and (hit.inline or hit.kind == "other" or (not hit.full and not hit.strong)):
+        if hits and hit.kind == current and (hit.kind == "other" or not (hit.full or hit.strong)
+                                             or (hit.inline and not hit.strong)
+                                             or not _looks_like(line, [lines[h.index] for h in hits])):
             # "Tools: ..." under SKILLS is a sub-label; "calib-check (open source)" under PROJECTS an entry
             continue
         hits.append(hit)
@@ -323,12 +339,31 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
     return hits
 
 
+_SEPARATED = re.compile(r"\s[·•∙|]\s")  # "Name · Title": a running head or contact line
 _NOTE = re.compile(r"\t\s*\([^)]*\)\s*$")
+
+
+def _looks_like(line: Line, headings: Sequence[Line]) -> bool:
+    """``line`` is dressed like an earlier heading (same weight, similar size): a heading of the same rank.
+
+    Under PROJECTS, a small "PERSONAL PROJECT" label is an entry's tag, not a second projects section.
+    """
+    for h in headings:
+        same_size = line.size is None or h.size is None or abs(line.size - h.size) < 1.0
+        if same_size and line.bold == h.bold and _styled(line) == _styled(h):
+            return True
+    return False
 
 
 def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex: HeadingLexicon,
                   elex: EntryLexicon, *, seen_known: bool) -> HeadingHit | None:
+    if is_document_title(line.text) or _SEPARATED.search(line.text):
+        return None
     text = _NOTE.sub("", line.text).strip()  # "Key publications<TAB>(* equal contribution)"
+    head, tab, rest = text.partition("\t")
+    dated_label = bool(tab) and parse_date_range(rest) is not None
+    if dated_label:
+        text = head.strip()  # "Employment<TAB>Jul 2010 to Jan 2015": the heading spans the dates
     if not _shape_ok(text):
         return None
     label = text.rstrip(":").strip()
@@ -336,6 +371,8 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
     strong = _styled(line) or _larger(line, doc.body_size) or _is_caps(label) or text.endswith(":")
     dated_next = has_dates(_next_text(lines, i))
     m = lex.match(label)
+    if dated_label and (m is None or not m.full or not (_styled(line) or _larger(line, doc.body_size))):
+        return None  # "PERSONAL PROJECT<TAB>2017 - 2019" labels an entry
     if m is not None:
         if dated_next and not strong and _has_job_words(label, elex):
             return None  # a bold "Kaggle" over "Title  2024" is an entry's organisation
@@ -349,7 +386,7 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
             return HeadingHit(i, m.kind, label, full=False, strong=strong)
         return None
     # Not in the lexicon: only an unmistakable heading, after a known one, becomes "other".
-    if not seen_known or dated_next or len(label.split()) > 4 or any(c.isdigit() for c in label):
+    if not seen_known or dated_next or len(label.split()) > 4 or any(c.isdigit() or c == "," for c in label):
         return None
     if _has_job_words(label, elex):
         return None
@@ -358,6 +395,35 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
     if unmistakable:
         return HeadingHit(i, "other", label)
     return None
+
+
+_CAPS_WORD = re.compile(r"[A-Z][A-Z&/'’\-]+")
+
+
+def _margin_label(line: Line, i: int, lex: HeadingLexicon) -> HeadingHit | None:
+    """ "EDUCATION<TAB>MSc, ..." or "EMPLOYMENT Postdoc, ...": a caps label in a left margin, content beside it."""
+    text = line.text.strip()
+    head, tab, _ = text.partition("\t")
+    if tab and _is_caps(head) and len(head.split()) <= 4:
+        label = head.strip().rstrip(":").strip()
+    else:
+        words = text.split()
+        caps: list[str] = []
+        for w in words:
+            if not _CAPS_WORD.fullmatch(w) or len(caps) >= 3:
+                break
+            caps.append(w)
+        if not caps or len(caps) == len(words) or not words[len(caps)][:1].isupper():
+            return None
+        label = " ".join(caps)
+    if sum(c.isalpha() for c in label) < 4:
+        return None
+    if parse_date_range(text[len(label):]) is not None:
+        return None  # "PERSONAL PROJECT<TAB>2017 - 2019" labels an entry
+    m = lex.match(label)
+    if m is None or not m.full or m.kind == "other":
+        return None
+    return HeadingHit(i, m.kind, label, inline=True, strong=True)
 
 
 def _inline_label(line: Line, i: int, lex: HeadingLexicon, current: str) -> HeadingHit | None:

@@ -31,6 +31,9 @@ FORMATS = [
     ("06/2022 – 12/2024", "2022-06", "2024-12", False),
     ("Jan 2023 – present", "2023-01", None, True),
     ("Feb 2016 to Now", "2016-02", None, True),
+    ("Jun. 2022 ‑ Present", "2022-06", None, True),  # non-breaking hyphen
+    ("05/13 - 09/13", "2013-05", "2013-09", False),
+    ("Dec. 2021 Mar. 2026", "2021-12", "2026-03", False),  # the dash lost by a PDF
 ]
 
 
@@ -66,6 +69,8 @@ def test_dates_find_gives_raw_substring_and_offsets(line: str, raw: str) -> None
     "ISO 27001",
     "cut p99 latency from 180 ms to 40 ms",
     "served 1,200,000 requests",
+    "rated 5/10 by users",
+    "24/7 on-call",
 ])
 def test_dates_near_misses_find_nothing(text: str) -> None:
     assert find_date_ranges(text) == []

@@ -131,6 +131,9 @@ def test_entries_roles_under_one_org_line_share_it() -> None:
     ("Shift Supervisor (Nights) — Hollins & Vale Distribution", "Shift Supervisor (Nights)",
      "Hollins & Vale Distribution"),
     ("Globex Corporation, Head of Data", "Head of Data", "Globex Corporation"),
+    ("Postdoc, University of California, Berkeley", "Postdoc", "University of California, Berkeley"),
+    ("Back End Engineer, Curanostics Inc. | Atlanta, Georgia, USA", "Back End Engineer", "Curanostics Inc."),
+    ("Applied Scientist, Orrin Insurance Group", "Applied Scientist", "Orrin Insurance Group"),
 ])
 def test_entries_title_and_org_decided_by_lexicon(header: str, title: str, org: str) -> None:
     doc = _resume(LineDraft(header, bold=True), LineDraft("2019 – 2021", italic=True), _b("Did things."))
@@ -173,3 +176,29 @@ def test_entries_txt_dash_bullets_are_bullets() -> None:
                     LineDraft("Software Engineer I, Parcelrise (Jul 2024 – Present)"),
                     LineDraft("- Shipped the rate endpoint in 2024 – 2025"), LineDraft("- Wrote a post-mortem")], "txt")
     assert _triples(doc) == [("Software Engineer I", "Parcelrise", "Jul 2024 – Present")]
+
+
+def test_entries_bulleted_org_line_over_dated_title() -> None:
+    doc = _resume(_b("Google\tMountain View, CA"), LineDraft("Software Engineer\tOct 2016 – Present", italic=True),
+                  _b("TensorFlow: an open source library for numerical computation."),
+                  _b("Coursera\tMountain View, CA"), LineDraft("Senior Software Engineer\tJan 2014 – Oct 2016"),
+                  _b("Notifications: a service for email and push."))
+    assert _triples(doc) == [("Software Engineer", "Google", "Oct 2016 – Present"),
+                             ("Senior Software Engineer", "Coursera", "Jan 2014 – Oct 2016")]
+
+
+def test_entries_unbulleted_descriptions_do_not_join_the_next_header() -> None:
+    doc = _resume(LineDraft("Software engineer, Yandex, Moscow, Russia\t2014–2017"),
+                  LineDraft("Developed tools for system administrators"),
+                  LineDraft("Managed a team of 6 engineers"),
+                  LineDraft("Software engineer, Art. Lebedev Studio, Moscow, Russia\t2006–2007"),
+                  LineDraft("Developed and supported web sites"))
+    assert _triples(doc) == [("Software engineer", "Yandex", "2014–2017"),
+                             ("Software engineer", "Art. Lebedev Studio", "2006–2007")]
+
+
+def test_entries_footer_print_date_is_not_an_entry() -> None:
+    doc = _resume(LineDraft("Data Engineer — Kestrel Lending"), LineDraft("2019 – 2021"), _b("Pipelines."),
+                  LineDraft("JANUARY 4, 2025\tJANE DOE · RÉSUMÉ\t1"), LineDraft("Analyst — Globex Corp"),
+                  LineDraft("2017 – 2019"), _b("Reports."))
+    assert [t for t, _, _ in _triples(doc)] == ["Data Engineer", "Analyst"]

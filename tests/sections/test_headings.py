@@ -205,3 +205,32 @@ def test_headings_empty_rules_fall_back_to_bundled_lexicon() -> None:
 def test_headings_classify_text_without_layout(text: str, kind: str | None) -> None:
     match = classify_text(text, default_lexicon())
     assert (match.kind if match else None) == kind
+
+
+@pytest.mark.parametrize("line", ["EDUCATION\tMSc Physics, ETH Zurich\t2006 - 2007",
+                                  "EDUCATION MSc Physics, ETH Zurich, 2006 - 2007"])
+def test_headings_margin_label_starts_a_section(line: str) -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("SUMMARY", bold=True), LineDraft("Physicist."), LineDraft(line))
+    assert _kinds(doc)[-1] == ("education", "EDUCATION")
+
+
+def test_headings_heading_with_dates_after_a_tab() -> None:
+    doc = _doc(LineDraft("Jane Doe", size=10.0), LineDraft("Summary", size=14.0), LineDraft("Engineer.", size=10.0),
+               LineDraft("Employment\tJul 2010 to Jan 2015", size=14.0),
+               LineDraft("Software Engineer, Insideview Inc\tOct 2011 to May 2013", size=12.0))
+    assert _kinds(doc)[-1] == ("experience", "Employment")
+
+
+def test_headings_small_entry_tag_is_not_a_second_section() -> None:
+    doc = _doc(LineDraft("Jane Doe", size=10.0), LineDraft("Projects", bold=True, size=18.0),
+               LineDraft("Spam filter", bold=True, size=13.0), LineDraft("PERSONAL PROJECT", size=9.0),
+               LineDraft("• Naive Bayes on SMS", bullet=True, size=9.0),
+               LineDraft("PERSONAL PROJECT\tJune 2018", size=9.0))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "projects"]
+
+
+@pytest.mark.parametrize("line", ["JANE DOE · RÉSUMÉ", "CURRICULUM VITAE", "PUNE, MAHARASHTRA, INDIA"])
+def test_headings_running_head_and_places_are_not_other_headings(line: str) -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("SKILLS", bold=True), LineDraft("Python"),
+               LineDraft(line, bold=True, gap_before=2.0), LineDraft("SQL"))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "skills"]
