@@ -654,6 +654,8 @@ def build_lines(pages: list[PageGlyphs], *, soft_hyphens: bool = True) -> tuple[
     right: dict[str, float] = {}
     for ln in lines:
         _render(ln)
+        if len(ln.text) <= 3 and not any(c.isalnum() for c in ln.text):
+            ln.text = ""  # a lone ornament ('!' drawn as a rule, an empty bullet): no content
         right[ln.region] = max(right.get(ln.region, 0.0), ln.x1)
     for ln in lines:
         ln.region_x1 = right[ln.region]

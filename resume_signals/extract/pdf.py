@@ -100,11 +100,18 @@ def _captured_pdfminer_logs() -> Iterator[_Collector]:
 
 
 def _device_class() -> type:
-    """Build the character-collecting pdfminer device (pdfminer is imported lazily)."""
+    """Build the glyph-collecting pdfminer device (pdfminer is imported lazily)."""
     from pdfminer.converter import PDFLayoutAnalyzer
+    from pdfminer.pdffont import PDFUnicodeNotDefined
 
-    class CharDevice(PDFLayoutAnalyzer):
-        """Keeps characters and counts images; drops vector paths (rules, boxes) which text does not need."""
+    class GlyphDevice(PDFLayoutAnalyzer):
+        """Records each character as a light `Glyph` and counts images.
+
+        pdfminer's own render_char builds an LTChar object per character and a
+        layout tree around it; recording only what the line builder reads
+        (text, x extent, baseline, size, font name) is cheaper. Vector paths
+        (rules, boxes, icons drawn as curves) are ignored: text does not need them.
+        """
 
         def __init__(self, rsrcmgr: Any, deadline: Deadline, max_glyphs: int) -> None:
             super().__init__(rsrcmgr, pageno=1, laparams=None)
@@ -112,7 +119,13 @@ def _device_class() -> type:
             self.max_glyphs = max_glyphs
             self.rendered = 0
             self.images = 0
-            self.result: Any = None
+            self.rotated = 0
+            self.glyphs: list[Glyph] = []
+
+        def begin_page(self, page: Any, ctm: Any) -> None:
+            super().begin_page(page, ctm)
+            self.glyphs = []
+            self.rotated = 0
 
         def paint_path(self, *args: Any, **kwargs: Any) -> None:
             return None
@@ -120,36 +133,35 @@ def _device_class() -> type:
         def render_image(self, name: str, stream: Any) -> None:
             self.images += 1
 
-        def render_char(self, *args: Any, **kwargs: Any) -> float:
+        def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float, cid: int,
+                        ncs: Any, graphicstate: Any) -> float:
             self.rendered += 1
             if self.rendered % _CHECK_EVERY == 0:
                 self.deadline.check()
                 if self.rendered > self.max_glyphs:
                     raise DocumentError(ErrorCode.TOO_MUCH_TEXT,
                                         "This PDF holds far more text than a resume; it was not read.")
-            adv: float = super().render_char(*args, **kwargs)
+            if font.is_vertical():  # vertical CJK writing: let pdfminer compute its geometry
+                adv: float = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+                self.rotated += 1
+                return adv
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = f"(cid:{cid})"
+            adv = font.char_width(cid) * fontsize * scaling
+            a, b, c, d, e, f = matrix
+            if abs(b) > 1e-3 or abs(c) > 1e-3 or a <= 0 or d <= 0:
+                self.rotated += 1  # rotated or mirrored text (a vertical sidebar label)
+                return adv
+            self.glyphs.append(Glyph(text=text, x0=e, x1=e + a * adv, base=f, size=d * fontsize,
+                                     font=font.fontname))
             return adv
 
         def receive_layout(self, ltpage: Any) -> None:
-            self.result = ltpage
+            self.page_box = ltpage.bbox
 
-    return CharDevice
-
-
-def _glyphs_of(page: Any) -> Iterator[Any]:
-    """Every LTChar of a page, including those inside figures (form XObjects), without recursion."""
-    from pdfminer.layout import LTChar, LTContainer
-
-    stack = [iter(page)]
-    while stack:
-        for obj in stack[-1]:
-            if isinstance(obj, LTChar):
-                yield obj
-            elif isinstance(obj, LTContainer):
-                stack.append(iter(obj))
-                break
-        else:
-            stack.pop()
+    return GlyphDevice
 
 
 def _open(data: bytes) -> Any:
@@ -191,20 +203,12 @@ def _pages(document: Any, limits: Limits, deadline: Deadline) -> list[Any]:
     return pages
 
 
-def _page_glyphs(ltpage: Any, number: int) -> PageGlyphs:
-    x0, y0, x1, y1 = ltpage.bbox
-    glyphs: list[Glyph] = []
-    rotated = 0
-    for ch in _glyphs_of(ltpage):
-        a, b, c, d, _e, f = ch.matrix
-        if abs(b) > 1e-3 or abs(c) > 1e-3 or a <= 0 or d <= 0:
-            rotated += 1
-            continue
-        if ch.x1 < x0 or ch.x0 > x1 or ch.y1 < y0 or ch.y0 > y1:
-            continue  # drawn outside the page: invisible to a reader
-        glyphs.append(Glyph(text=ch.get_text(), x0=ch.x0, x1=ch.x1, base=f, size=ch.size, font=ch.fontname))
-    return PageGlyphs(number=number, width=x1 - x0, height=y1 - y0, glyphs=glyphs, rotated=rotated,
-                      images=0)
+def _page_glyphs(device: Any, number: int) -> PageGlyphs:
+    x0, y0, x1, y1 = device.page_box
+    # Glyphs drawn outside the page are invisible to a reader (and a known keyword-stuffing trick).
+    glyphs = [g for g in device.glyphs
+              if g.x1 >= x0 and g.x0 <= x1 and g.base + g.size >= y0 and g.base - 0.3 * g.size <= y1]
+    return PageGlyphs(number=number, width=x1 - x0, height=y1 - y0, glyphs=glyphs, rotated=device.rotated)
 
 
 def _interpret(document: Any, pages: list[Any], limits: Limits, deadline: Deadline) -> list[PageGlyphs]:
@@ -218,7 +222,7 @@ def _interpret(document: Any, pages: list[Any], limits: Limits, deadline: Deadli
         deadline.check()
         images_before = device.images
         interpreter.process_page(page)
-        pg = _page_glyphs(device.result, number)
+        pg = _page_glyphs(device, number)
         pg.images = device.images - images_before
         result.append(pg)
     return result
