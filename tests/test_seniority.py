@@ -86,6 +86,7 @@ def test_seniority_years_and_level(entries: list[Entry], level: str, years: floa
         ([job("ML Engineer", "2024-01", present=True), job("Staff Engineer", "2022-01", "2023-12")], "staff_plus"),
         # Near misses: phrases that hold a level word but name no level.
         ([job("Staff Nurse", "2024-01", present=True)], "junior"),
+        ([job("Member of Technical Staff", "2024-01", present=True)], "junior"),
         ([job("Lead Generation Specialist", "2024-01", present=True)], "junior"),
         ([job("Seniority Analyst", "2024-01", present=True)], "junior"),
         # An internship title never sets a level; only internships make a junior.
