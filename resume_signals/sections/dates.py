@@ -66,6 +66,11 @@ _RANGE_RE = re.compile(
     + r"(?![\w/%+]|[.,]\d|[-‑]\d)",
     re.IGNORECASE,
 )
+# "June - September, 2023": the start month borrows the end's year.
+_MONTH_PAIR = re.compile(
+    rf"(?<![\w./-])(?P<m1>{_MONTH_RE})\s*(?:[-–—‑]|\bto\b)\s*(?P<m2>{_MONTH_RE})[\s,]*(?P<y>{_YEAR4})(?![\w/])",
+    re.IGNORECASE,
+)
 # Sentences like "2 gold, 5 silver" or "3.8/4.0" hold no year in range, so they never match.
 
 
@@ -148,13 +153,19 @@ def find_date_ranges(text: str) -> list[tuple[int, int, DateRange]]:
     []
     """
     out: list[tuple[int, int, DateRange]] = []
+    for m in _MONTH_PAIR.finditer(text):
+        y = int(m.group("y"))
+        first, last = _MONTHS[m.group("m1").lower().rstrip(".")], _MONTHS[m.group("m2").lower().rstrip(".")]
+        if first <= last:
+            out.append((m.start(), m.end(), DateRange(raw=m.group(0), start=_fmt(y, first), end=_fmt(y, last))))
+    taken = [(a, b) for a, b, _ in out]
     for m in _RANGE_RE.finditer(text):
-        if not m.group(0):
+        if not m.group(0) or any(a < m.end() and m.start() < b for a, b in taken):
             continue
         dr = _from_match(m)
         if dr is not None:
             out.append((m.start(), m.end(), dr))
-    return out
+    return sorted(out, key=lambda f: f[0])
 
 
 def is_span(dr: DateRange) -> bool:
@@ -163,7 +174,7 @@ def is_span(dr: DateRange) -> bool:
     >>> is_span(parse_date_range("2019 – 2021")), is_span(parse_date_range("May-2015"))
     (True, False)
     """
-    if dr.present:
+    if dr.present or _MONTH_PAIR.fullmatch(dr.raw):
         return True
     m = _RANGE_RE.fullmatch(dr.raw)
     if m is None:

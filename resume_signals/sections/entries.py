@@ -268,13 +268,32 @@ def _parts(draft: _Draft, elex: EntryLexicon) -> list[tuple[str, bool]]:
     return out
 
 
+def _top_level_commas(text: str) -> list[str]:
+    """Split at commas outside brackets: "Teaching assistant (Data Science, Data Mining), Acme" has one."""
+    pieces: list[str] = []
+    cur: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        elif ch in ")]" and depth > 0:
+            depth -= 1
+        if ch == "," and depth == 0:
+            pieces.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    pieces.append("".join(cur))
+    return pieces
+
+
 def _comma_split(text: str, elex: EntryLexicon) -> tuple[str, str]:
     """ "Title, Org" (or "Org, Title"): the last comma, unless an earlier one leaves an organisation to its right.
 
     "Postdoc, University of California, Berkeley" cuts after "Postdoc"; "Senior Research Scientist, NLP,
     Corrib Labs" cuts before "Corrib Labs".
     """
-    pieces = text.split(",")
+    pieces = _top_level_commas(text)
     cuts = [(",".join(pieces[:k]).strip(), ",".join(pieces[k:]).strip()) for k in range(len(pieces) - 1, 0, -1)]
     for left, right in cuts:
         if elex.org_score(right) > 0 and elex.title_score(left) > 0 and not elex.title_score(right):
@@ -293,7 +312,7 @@ def _title_org(parts: list[tuple[str, bool]], draft: _Draft, section: str,
         text = parts[0][0]
         if section == "projects":
             return text, None
-        if "," in text:
+        if len(_top_level_commas(text)) > 1:
             return _comma_split(text, elex)
         if elex.org_score(text) > elex.title_score(text):
             return None, text

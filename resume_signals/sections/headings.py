@@ -340,7 +340,7 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
 
 
 _SEPARATED = re.compile(r"\s[·•∙|]\s")  # "Name · Title": a running head or contact line
-_NOTE = re.compile(r"\t\s*\([^)]*\)\s*$")
+_NOTE = re.compile(r"\t\s*\([^)]*\)\s*$|\s+\([^)]*\d{2}[^)]*\)\s*$")  # "(* equal contribution)", "(03/2019-2021)"
 
 
 def _looks_like(line: Line, headings: Sequence[Line]) -> bool:
@@ -380,7 +380,7 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
             if label[0].isupper() or cues:
                 return HeadingHit(i, m.kind, label)
             return None
-        if _leftover_is_job(m, elex, label):
+        if _leftover_is_job(m, elex, label) or m.kind == "other":
             return None
         if cues or _title_case(label):
             return HeadingHit(i, m.kind, label, full=False, strong=strong)

@@ -34,6 +34,7 @@ FORMATS = [
     ("Jun. 2022 ‑ Present", "2022-06", None, True),  # non-breaking hyphen
     ("05/13 - 09/13", "2013-05", "2013-09", False),
     ("Dec. 2021 Mar. 2026", "2021-12", "2026-03", False),  # the dash lost by a PDF
+    ("June - September, 2023", "2023-06", "2023-09", False),
 ]
 
 
