@@ -134,8 +134,8 @@ def test_entries_roles_under_one_org_line_share_it() -> None:
     ("Postdoc, University of California, Berkeley", "Postdoc", "University of California, Berkeley"),
     ("Back End Engineer, Curanostics Inc. | Atlanta, Georgia, USA", "Back End Engineer", "Curanostics Inc."),
     ("Applied Scientist, Orrin Insurance Group", "Applied Scientist", "Orrin Insurance Group"),
-    ("Teaching Assistant (Data Science, Data Mining), Acme University", "Teaching Assistant (Data Science, Data Mining)",
-     "Acme University"),
+    ("Teaching Assistant (Data Science, Data Mining), Acme University",
+     "Teaching Assistant (Data Science, Data Mining)", "Acme University"),
 ])
 def test_entries_title_and_org_decided_by_lexicon(header: str, title: str, org: str) -> None:
     doc = _resume(LineDraft(header, bold=True), LineDraft("2019 – 2021", italic=True), _b("Did things."))
