@@ -243,7 +243,12 @@ def test_html_pipeline_report_is_fully_highlighted(tmp_path: Path) -> None:
               "SKILLS\nKubernetes, Docker, Airflow, MLflow model registry\n").encode()
     report = resume_signals.score(resume, as_of="2026-11-01")
     assert report.status == "ok" and len(report.signals) >= 4
-    _check_highlights(report, Dom(dump_dom(report.to_html(), tmp_path)))
+    dom = Dom(dump_dom(report.to_html(), tmp_path))
+    _check_highlights(report, dom)
+    assert float(dom.one(id="score").attrs["data-score"]) == report.score
+    assert [e.attrs["data-flag"] for e in dom.elements if "data-flag" in e.attrs] == [f.name for f in report.flags]
+    assert {e.attrs["data-contribution"] for e in dom.elements if "data-contribution" in e.attrs} == {
+        c.name for c in report.contributions}
 
 
 @pytest.mark.parametrize(("spans", "slots"), [
