@@ -52,9 +52,11 @@ _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold
 _ITALIC_FONT = re.compile(r"italic|oblique|[-,]it$|[-,]ital|[-,]i$|^(cmti|cmsl|cmmi|cmitt|ecti|ecsl|sfti|ptmri|"
                           r"phvro|pplri)", re.I)
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                            "\ufb05": "st", "\ufb06": "st", "\u00ad": ""})
+                            "\ufb05": "st", "\ufb06": "st", "\u00ad": "", "\u2010": "-", "\u2011": "-"})
 _ACCENTS = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327",
             "ˇ": "\u030c", "˘": "\u0306", "˙": "\u0307", "˚": "\u030a", "˝": "\u030b", "¯": "\u0304"}
+_RULE = re.compile(r"_{4,}|(?:^|(?<=\s))[-=–—~.·*]{5,}(?=\s|$)")
+"""A run of underscores, or a whole word of dashes or dots: a horizontal rule drawn with characters."""
 _CID = re.compile(r"^\(cid:\d+\)$")
 _DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|current|now|today)\b|"
                       r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d", re.I)
@@ -151,6 +153,14 @@ def _font_traits(font: str) -> tuple[bool, bool, bool, bool]:
         if len(_font_cache) < 4096:
             _font_cache[font] = hit
     return hit
+
+
+def _glyph_text(raw: str) -> str:
+    """A glyph's text with ligatures expanded and odd ToUnicode maps tamed ('-\u00ad\u2010' for one hyphen)."""
+    text = raw.translate(_LIGATURES)
+    if len(text) > 1 and len(set(text)) == 1 and not text[0].isalnum():
+        text = text[0]
+    return text
 
 
 def _kind(text: str, icon: bool, symbol: bool) -> str:
@@ -262,7 +272,7 @@ def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
             elif pending_space or gap > space_gap * em:
                 units.append(_Unit(" ", g.x0, "space"))
         bold, italic, icon, symbol = _font_traits(g.font)
-        text = g.text.translate(_LIGATURES)
+        text = _glyph_text(g.text)
         units.append(_Unit(text, g.x0, _kind(text, icon, symbol), bold, italic, g.size, g.x1, g.base))
         prev = g
         pending_space = False
@@ -481,6 +491,8 @@ def _render(line: _Line) -> None:
     text = "".join(u.text for u in kept)
     text = re.sub(r"[ \u00a0]*\t[ \u00a0\t]*", "\t", text)
     text = re.sub(r" {2,}", " ", text).strip(" \t")
+    if _RULE.search(text):  # rules typed as characters: 'Experience____________'
+        text = "\t".join(p for p in (_RULE.sub("", part).strip() for part in text.split("\t")) if p)
     first = next((u for u in kept if u.kind not in ("space", "tab")), None)
     line.text_x0 = first.x0 if first is not None else line.x0
     word_end = line.text_x0

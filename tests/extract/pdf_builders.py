@@ -205,8 +205,12 @@ def self_drawing_form_pdf() -> bytes:
     ])
 
 
-def page_pdf(contents: Sequence[bytes], fonts: dict[str, bytes] | None = None) -> bytes:
-    """One page per content stream, sharing the named fonts (default: /F1 Helvetica)."""
+def page_pdf(contents: Sequence[bytes], fonts: dict[str, bytes] | None = None, *,
+             extra: bytes | None = None) -> bytes:
+    """One page per content stream, sharing the named fonts (default: /F1 Helvetica).
+
+    ``extra`` becomes object 99 (padding objects fill the numbers in between), for fonts that refer to it.
+    """
     fonts = fonts or {"F1": HELVETICA}
     n_pages = len(contents)
     font_ids = {name: 3 + i for i, name in enumerate(fonts)}
@@ -223,6 +227,10 @@ def page_pdf(contents: Sequence[bytes], fonts: dict[str, bytes] | None = None) -
         objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << "
                        + font_dict + b" >> >> /Contents %d 0 R >>" % (first_content + i))
     objects.extend(stream(c) for c in contents)
+    if extra is not None:
+        while len(objects) < 98:
+            objects.append(b"null")
+        objects.append(extra)
     return raw_pdf(objects)
 
 
@@ -245,3 +253,18 @@ def truetype_font(name: str, first: int = 32, last: int = 255, width: int = 600)
             b" /FontDescriptor << /Type /FontDescriptor /FontName /%s /Flags 4 /FontBBox [0 -200 1000 900]"
             b" /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >> >>"
             % (name.encode(), first, last, widths, name.encode()))
+
+
+def tounicode_font(mapping: dict[int, str]) -> tuple[bytes, bytes]:
+    """Helvetica with a ToUnicode CMap mapping byte codes to the given strings (one code may map to several chars).
+
+    Returns the font dictionary (referring to object 99) and the CMap stream body, for `page_pdf(extra=...)`.
+    """
+    lines = [f"<{code:02X}> <{''.join(f'{ord(ch):04X}' for ch in text)}>" for code, text in mapping.items()]
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Test def "
+            "1 begincodespacerange <00> <FF> endcodespacerange "
+            f"{len(lines)} beginbfchar " + " ".join(lines) + " endbfchar endcmap "
+            "CMapName currentdict /CMap defineresource pop end end").encode()
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding"
+            b" /ToUnicode 99 0 R >>")
+    return font, stream(cmap)

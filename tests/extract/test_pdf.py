@@ -17,6 +17,7 @@ from pdf_builders import (
     differences_font,
     frames_pdf,
     page_pdf,
+    tounicode_font,
     truetype_font,
 )
 
@@ -352,3 +353,33 @@ def test_pdf_ligatures_expanded() -> None:
     fonts = {"F1": differences_font("Helvetica", 65, "fi")}
     doc = _extract(page_pdf([b"BT /F1 10 Tf 72 700 Td (Ane-tuned) Tj ET"], fonts))
     assert _texts(doc) == ["fine-tuned"]
+
+
+def test_pdf_odd_tounicode_maps_tamed() -> None:
+    """Some Word exports map one hyphen to '-', U+00AD and U+2010, and a space to four blanks."""
+    font, cmap = tounicode_font({0x2D: "-\u00ad\u2010", 0x20: "\t\r \u00a0"})
+    doc = _extract(page_pdf([b"BT /F1 10 Tf 72 700 Td (An on-campus role) Tj ET"], {"F1": font}, extra=cmap))
+    assert _texts(doc) == ["An on-campus role"]
+
+
+@pytest.mark.parametrize(("drawn", "expected"), [
+    (["Experience", "______________________"], ["Experience"]),
+    (["Skills", "--------------------"], ["Skills"]),
+])
+def test_pdf_rules_typed_as_characters_removed(drawn: list[str], expected: list[str]) -> None:
+    def draw(c: Any) -> None:
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 700, drawn[0])
+        c.drawString(200, 700, drawn[1])
+    assert _texts(_extract(canvas_pdf(draw))) == expected
+
+
+def test_pdf_lone_ornament_line_dropped() -> None:
+    def draw(c: Any) -> None:
+        c.setFont(BODY, 10)
+        c.drawString(72, 700, "Summary")
+        c.setFont(BODY, 24)
+        c.drawString(72, 670, "!")
+        c.setFont(BODY, 10)
+        c.drawString(72, 640, "Shipped 3 models to production.")
+    assert _texts(_extract(canvas_pdf(draw))) == ["Summary", "Shipped 3 models to production."]
