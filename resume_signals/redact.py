@@ -143,6 +143,10 @@ def _is_phone(text: str, line: str, start: int) -> bool:
 
 
 def _heading_like(line: str) -> bool:
+    """A short line naming a section ("Work History"), or a line led by one ("Summary: ...")."""
+    label, colon, _ = line.partition(":")
+    if colon and 0 < len(label.split()) <= 3 and not any(c.isdigit() or c == "@" for c in label):
+        line = label
     words = [w.strip(":&/,.()").lower() for w in line.split()]
     if not words or len(words) > 5 or "@" in line or any(c.isdigit() for c in line):
         return False

@@ -107,6 +107,8 @@ def test_redact_handles_in_the_contact_block() -> None:
     (["Jane Doe", "jane@example.com", "EXPERIENCE", "x"], 2),
     (["Jane Doe", "• Shipped"], 1),
     (["Jane Doe", "Professional Summary:", "x"], 1),
+    (["Jane Doe", "Summary: ML engineer with eight years of production work", "x"], 1),
+    (["Jane Doe", "Portfolio: janedoe.dev", "Skills"], 2),  # a link label is not a heading
     ([f"line {i}" for i in range(20)], 8),
 ])
 def test_redact_contact_block_ends_at_first_heading_or_bullet(lines: list[str], end: int) -> None:
