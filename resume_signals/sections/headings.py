@@ -210,6 +210,7 @@ class HeadingHit:
     inline: bool = False
     full: bool = True
     strong: bool = False  # caps, heading style or larger type: a heading even inside a section of its kind
+    known: bool = True  # its words are in the lexicon (False: an unknown heading, kind "other")
 
 
 def is_bullet(line: Line) -> bool:
@@ -329,6 +330,8 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
             continue
         if hit.inline and hit.kind == "other":
             continue  # "Languages: Python, Go" names a list, not a section
+        if not hit.known and not _looks_like(line, [lines[h.index] for h in hits], caps=True):
+            continue  # an unknown heading must be dressed like the known ones ("UBUNTU SJM" is an org line)
         if hits and hit.kind == current and (hit.kind == "other" or not (hit.full or hit.strong)
                                              or (hit.inline and not hit.strong)
                                              or not _looks_like(line, [lines[h.index] for h in hits])):
@@ -343,14 +346,15 @@ _SEPARATED = re.compile(r"\s[·•∙|]\s")  # "Name · Title": a running head o
 _NOTE = re.compile(r"\t\s*\([^)]*\)\s*$|\s+\([^)]*\d{2}[^)]*\)\s*$")  # "(* equal contribution)", "(03/2019-2021)"
 
 
-def _looks_like(line: Line, headings: Sequence[Line]) -> bool:
+def _looks_like(line: Line, headings: Sequence[Line], *, caps: bool = False) -> bool:
     """``line`` is dressed like an earlier heading (same weight, similar size): a heading of the same rank.
 
     Under PROJECTS, a small "PERSONAL PROJECT" label is an entry's tag, not a second projects section.
     """
     for h in headings:
         same_size = line.size is None or h.size is None or abs(line.size - h.size) < 1.0
-        if same_size and line.bold == h.bold and _styled(line) == _styled(h):
+        if same_size and line.bold == h.bold and _styled(line) == _styled(h) and (
+                not caps or _is_caps(line.text) == _is_caps(h.text)):
             return True
     return False
 
@@ -393,7 +397,7 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
     unmistakable = _styled(line) or (_is_caps(label) and (line.bold or _larger(line, doc.body_size)
                                                           or line.gap_before >= 0.8))
     if unmistakable:
-        return HeadingHit(i, "other", label)
+        return HeadingHit(i, "other", label, known=False)
     return None
 
 
