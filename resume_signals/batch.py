@@ -42,6 +42,7 @@ Without the variable the markers are ordinary text.
 from __future__ import annotations
 
 import contextlib
+import copy
 import hashlib
 import io
 import logging
@@ -63,7 +64,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import DocumentError, ErrorCode
 from .limits import DEFAULT_LIMITS, Limits
-from .pipeline import AsOf, Pipeline, failed_report, parse_as_of
+from .pipeline import AsOf, Pipeline, default_pipeline, failed_report, parse_as_of
 from .report import Report, Source
 from .sources import SourceLike, describe
 
@@ -531,6 +532,18 @@ def progress_bar(enabled: bool | None, total: int | None, desc: str = "scoring")
 # Public API
 
 
+def _pipeline_for(config: dict[str, Any]) -> Pipeline:
+    """The pipeline for a batch. With the bundled rules and weights, the process-wide default pipeline is reused
+    (building the detector costs seconds; a notebook calls score_many many times), with this batch's limits and
+    redaction set on a shallow copy: both are plain per-call settings that the rules do not depend on."""
+    if config["rules"] is None and config["weights"] is None:
+        pipe = copy.copy(default_pipeline())
+        pipe.limits = config["limits"]
+        pipe.redact = config["redact"]
+        return pipe
+    return Pipeline(**config)
+
+
 def _default_context() -> multiprocessing.context.BaseContext:
     if "fork" in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("fork")
@@ -562,7 +575,7 @@ class BatchScorer:
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self.as_of = parse_as_of(as_of)
         self.config: dict[str, Any] = {"rules": rules, "weights": weights, "limits": self.limits, "redact": redact}
-        self.pipeline = Pipeline(**self.config)  # raises RulesError / OSError now, before any work
+        self.pipeline = _pipeline_for(self.config)  # raises RulesError / OSError now, before any work
         self.ctx = mp_context or _default_context()
 
     def __enter__(self) -> BatchScorer:

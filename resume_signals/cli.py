@@ -170,7 +170,7 @@ def cmd_score(args: argparse.Namespace, out: TextIO) -> int:
     return _exit_for(done)
 
 
-_COLUMNS = (("FILE", 28), ("STATUS", 18), ("SCORE", 5), ("LEVEL", 10), ("YEARS", 5), ("TOP SIGNALS", 44),
+_COLUMNS = (("FILE", 28), ("STATUS", 18), ("SCORE", 5), ("LEVEL", 10), ("YEARS", 5), ("TOP SIGNALS", 50),
             ("FLAGS", 0))
 
 
@@ -194,12 +194,12 @@ def format_table_row(report: Report) -> str:
     years = "-" if report.seniority.years is None else f"{report.seniority.years:.1f}"
     level = report.seniority.level if report.status != "failed" else "-"
     ranked = sorted(report.contributions, key=lambda c: (-c.points, c.name))
-    top = [f"{c.name}({c.count})" for c in ranked if c.points > 0][:3]
+    top = [f"{c.name}:{c.count}" for c in ranked if c.points > 0][:3]
     if not top:
         counts: dict[str, int] = {}
         for s in report.signals:
             counts[s.name] = counts.get(s.name, 0) + 1
-        top = [f"{n}({k})" for n, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
+        top = [f"{n}:{k}" for n, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
     flags = ",".join(f.name for f in report.flags) or "-"
     cells = (report.source.name, status, score, level, years, ", ".join(top) or "-", flags)
     return "  ".join(_cell(text, width, right=name in ("SCORE", "YEARS"))
@@ -410,7 +410,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scoring_options(p)
     p.set_defaults(func=cmd_score)
 
-    p = sub.add_parser("batch", help="score many resumes into a resumable JSONL file")
+    p = sub.add_parser(
+        "batch", help="score many resumes into a resumable JSONL file",
+        description="Score resumes into --out, one JSON line per resume, written as each finishes (completion "
+                    "order, not input order: join on source.path). Run the same command again after a crash or a "
+                    "kill to finish: inputs already in the file (same absolute path and sha256) are skipped, an "
+                    "incomplete last line is cut away. A directory means the non-hidden files directly inside it.")
     p.add_argument("inputs", nargs="+", metavar="DIR_OR_GLOB")
     p.add_argument("--out", required=True, metavar="FILE", help="JSONL results; a re-run skips what it holds")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -175,6 +175,12 @@ def test_cli_bad_rules_file_exits_2_with_a_message(tmp_path: Path, write_resumes
     code, out, err = run(capsys, "score", "--rules", str(tmp_path / "absent.toml"), path)
     assert (code, out) == (2, "")
     assert "absent.toml" in err
+    weights = tmp_path / "weights.json"
+    weights.write_text("{not json", encoding="utf-8")
+    code, out, err = run(capsys, "batch", path, "--out", str(tmp_path / "r.jsonl"), "--weights", str(weights))
+    assert (code, out) == (2, "")
+    assert "weights.json" in err
+    assert not (tmp_path / "r.jsonl").exists()  # nothing is touched before the configuration loads
 
 
 def test_cli_empty_directory_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -66,6 +66,7 @@ def test_network_batch_workers_open_no_connection(tmp_path: Path, write_resumes:
     # Forked workers inherit the blocker; a blocked call would turn into a failed report.
     paths = _inputs(tmp_path, write_resumes)
     reports = list(score_many(paths, workers=2, as_of="2026-01-01", progress=False))
-    assert [r.error_code for r in reports] == [Pipeline().score(p, as_of="2026-01-01").error_code for p in paths]
+    pipe = Pipeline()
+    assert [r.error_code for r in reports] == [pipe.score(p, as_of="2026-01-01").error_code for p in paths]
     assert all(r.error_code not in {"internal_error", "corrupt"} for r in reports)
     assert no_network == []
