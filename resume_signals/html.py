@@ -228,10 +228,9 @@ def _evidence_table(report: Report) -> list[str]:
     if not report.signals:
         return []
     counts = Counter(s.name for s in report.signals)
-    out = ['<p class="legend">' + "".join(
+    out = ["<h2>Evidence</h2>", '<p class="legend">' + "".join(
         f'<span class="chip" style="background:{signal_color(n)}">{_e(n)} × {c}</span>' for n, c in counts.items()
     ) + "</p>"]
-    out.append("<h2>Evidence</h2>")
     out.append('<table id="evidence"><tr><th>signal</th><th>match</th><th>section</th><th>value</th>'
                "<th>offsets</th></tr>")
     for i, s in enumerate(report.signals):
