@@ -35,6 +35,11 @@ log = logging.getLogger(__name__)
 __all__ = ["extract_pdf"]
 
 _MAX_WARNINGS = 20
+_PAGE_BUDGET_DIVISOR = 5
+"""A page may make pdfminer parse at most max_part_bytes / 5 of content (10 MB by default; a dense
+resume page holds well under 100 KB): more would take pdfminer tens of seconds."""
+_MAX_FORMS_PER_PAGE = 5000
+"""Form XObjects drawn on one page (nested drawings multiply): resumes draw a handful."""
 _CHECK_EVERY = 2000
 """Characters rendered between two deadline / size checks."""
 
@@ -121,6 +126,10 @@ def _device_class() -> type:
             self.images = 0
             self.rotated = 0
             self.glyphs: list[Glyph] = []
+            self.content_bytes = 0
+            self.content_calls = 0
+            self.content_budget = 1 << 30
+            self.paths = 0
 
         def begin_page(self, page: Any, ctm: Any) -> None:
             super().begin_page(page, ctm)
@@ -128,7 +137,9 @@ def _device_class() -> type:
             self.rotated = 0
 
         def paint_path(self, *args: Any, **kwargs: Any) -> None:
-            return None
+            self.paths += 1
+            if self.paths % _CHECK_EVERY == 0:
+                self.deadline.check()
 
         def render_image(self, name: str, stream: Any) -> None:
             self.images += 1
@@ -211,16 +222,48 @@ def _page_glyphs(device: Any, number: int) -> PageGlyphs:
     return PageGlyphs(number=number, width=x1 - x0, height=y1 - y0, glyphs=glyphs, rotated=device.rotated)
 
 
+def _interpreter_class() -> type:
+    from pdfminer.pdfinterp import PDFPageInterpreter
+    from pdfminer.pdftypes import stream_value
+
+    class BudgetInterpreter(PDFPageInterpreter):
+        """Counts the content a page makes pdfminer parse, forms included, against a budget.
+
+        A page may draw one form XObject thousands of times (or forms nested
+        inside forms): each drawing re-parses the form's content, so the work
+        grows far beyond the file size. The budget (kept on the shared device,
+        since pdfminer builds a new interpreter per form) stops that early.
+        """
+
+        def render_contents(self, resources: Any, streams: Any, ctm: Any = (1, 0, 0, 1, 0, 0)) -> None:
+            device: Any = self.device
+            device.deadline.check()
+            device.content_calls += 1
+            for s in streams:
+                data = stream_value(s).get_data()
+                device.content_bytes += len(data) if data else 0
+            if device.content_bytes > device.content_budget or device.content_calls > _MAX_FORMS_PER_PAGE:
+                mb = device.content_budget / (1024 * 1024)
+                raise DocumentError(ErrorCode.DECOMPRESSION_LIMIT,
+                                    f"A page of this PDF holds more than {mb:.3g} MB of drawing instructions; "
+                                    "it was not read.")
+            super().render_contents(resources, streams, ctm=ctm)
+
+    return BudgetInterpreter
+
+
 def _interpret(document: Any, pages: list[Any], limits: Limits, deadline: Deadline) -> list[PageGlyphs]:
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfinterp import PDFResourceManager
 
     rsrcmgr = PDFResourceManager(caching=True)
     device = _device_class()(rsrcmgr, deadline, max_glyphs=3 * limits.max_chars + 10_000)
-    interpreter = PDFPageInterpreter(rsrcmgr, device)
+    device.content_budget = max(1 << 20, limits.max_part_bytes // _PAGE_BUDGET_DIVISOR)
+    interpreter = _interpreter_class()(rsrcmgr, device)
     result: list[PageGlyphs] = []
     for number, page in enumerate(pages, start=1):
         deadline.check()
         images_before = device.images
+        device.content_bytes = device.content_calls = 0
         interpreter.process_page(page)
         pg = _page_glyphs(device, number)
         pg.images = device.images - images_before

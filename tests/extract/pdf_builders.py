@@ -268,3 +268,25 @@ def tounicode_font(mapping: dict[int, str]) -> tuple[bytes, bytes]:
     font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding"
             b" /ToUnicode 99 0 R >>")
     return font, stream(cmap)
+
+
+def form_bomb_pdf(levels: int, fanout: int = 10) -> bytes:
+    """Form XObjects nested ``levels`` deep, each drawing the one below ``fanout`` times (fanout**levels drawings)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >>"
+        b" /XObject << /X 5 0 R >> >> /Contents %d 0 R >>" % (5 + levels),
+        HELVETICA,
+    ]
+    for level in range(levels):  # object 5 is the top form, 5 + levels - 1 the innermost
+        n = 5 + level
+        if level == levels - 1:
+            content = b"BT /F1 10 Tf 72 700 Td (x) Tj ET"
+            resources = b"<< /Font << /F1 4 0 R >> >>"
+        else:
+            content = b" ".join([b"/X Do"] * fanout)
+            resources = b"<< /XObject << /X %d 0 R >> >>" % (n + 1)
+        objects.append(stream(content, b" /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + resources))
+    objects.append(stream(b"/X Do"))
+    return raw_pdf(objects)

@@ -14,6 +14,7 @@ from pdf_builders import (
     HELVETICA,
     bomb_pdf,
     encrypted_pdf,
+    form_bomb_pdf,
     image_only_pdf,
     many_pages_pdf,
     nested_pages_pdf,
@@ -187,3 +188,15 @@ def test_pdf_hostile_pdfminer_logs_captured(caplog: pytest.LogCaptureFixture) ->
     assert any("MediaBox" in w for w in doc.warnings)
     assert not [r for r in caplog.records if r.name.startswith("pdfminer")]
     assert logging.getLogger("pdfminer").propagate is True
+
+
+def test_pdf_hostile_nested_form_bomb() -> None:
+    """Six levels of forms drawing each other ten times: a million drawings from a 2 KB file."""
+    data = form_bomb_pdf(6)
+    assert len(data) < 4000
+    assert _code(data) is ErrorCode.DECOMPRESSION_LIMIT
+
+
+def test_pdf_hostile_few_nested_forms_are_read() -> None:
+    doc = extract_pdf(form_bomb_pdf(2, fanout=3), limits=LIMITS)
+    assert doc.text == "x"  # the same glyph drawn three times at one place is one glyph
