@@ -239,14 +239,26 @@ def _styled(line: Line) -> bool:
 
 def layout_cues(line: Line, body: float | None) -> int:
     """How many heading cues the line carries (caps, bold, larger, heading style, colon, space above)."""
-    label = line.text.strip().rstrip(":").strip()
-    return sum((_is_caps(label), line.bold, _larger(line, body), _styled(line), line.text.rstrip().endswith(":"),
+    label = heading_label(line.text)
+    return sum((_is_caps(label), line.bold, _larger(line, body), _styled(line), ":" in line.text[len(label):],
                 line.gap_before >= 0.8))
+
+
+_DECOR_END = re.compile(r"[\s:\-–—_.=*~]+$")
+_INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff]")
+
+
+def heading_label(text: str) -> str:
+    """The heading's words without decoration: "WORK EXPERIENCE: -" -> "WORK EXPERIENCE", "EDUCATION____" too."""
+    text = _INVISIBLE.sub("", text).strip().lstrip("`'").strip()
+    return _DECOR_END.sub("", text) or text
 
 
 def _shape_ok(text: str) -> bool:
     """Short, one field, no sentence punctuation, no contact details, no dates, not a page number."""
-    label = text.strip().rstrip(":-–").strip()
+    label = heading_label(text)
+    if text.strip().endswith(".") and len(label.split()) > 3:
+        return False  # "Skills." may be a heading; a longer line ending in a full stop is a sentence
     if not label or len(label) > MAX_HEADING_CHARS or "\t" in label or " | " in label or ":" in label:
         return False
     if len(label.split()) > MAX_HEADING_WORDS or _SENTENCE_END.search(label):
@@ -274,16 +286,17 @@ def classify_text(text: str, lex: HeadingLexicon) -> Match | None:
     >>> classify_text("Experience with Kafka and Flink in production", default_lexicon()) is None
     True
     """
-    text = text.strip()
+    text = _INVISIBLE.sub("", text).strip()
     if _BULLET_START.match(text) or not _shape_ok(text):
         return None
-    label = text.rstrip(":").strip()
+    label = heading_label(text)
+    colon = ":" in text[len(label):]
     m = lex.match(label)
     if m is None:
         return None
     if m.full:
-        return m if (label[0].isupper() or text.endswith(":")) else None
-    cue = _is_caps(label) or text.endswith(":") or _title_case(label)
+        return m if (label[0].isupper() or colon) else None
+    cue = _is_caps(label) or colon or _title_case(label)
     if not cue or _leftover_is_job(m, entry_lexicon(), label):
         return None
     return m
@@ -370,9 +383,9 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
         text = head.strip()  # "Employment<TAB>Jul 2010 to Jan 2015": the heading spans the dates
     if not _shape_ok(text):
         return None
-    label = text.rstrip(":").strip()
+    label = heading_label(text)
     cues = layout_cues(line, doc.body_size)
-    strong = _styled(line) or _larger(line, doc.body_size) or _is_caps(label) or text.endswith(":")
+    strong = _styled(line) or _larger(line, doc.body_size) or _is_caps(label) or ":" in text[len(label):]
     dated_next = has_dates(_next_text(lines, i))
     m = lex.match(label)
     if dated_label and (m is None or not m.full or not (_styled(line) or _larger(line, doc.body_size))):
