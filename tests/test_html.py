@@ -7,17 +7,21 @@ broken tag or a script that slipped through escaping shows up here.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from resume_signals.html import assign_slots, render_html, render_text, signal_color
 from resume_signals.report import Contribution, ErrorInfo, Flag, Report, Seniority, Signal, Source
+from resume_signals.schema import load_schema
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -25,8 +29,11 @@ VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "met
 EVIL = "<script>alert(1)</script>"
 
 
+CHROMIUM_PATHS = ("/usr/bin/chromium",)
+
+
 def _chromium() -> str:
-    found = shutil.which("chromium") or (str(Path("/usr/bin/chromium")) if Path("/usr/bin/chromium").exists() else None)
+    found = shutil.which("chromium") or next((p for p in CHROMIUM_PATHS if Path(p).exists()), None)
     if found is None:
         pytest.fail("headless Chromium is required for the HTML evidence tests but `chromium` is not installed; "
                     "install the Debian package (apt-get install chromium) or run .ci/run, which installs it")
@@ -243,6 +250,7 @@ def test_html_pipeline_report_is_fully_highlighted(tmp_path: Path) -> None:
               "SKILLS\nKubernetes, Docker, Airflow, MLflow model registry\n").encode()
     report = resume_signals.score(resume, as_of="2026-11-01")
     assert report.status == "ok" and len(report.signals) >= 4
+    jsonschema.validate(json.loads(report.to_json()), load_schema())
     dom = Dom(dump_dom(report.to_html(), tmp_path))
     _check_highlights(report, dom)
     assert float(dom.one(id="score").attrs["data-score"]) == report.score
@@ -287,3 +295,10 @@ def test_html_signal_colors_are_stable_hex(name: str) -> None:
 def test_html_page_is_standalone_and_forbids_scripts() -> None:
     page = render_html(_hand_report())
     assert "script-src 'none'" in page and "http://" not in page and "https://" not in page
+
+
+def test_html_missing_chromium_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shutil, "which", lambda _name: None)
+    monkeypatch.setattr(sys.modules[__name__], "CHROMIUM_PATHS", ("/nonexistent/chromium",))
+    with pytest.raises(pytest.fail.Exception, match="apt-get install chromium"):
+        _chromium()

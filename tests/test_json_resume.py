@@ -23,6 +23,7 @@ from resume_signals.report import (
     Signal,
     Source,
 )
+from resume_signals.schema import load_schema
 
 LINES = [
     "Jane Doe",
@@ -229,6 +230,7 @@ def test_json_resume_pipeline_report(tmp_path: Any) -> None:
                         "• Shipped a ranking model to production serving 3M daily users",
                         "• Led a team of 5 engineers", "", "SKILLS", "Cloud: AWS, Kubernetes"])
     report = resume_signals.score(resume.encode(), as_of="2026-11-01")
+    jsonschema.validate(json.loads(report.to_json()), load_schema())
     out = report.to_json_resume()
     jsonschema.validate(json.loads(json.dumps(out)), SHAPE)
     assert out["basics"]["email"] == "alex@example.com"

@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import re
 
+import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resume_signals.document import Document, LineDraft, assemble
 from resume_signals.redact import contact_block_end, find_contacts, find_name, redact_document, redact_lines
+from resume_signals.schema import load_schema
 
 HEAD = ["EXPERIENCE"]  # puts the tested line after the contact block
 
@@ -199,6 +201,8 @@ def pair() -> tuple:
     plain = resume_signals.score(RESUME.encode(), as_of="2026-11-01")
     redacted = resume_signals.score(RESUME.encode(), as_of="2026-11-01", redact=True)
     assert plain.status == redacted.status == "ok", (plain.errors, redacted.errors)
+    for report in (plain, redacted):
+        jsonschema.validate(json.loads(report.to_json()), load_schema())
     return plain, redacted
 
 
