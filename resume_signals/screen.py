@@ -53,7 +53,8 @@ class ScreenResult:
     """The decision for one resume.
 
     ``status`` is ``pass``, ``fail`` or ``error`` (the document could not be
-    read; ``passed`` is False and ``reasons`` holds the error). ``missing``
+    read; ``passed`` is False, ``error_code`` is the report's first error
+    code and ``reasons`` holds the messages). ``missing``
     lists the production signals not found (plus any required signal not
     found), ``questions`` the interview question for each of them.
     """
@@ -65,10 +66,11 @@ class ScreenResult:
     reasons: tuple[str, ...]
     missing: tuple[str, ...] = ()
     questions: tuple[Question, ...] = ()
+    error_code: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"file": self.file, "passed": self.passed, "status": self.status, "score": self.score,
-                "reasons": list(self.reasons), "missing": list(self.missing),
+                "error_code": self.error_code, "reasons": list(self.reasons), "missing": list(self.missing),
                 "questions": [q.to_dict() for q in self.questions]}
 
     def format_text(self) -> str:
@@ -144,7 +146,7 @@ def screen(report: Report, *, min_score: float, require: Iterable[str] = (),
     if report.status == "failed":
         why = tuple(f"document could not be read: {e.code}: {e.message}" for e in report.errors)
         return ScreenResult(file=file, passed=False, status=ERROR, score=None,
-                            reasons=why or ("document could not be read",))
+                            reasons=why or ("document could not be read",), error_code=report.error_code)
     found = {s.name for s in report.signals}
     failing: list[str] = []
     passing: list[str] = []

@@ -61,6 +61,7 @@ def test_screen_failed_document_is_an_error_with_its_code() -> None:
     assert (result.passed, result.status, result.score, result.file) == (False, "error", None, "x.pdf")
     assert result.reasons == ("document could not be read: encrypted: The PDF is protected by a password.",)
     assert result.questions == () and result.missing == ()
+    assert result.error_code == "encrypted" and result.to_dict()["error_code"] == "encrypted"
 
 
 def test_screen_missing_production_signals_come_with_questions() -> None:
@@ -123,7 +124,7 @@ def test_screen_result_is_frozen_and_serialisable() -> None:
     with pytest.raises(AttributeError):
         result.passed = True  # type: ignore[misc]
     d = json.loads(json.dumps(result.to_dict()))
-    assert d["file"] == "/in/cv.pdf" and d["status"] == "fail" and d["score"] == 40.0
+    assert d["file"] == "/in/cv.pdf" and d["status"] == "fail" and d["score"] == 40.0 and d["error_code"] is None
     assert d["questions"][0].keys() == {"signal", "question", "listen_for"}
     assert "monitoring" in d["missing"]
 
