@@ -21,6 +21,8 @@ _CHUNK = 1 << 16
 _STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
 _OBJ = re.compile(rb"\d+\s+\d+\s+obj\b")
+_LZW = re.compile(rb"/LZWDecode\b|/LZW\b")
+_LENGTH = re.compile(rb"/Length\s+(\d+)\b(?!\s+\d+\s+R)")
 _LOOKBACK = 4096
 """How far before a ``stream`` keyword to look for its dictionary (to skip images)."""
 
@@ -93,13 +95,30 @@ def _zlib_header(head: bytes) -> bool:
     return head[0] & 0x0F == 8 and (head[0] * 256 + head[1]) % 31 == 0
 
 
-def _is_image(data: bytes, keyword_at: int) -> bool:
-    """True when the dictionary right before the ``stream`` keyword says ``/Subtype /Image``."""
+def _stream_dict(data: bytes, keyword_at: int) -> bytes:
+    """The bytes of the dictionary right before a ``stream`` keyword (from its ``N G obj`` on)."""
     window = data[max(0, keyword_at - _LOOKBACK):keyword_at]
     objs = list(_OBJ.finditer(window))
-    if objs:
-        window = window[objs[-1].end():]
-    return _IMAGE.search(window) is not None
+    return window[objs[-1].end():] if objs else window
+
+
+def lzw_size(data: bytes | memoryview, limit: int) -> int:
+    """Decoded size of LZW data (which can expand thousands of times), measured in bounded steps."""
+    import io
+
+    from pdfminer.lzw import LZWDecoder
+
+    total = 0
+    try:
+        for piece in LZWDecoder(io.BytesIO(bytes(data))).run():
+            total += len(piece)
+            if total > limit:
+                raise too_big(limit)
+    except DocumentError:
+        raise
+    except Exception:  # corrupt LZW data ends where pdfminer's decoder would stop too
+        pass
+    return total
 
 
 def check_raw_streams(data: bytes, limit: int, deadline: Deadline) -> None:
@@ -116,11 +135,19 @@ def check_raw_streams(data: bytes, limit: int, deadline: Deadline) -> None:
         if n % 64 == 0:
             deadline.check()
         start = m.end()
-        if start + 2 > len(data) or not _zlib_header(data[start:start + 2]):
+        if start + 2 > len(data):
             continue
-        if _is_image(data, m.start()):
+        head = _stream_dict(data, m.start())
+        if _IMAGE.search(head):
             continue
-        total += inflated_size(view[start:], limit)
+        if _zlib_header(data[start:start + 2]):
+            total += inflated_size(view[start:], limit)
+        elif _LZW.search(head):
+            length = _LENGTH.search(head)
+            end = start + int(length.group(1)) if length else data.find(b"endstream", start)
+            total += lzw_size(view[start:end if end > start else len(data)], limit)
+        else:
+            continue
         if total > _TOTAL_FACTOR * limit:
             raise too_big(_TOTAL_FACTOR * limit)
 

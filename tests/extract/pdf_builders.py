@@ -290,3 +290,59 @@ def form_bomb_pdf(levels: int, fanout: int = 10) -> bytes:
         objects.append(stream(content, b" /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources " + resources))
     objects.append(stream(b"/X Do"))
     return raw_pdf(objects)
+
+
+def lzw_encode(data: bytes) -> bytes:
+    """LZWDecode-compatible encoding (9 to 12-bit codes, early change), for LZW bomb tests."""
+    clear, eod = 256, 257
+    table = {bytes([i]): i for i in range(256)}
+    next_code, width = 258, 9
+    bits = 0
+    nbits = 0
+    out = bytearray()
+
+    def emit(code: int) -> None:
+        nonlocal bits, nbits
+        bits = (bits << width) | code
+        nbits += width
+        while nbits >= 8:
+            nbits -= 8
+            out.append((bits >> nbits) & 0xFF)
+
+    emit(clear)
+    word = b""
+    for byte in data:
+        candidate = word + bytes([byte])
+        if candidate in table:
+            word = candidate
+            continue
+        emit(table[word])
+        table[candidate] = next_code
+        next_code += 1
+        if next_code + 1 > (1 << width) and width < 12:
+            width += 1
+        if next_code >= 4094:
+            emit(clear)
+            table = {bytes([i]): i for i in range(256)}
+            next_code, width = 258, 9
+        word = bytes([byte])
+    if word:
+        emit(table[word])
+    emit(eod)
+    if nbits:
+        out.append((bits << (8 - nbits)) & 0xFF)
+    return bytes(out)
+
+
+def lzw_bomb_pdf(inflated: int) -> bytes:
+    """A page whose content stream is ``inflated`` zero bytes, LZW-encoded."""
+    data = lzw_encode(b"\0" * inflated)
+    content = b"<< /Length %d /Filter /LZWDecode >>\nstream\n" % len(data) + data + b"\nendstream"
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        HELVETICA,
+        content,
+    ])

@@ -16,6 +16,7 @@ from pdf_builders import (
     encrypted_pdf,
     form_bomb_pdf,
     image_only_pdf,
+    lzw_bomb_pdf,
     many_pages_pdf,
     nested_pages_pdf,
     nested_pdf,
@@ -200,3 +201,10 @@ def test_pdf_hostile_nested_form_bomb() -> None:
 def test_pdf_hostile_few_nested_forms_are_read() -> None:
     doc = extract_pdf(form_bomb_pdf(2, fanout=3), limits=LIMITS)
     assert doc.text == "x"  # the same glyph drawn three times at one place is one glyph
+
+
+@pytest.mark.parametrize(("inflated", "code"), [(300_000, ErrorCode.DECOMPRESSION_LIMIT),
+                                                (100_000, ErrorCode.EMPTY)])
+def test_pdf_hostile_lzw_stream_measured(inflated: int, code: ErrorCode) -> None:
+    """LZW expands data thousands of times too; zeros are no text, so under the limit the page is empty."""
+    assert _code(lzw_bomb_pdf(inflated), Limits(max_part_bytes=200_000)) is code
