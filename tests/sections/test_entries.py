@@ -204,3 +204,24 @@ def test_entries_footer_print_date_is_not_an_entry() -> None:
                   LineDraft("JANUARY 4, 2025\tJANE DOE · RÉSUMÉ\t1"), LineDraft("Analyst — Globex Corp"),
                   LineDraft("2017 – 2019"), _b("Reports."))
     assert [t for t, _, _ in _triples(doc)] == ["Data Engineer", "Analyst"]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    ([LineDraft("Machine Learning Engineer | Acme Corp | Berlin, Germany | 2019 – 2021", bold=True)],
+     ("Machine Learning Engineer", "Acme Corp", "2019 – 2021")),
+    ([LineDraft("ACME CORP — Berlin", bold=True), LineDraft("Senior Data Scientist", italic=True),
+      LineDraft("Jan 2020 – Present", italic=True)], ("Senior Data Scientist", "ACME CORP", "Jan 2020 – Present")),
+    ([LineDraft("Acme Corp (2019–2021)", bold=True), LineDraft("ML Engineer", italic=True)],
+     ("ML Engineer", "Acme Corp", "2019–2021")),
+    ([LineDraft("2019 – Present | Staff Engineer | Globex")], ("Staff Engineer", "Globex", "2019 – Present")),
+    ([LineDraft("Senior Engineer @ Initech (2018-2020)")], ("Senior Engineer", "Initech", "2018-2020")),
+    ([LineDraft("Initech, Austin, TX — Senior Engineer, 2018–2020")], ("Senior Engineer", "Initech", "2018–2020")),
+    ([LineDraft("Lead Data Scientist", bold=True), LineDraft("Initech · San Francisco, CA · 2018 – 2020")],
+     ("Lead Data Scientist", "Initech", "2018 – 2020")),
+    ([LineDraft("Data Scientist, Umbrella Corp – Jan 2017 – Mar 2019")],
+     ("Data Scientist", "Umbrella Corp", "Jan 2017 – Mar 2019")),
+    ([LineDraft("Data Scientist"), LineDraft("Umbrella Corp"), LineDraft("2017 – 2019")],
+     ("Data Scientist", "Umbrella Corp", "2017 – 2019")),
+])
+def test_entries_more_real_world_layouts(lines: list[LineDraft], expected: tuple[str, str, str]) -> None:
+    assert _triples(_resume(*lines, _b("Built churn models."))) == [expected]
