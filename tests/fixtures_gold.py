@@ -352,7 +352,20 @@ class Results:
     team_values: Counter[str] = field(default_factory=Counter)     # ok / bad
     flags: Counter[str] = field(default_factory=Counter)           # ok / all
     seniority: Counter[str] = field(default_factory=Counter)       # ok / all
+    scores: list[tuple[int, float, str]] = field(default_factory=list)  # (tier rank, score, file)
     misses: defaultdict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def tier_order(self) -> float:
+        """Share of file pairs from different tiers where the stronger tier scores higher (ties count half)."""
+        good, total = 0.0, 0
+        for i, (ta, sa, _) in enumerate(self.scores):
+            for tb, sb, _ in self.scores[i + 1:]:
+                if ta == tb:
+                    continue
+                total += 1
+                hi, lo = (sa, sb) if ta > tb else (sb, sa)
+                good += 1.0 if hi > lo else 0.5 if hi == lo else 0.0
+        return good / total if total else 0.0
 
     def section_accuracy(self, fmt: str | None = None) -> float:
         keys = [fmt] if fmt else sorted({k.split(":")[1] for k in self.sections})
@@ -506,6 +519,12 @@ def evaluate_report(spec: Spec, fmt: str, report: dict[str, Any], res: Results) 
             res.flags["ok"] += 1
         else:
             res.misses["flags"].append(f"{name}: {fl} expected {fl in spec.flags}, found {fl in got_flags}")
+    tier = TIERS.index(spec.data["tier"])
+    res.scores.append((tier, float(report.get("score") or 0.0), name))
+    for other_tier, other_score, other in res.scores[:-1]:
+        if other_tier != tier and (other_score - float(report.get("score") or 0.0)) * (other_tier - tier) <= 0:
+            res.misses["tier_order"].append(
+                f"{name} ({spec.data['tier']}, {report.get('score')}) vs {other} ({TIERS[other_tier]}, {other_score})")
     sen = report.get("seniority") or {}
     res.seniority["all"] += 1
     if sen.get("level") == spec.level:
@@ -552,6 +571,7 @@ def table(res: Results) -> str:
     rows.append(f"team_size values right: {tv['ok']}/{tv['ok'] + tv['bad']}")
     rows.append(f"flag accuracy: {res.flag_accuracy():.3f} ({res.flags['ok']}/{res.flags['all']})")
     rows.append(f"seniority accuracy: {res.seniority_accuracy():.3f} ({res.seniority['ok']}/{res.seniority['all']})")
+    rows.append(f"tier order (stronger tier scores higher, pairs): {res.tier_order():.3f}")
     return "\n".join(rows)
 
 

@@ -4,8 +4,8 @@ Every file in ``fixtures/build`` is scored with ``resume_signals.score(path, as_
 and compared with its spec in ``fixtures/specs`` (see ``tests/fixtures_gold.py`` for how lines
 are located and predictions matched). Thresholds: section accuracy line by line >= 0.95, every
 entry field >= 0.9, precision and recall >= 0.9 for every signal (issue 3), flags >= 0.9,
-seniority level >= 0.9. A failure prints the figures and the misses: which line, what was
-expected, what was found.
+seniority level >= 0.9, and a stronger tier outscores a weaker one in >= 0.9 of file pairs.
+A failure prints the figures and the misses: which line, what was expected, what was found.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ ENTRY_MIN = 0.9
 SIGNAL_MIN = 0.9
 FLAG_MIN = 0.9
 SENIORITY_MIN = 0.9
+TIER_ORDER_MIN = 0.9
 
 
 @lru_cache(maxsize=1)
@@ -151,3 +152,9 @@ def test_accuracy_flags() -> None:
 def test_accuracy_seniority_level() -> None:
     res = results()
     assert res.seniority_accuracy() >= SENIORITY_MIN, explain(res, "seniority")
+
+
+def test_accuracy_score_orders_tiers() -> None:
+    # strong > moderate > weak production evidence, file pair by file pair
+    res = results()
+    assert res.tier_order() >= TIER_ORDER_MIN, explain(res, "tier_order")
