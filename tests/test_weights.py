@@ -242,3 +242,18 @@ def test_weights_fit_rejects_bad_input(n_reports: int, decisions: list, message:
     rng = random.Random(1)
     with pytest.raises(ValueError, match=message):
         fit_weights([synthetic_report(rng) for _ in range(n_reports)], decisions)
+
+
+def test_weights_file_drives_the_pipeline_score(tmp_path: Path) -> None:
+    """A saved weights file is what `score(..., weights=PATH)` uses, end to end."""
+    import resume_signals
+
+    resume = b"EXPERIENCE\nML Engineer, Acme (2019 - 2021)\n- Shipped a ranking model to production"
+    default = resume_signals.score(resume, as_of="2026-11-01")
+    assert "shipped" in {s.name for s in default.signals}
+    custom = Weights({name: 0.0 for name in SIGNALS} | {"shipped": 42.0}, source="test")
+    path = custom.save(tmp_path / "w.json")
+    report = resume_signals.score(resume, as_of="2026-11-01", weights=path)
+    assert report.score == 42.0
+    assert [(c.name, c.points) for c in report.contributions if c.points] == [("shipped", 42.0)]
+    assert resume_signals.score(resume, as_of="2026-11-01", weights=custom).score == 42.0
