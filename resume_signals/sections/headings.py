@@ -343,6 +343,9 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
             continue
         if hit.inline and hit.kind == "other":
             continue  # "Languages: Python, Go" names a list, not a section
+        if (current in ("experience", "projects") and not hit.inline and normalize(hit.heading) in _bundled()[2]
+                and not _looks_like(line, [lines[h.index] for h in hits])):
+            continue  # a bold "Key Achievements:" over a job's bullets belongs to the job
         if not hit.known and not _looks_like(line, [lines[h.index] for h in hits], caps=True):
             continue  # an unknown heading must be dressed like the known ones ("UBUNTU SJM" is an org line)
         if hits and hit.kind == current and (hit.kind == "other" or not (hit.full or hit.strong)

@@ -234,3 +234,13 @@ def test_headings_running_head_and_places_are_not_other_headings(line: str) -> N
     doc = _doc(LineDraft("Jane Doe"), LineDraft("SKILLS", bold=True), LineDraft("Python"),
                LineDraft(line, bold=True, gap_before=2.0), LineDraft("SQL"))
     assert [k for k, _ in _kinds(doc)] == ["contact", "skills"]
+
+
+def test_headings_job_sub_label_stays_in_the_job() -> None:
+    doc = _doc(LineDraft("Jane Doe", size=10.0), LineDraft("EXPERIENCE", bold=True, size=14.0),
+               LineDraft("ML Engineer, Acme (2019 - 2021)", size=10.0),
+               LineDraft("Key Achievements:", bold=True, size=10.0), LineDraft("• Shipped a ranker", bullet=True),
+               LineDraft("Analyst, Globex (2017 - 2019)", size=10.0), LineDraft("• Reports", bullet=True),
+               LineDraft("ACHIEVEMENTS", bold=True, size=14.0), LineDraft("Best paper, 2020", size=10.0))
+    assert [(k, h) for k, h in _kinds(doc)] == [("contact", None), ("experience", "EXPERIENCE"),
+                                               ("awards", "ACHIEVEMENTS")]
