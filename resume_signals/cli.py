@@ -200,7 +200,7 @@ def format_table_row(report: Report) -> str:
         for s in report.signals:
             counts[s.name] = counts.get(s.name, 0) + 1
         top = [f"{n}:{k}" for n, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
-    flags = ",".join(f.name for f in report.flags) or "-"
+    flags = ", ".join(f.name for f in report.flags) or "-"
     cells = (report.source.name, status, score, level, years, ", ".join(top) or "-", flags)
     return "  ".join(_cell(text, width, right=name in ("SCORE", "YEARS"))
                      for (name, width), text in zip(_COLUMNS, cells, strict=True)).rstrip()
