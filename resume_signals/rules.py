@@ -34,7 +34,9 @@ top-level key is optional; any other key is an error.
     ``stack.toml``, or ``"*"``). Optional: ``case`` (phrases: ``"lower"`` or
     ``"exact"``), ``requires`` (a word list or ``"@lexicon"``: the unit must
     contain one of these words), ``at_unit_start`` (true: the match must open
-    the bullet or sentence, for present-tense resume verbs). Vetoes take the same fields plus ``scope``
+    the bullet or sentence, for present-tense resume verbs), ``prefilter`` (a
+    cheap regex the lowercased unit must contain before a costly ``regex``
+    rule runs, e.g. ``'%'`` for rules about percentages). Vetoes take the same fields plus ``scope``
     (``"overlap"``, ``"unit"`` or ``"near"``), ``window`` (characters before
     the match, for ``near``), ``unless`` (words that disable the veto) and
     ``rules`` (rule ids it applies to; all when absent).
@@ -79,7 +81,7 @@ SECTION_KINDS = ("contact", "summary", "experience", "education", "skills", "pro
 
 _TOP_KEYS = {"headings", "lexicons", "stack", "signals", "context", "weights"}
 _SIGNAL_KEYS = {"family", "description", "exclude_sections", "context", "rules", "vetoes"}
-_RULE_KEYS = {"id", "pattern", "phrases", "regex", "stack_family", "case", "requires", "at_unit_start"}
+_RULE_KEYS = {"id", "pattern", "phrases", "regex", "stack_family", "case", "requires", "at_unit_start", "prefilter"}
 _VETO_KEYS = _RULE_KEYS | {"scope", "window", "unless", "rules"}
 _CTX_KEYS = {"id", "kind", "category", "direction", "phrases", "pattern", "max_scope", "enabled", "at_unit_start"}
 _TOOL_KEYS = {"family", "aliases", "exact", "mode"}
@@ -214,8 +216,23 @@ def _resolve_pattern(pattern: Any, lexicons: Mapping[str, Any], check: _Checker,
     return [sub(tok) for tok in pattern]
 
 
-def expand_regex(regex: str, fragments: Mapping[str, str], lexicons: Mapping[str, Any]) -> str:
-    """Replace <<name>> by a fragment or by an alternation of a lexicon's words (longest first)."""
+_ESCAPE = re.compile(r"\\.|\(\?[A-Za-z-]+[:)]|\[[^\]]*\]")
+
+
+def uppercase_literal(regex: str) -> bool:
+    """True when a regex has an upper-case letter outside escapes, flags and classes.
+
+    Case-insensitive rules run on the lowercased unit text (Python's re is
+    several times faster without IGNORECASE), so such a letter could never match.
+    """
+    return any(ch.isupper() for ch in _ESCAPE.sub("", regex))
+
+
+def expand_regex(regex: str, fragments: Mapping[str, str], lexicons: Mapping[str, Any], *, lower: bool = False) -> str:
+    """Replace <<name>> by a fragment or by an alternation of a lexicon's words (longest first).
+
+    With ``lower``, lexicon words are lowercased (for rules run on lowercased text).
+    """
 
     def repl(m: re.Match[str]) -> str:
         name = m.group(1)
@@ -224,7 +241,8 @@ def expand_regex(regex: str, fragments: Mapping[str, str], lexicons: Mapping[str
         words = lexicons.get(name)
         if not isinstance(words, list):
             raise KeyError(name)
-        return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+        items = {w.lower() if lower else w for w in words}
+        return "|".join(re.escape(w) for w in sorted(items, key=lambda w: (-len(w), w)))
 
     return _PLACEHOLDER.sub(repl, regex)
 
@@ -252,7 +270,11 @@ def _check_rule(rule: Any, key: str, check: _Checker, lexicons: Mapping[str, Any
         if not isinstance(rule["regex"], str) or not rule["regex"]:
             raise check.fail(f"{key}.regex", f"expected a regular expression string, got {_describe(rule['regex'])}")
         try:
-            re.compile(expand_regex(rule["regex"], fragments, lexicons))
+            expanded = expand_regex(rule["regex"], fragments, lexicons, lower=rule.get("case") != "exact")
+            re.compile(expanded)
+            if rule.get("case") != "exact" and uppercase_literal(expanded):
+                raise check.fail(f"{key}.regex", "case-insensitive regexes run on lowercased text: write literals "
+                                 "in lower case, or set case = \"exact\"")
         except KeyError as exc:
             raise check.fail(f"{key}.regex", f"unknown placeholder <<{exc.args[0]}>>") from None
         except re.error as exc:
@@ -266,6 +288,11 @@ def _check_rule(rule: Any, key: str, check: _Checker, lexicons: Mapping[str, Any
         raise check.fail(f"{key}.case", f"expected 'lower' or 'exact', got {_describe(rule['case'])}")
     if "requires" in rule:
         _check_words(rule["requires"], f"{key}.requires", check, lexicons)
+    if "prefilter" in rule:
+        try:
+            re.compile(rule["prefilter"])
+        except (re.error, TypeError) as exc:
+            raise check.fail(f"{key}.prefilter", f"invalid regular expression: {exc}") from None
     if not isinstance(rule.get("at_unit_start", False), bool):
         raise check.fail(f"{key}.at_unit_start", f"expected true or false, got {_describe(rule['at_unit_start'])}")
     if veto:

@@ -19,11 +19,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from spacy.attrs import IDX, LENGTH
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.matcher import Matcher, PhraseMatcher
 
 from ..document import Document
-from ..nlp import build_nlp
+from ..nlp import new_nlp
 from ..report import Section, Signal
 from ..rules import DEFAULT_EXCLUDE, RuleSet, _resolve_pattern, expand_regex, words
 from .context import ContextRule, Hit, active_triggers, modifier_for
@@ -54,6 +54,7 @@ class _Rule:
     order: int
     at_unit_start: bool = False
     requires: re.Pattern[str] | None = None
+    prefilter: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,70 @@ class _UnitHits:
     ctx: list[Hit] = field(default_factory=list)
 
 
+_SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
+_STOP = frozenset("a an the of in into to on at by for with from and or as is are was were be been it its this "
+                  "that these those my our their".split())
+_UNBOUNDED = 8  # "*" and "+" repeat at most this often inside one window (units are short)
+_OP_RANGE = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
+
+
+def _repeats(tok: dict[str, Any]) -> tuple[int, int]:
+    """(min, max) tokens a pattern token consumes."""
+    op = tok.get("OP")
+    if op is None or op == "!":
+        return (1, 1) if op is None else (0, 0)
+    if op == "?":
+        return 0, 1
+    if op == "*":
+        return 0, _UNBOUNDED
+    if op == "+":
+        return 1, _UNBOUNDED
+    m = _OP_RANGE.match(op)
+    if not m:
+        return 0, _UNBOUNDED
+    lo = int(m.group(1) or 0)
+    hi = int(m.group(3)) if m.group(3) else (lo if not m.group(2) else _UNBOUNDED)
+    return lo, hi
+
+
+def _anchor(pattern: list[dict[str, Any]]) -> tuple[int, frozenset[str]] | None:
+    """The pattern token to look up first: mandatory, a word or word set, no stop words in it."""
+    best: tuple[int, frozenset[str]] | None = None
+    for i, tok in enumerate(pattern):
+        if _repeats(tok)[0] < 1 or set(tok) - {"LOWER", "ORTH", "TEXT", "OP"}:
+            continue
+        for attr in ("LOWER", "ORTH", "TEXT"):
+            spec = tok.get(attr)
+            if isinstance(spec, str):
+                words = frozenset([spec.lower()])
+            elif isinstance(spec, dict) and set(spec) == {"IN"}:
+                words = frozenset(w.lower() for w in spec["IN"])
+            else:
+                continue
+            if words & _STOP:
+                continue
+            if best is None or len(words) < len(best[1]):
+                best = (i, words)
+    return best
+
+
+@dataclass(slots=True)
+class _Anchored:
+    """One Matcher pattern run only on a window around each occurrence of its anchor word."""
+
+    matcher: Matcher
+    before: int
+    after: int
+
+
+def _lower(text: str) -> str:
+    """Lowercase with offsets kept (the rare characters whose lower case is longer are left as they are)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
 def _word_regex(items: Sequence[str]) -> re.Pattern[str] | None:
     if not items:
         return None
@@ -95,20 +160,27 @@ class Engine:
 
     def __init__(self, rules: RuleSet) -> None:
         lex = rules.lexicons
-        self.nlp = build_nlp(tuple(lex.get("sentence_abbreviations", ())))
+        # a private pipeline: lexeme flags live on the vocab, so engines must not share one
+        self.nlp = new_nlp(tuple(lex.get("sentence_abbreviations", ())))
         vocab = self.nlp.vocab
         self.splitter = UnitSplitter(lex.get("sentence_abbreviations", ()))
-        self.matcher = Matcher(vocab)
+        # spaCy's Matcher costs time per token per pattern, so each pattern runs only in a window
+        # around its anchor word (found by one dict lookup per token); the rest run on the whole doc
+        self.matcher = Matcher(vocab, validate=False)  # patterns were validated by load_rules
+        self.anchors: dict[int, list[_Anchored]] = {}
+        self._prefilters: dict[str, re.Pattern[str]] = {}
+        self._regex_by_section: dict[str, list[tuple[_Rule, re.Pattern[str], bool]]] = {}
+        check = _Raise()
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.keys: dict[int, tuple[str, Any]] = {}
         self.signals: dict[str, _SignalSpec] = {}
-        self.regex_rules: list[tuple[_Rule, re.Pattern[str]]] = []
-        self.regex_vetoes: list[tuple[_Veto, re.Pattern[str]]] = []
+        # (rule, pattern, exact): case-insensitive patterns run on the lowercased unit text
+        self.regex_rules: list[tuple[_Rule, re.Pattern[str], bool]] = []
+        self.regex_vetoes: list[tuple[_Veto, re.Pattern[str], bool]] = []
         self.stack_rules: dict[str, list[_Rule]] = {}  # family or "*" -> rules
         self.stack_family: dict[str, str] = {}
         fragments = lex.get("regex_fragments", {})
-        check = _Raise()
         order = 0
         for s_i, (name, spec) in enumerate(sorted(rules.signals.items())):
             ctx = spec.get("context", True)
@@ -119,8 +191,10 @@ class Engine:
             for r in spec["rules"]:
                 order += 1
                 req = r.get("requires")
+                pre = r.get("prefilter")
                 rule = _Rule(signal=name, id=r["id"], order=order, at_unit_start=bool(r.get("at_unit_start")),
-                             requires=_word_regex(words(req, lex)) if req else None)
+                             requires=_word_regex(words(req, lex)) if req else None,
+                             prefilter=self._prefilters.setdefault(pre, re.compile(pre)) if pre else None)
                 self._add(rule, r, ("R", rule), lex, fragments, check)
             for v in spec.get("vetoes", []):
                 unless = v.get("unless")
@@ -136,10 +210,23 @@ class Engine:
             if "phrases" in c:
                 self.lower.add(key, [self.nlp.make_doc(p) for p in c["phrases"]])
             if "pattern" in c:
-                self.matcher.add(key, [_resolve_pattern(c["pattern"], lex, check, key)])  # type: ignore[arg-type]
+                self._add_pattern(key, _resolve_pattern(c["pattern"], lex, check, key))
         self._add_stack(lex.get("stack", {}))
 
     # -- compilation ---------------------------------------------------------------------------
+
+    def _add_pattern(self, key: str, pattern: list[dict[str, Any]]) -> None:
+        anchor = _anchor(pattern)
+        if anchor is None:
+            self.matcher.add(key, [pattern])  # type: ignore[list-item]
+            return
+        i, words = anchor
+        m = Matcher(self.nlp.vocab, validate=False)
+        m.add(key, [pattern])  # type: ignore[list-item]
+        entry = _Anchored(m, sum(_repeats(t)[1] for t in pattern[:i]), sum(_repeats(t)[1] for t in pattern[i + 1:]))
+        strings = self.nlp.vocab.strings
+        for w in words:
+            self.anchors.setdefault(strings.add(w), []).append(entry)
 
     def _add(self, item: _Rule | _Veto, raw: dict[str, Any], meta: tuple[str, Any], lex: Any, fragments: Any,
              check: _Raise) -> None:
@@ -149,17 +236,17 @@ class Engine:
                 self.stack_rules.setdefault(raw["stack_family"], []).append(item)
             return
         if "regex" in raw:
-            flags = 0 if raw.get("case") == "exact" else re.IGNORECASE
-            compiled = re.compile(expand_regex(raw["regex"], fragments, lex), flags)
+            exact = raw.get("case") == "exact"
+            compiled = re.compile(expand_regex(raw["regex"], fragments, lex, lower=not exact))
             if isinstance(item, _Rule):
-                self.regex_rules.append((item, compiled))
+                self.regex_rules.append((item, compiled, exact))
             else:
-                self.regex_vetoes.append((item, compiled))
+                self.regex_vetoes.append((item, compiled, exact))
             return
         kid = self.nlp.vocab.strings.add(key)
         self.keys[kid] = meta
         if "pattern" in raw:
-            self.matcher.add(key, [_resolve_pattern(raw["pattern"], lex, check, key)])  # type: ignore[arg-type]
+            self._add_pattern(key, _resolve_pattern(raw["pattern"], lex, check, key))
         else:
             target = self.exact if raw.get("case") == "exact" else self.lower
             target.add(key, [self.nlp.make_doc(p) for p in words(raw["phrases"], lex)])
@@ -187,8 +274,10 @@ class Engine:
         units = self.splitter.split(doc, sorted(sections, key=lambda s: (s.start, s.end)))
         if not units:
             return []
-        # a trailing newline token lets patterns look one token past the last word
-        tokens = self.nlp.make_doc(text + "\n")
+        # Newlines and tabs become spaces (same offsets; lines are units already, and the
+        # tokenizer caches far better without whitespace special cases); a trailing " ." lets
+        # patterns look one token past the last word.
+        tokens = self.nlp.make_doc(text.translate(_SPACES) + " .")
         arr = tokens.to_array([IDX, LENGTH])
         tstart: list[int] = arr[:, 0].tolist()
         tend: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
@@ -206,7 +295,8 @@ class Engine:
         def cands_allowed(sig: str, ui: int) -> bool:
             return units[ui].section not in self.signals[sig].exclude
 
-        all_matches = self.matcher(tokens) + self.lower(tokens) + self.exact(tokens)
+        all_matches = (self.matcher(tokens) if len(self.matcher) else []) + self.lower(tokens) + self.exact(tokens)
+        all_matches += self._anchored_matches(tokens, u_tok, u_tok_starts, n_tok)
         for kid, ts, te in all_matches:
             ui = unit_of(ts, te)
             if ui is None:
@@ -229,23 +319,46 @@ class Engine:
                     if cands_allowed(rule.signal, ui):
                         hits.setdefault(ui, _UnitHits()).cands.append(
                             _Candidate(rule, tstart[ts], tend[te - 1], ts, te, value=meta))
-        if self.regex_rules or self.regex_vetoes:
+        if self.regex_rules:
             for ui, unit in enumerate(units):
+                rules = self._regex_by_section.get(unit.section)
+                if rules is None:
+                    rules = [x for x in self.regex_rules if unit.section not in self.signals[x[0].signal].exclude]
+                    self._regex_by_section[unit.section] = rules
+                if not rules:
+                    continue
                 utext = text[unit.start:unit.end]
-                for rule, rx in self.regex_rules:
-                    if not cands_allowed(rule.signal, ui):
+                ulow = _lower(utext)
+                passed: dict[re.Pattern[str], bool] = {}
+                for rule, rx, exact in rules:
+                    if rule.requires is not None and not rule.requires.search(ulow):
                         continue
-                    for m in rx.finditer(utext):
+                    pre = rule.prefilter
+                    if pre is not None:
+                        ok = passed.get(pre)
+                        if ok is None:
+                            ok = passed[pre] = pre.search(ulow) is not None
+                        if not ok:
+                            continue
+                    for m in rx.finditer(utext if exact else ulow):
                         cs, ce = unit.start + m.start(), unit.start + m.end()
                         if ce <= cs:
                             continue
                         ts = max(bisect.bisect_right(tstart, cs) - 1, 0)
                         te = min(max(bisect.bisect_left(tstart, ce), ts + 1), n_tok)
                         hits.setdefault(ui, _UnitHits()).cands.append(_Candidate(rule, cs, ce, ts, te))
-                if ui in hits:
-                    for veto, rx in self.regex_vetoes:
-                        for m in rx.finditer(utext):
-                            hits[ui].vetoes.append((veto, unit.start + m.start(), unit.start + m.end()))
+        if self.regex_vetoes:
+            for ui, h in hits.items():
+                if not h.cands:
+                    continue
+                sigs = {c.rule.signal for c in h.cands}
+                unit = units[ui]
+                utext = text[unit.start:unit.end]
+                ulow = _lower(utext)
+                for veto, rx, exact in self.regex_vetoes:
+                    if veto.signal in sigs:
+                        for m in rx.finditer(utext if exact else ulow):
+                            h.vetoes.append((veto, unit.start + m.start(), unit.start + m.end()))
         out: list[Signal] = []
         for ui in sorted(hits):
             h = hits[ui]
@@ -253,6 +366,25 @@ class Engine:
                 out.extend(self._resolve(units[ui], u_tok[ui], h, text, trail))
         out.sort(key=lambda s: (s.start, s.name, s.end))
         return out
+
+    def _anchored_matches(self, tokens: Any, u_tok: list[tuple[int, int]], u_tok_starts: list[int], n_tok: int
+                          ) -> list[tuple[int, int, int]]:
+        found: set[tuple[int, int, int]] = set()
+        anchors = self.anchors
+        for i, h in enumerate(tokens.to_array([LOWER]).tolist()):
+            entries = anchors.get(h)
+            if entries is None:
+                continue
+            ui = bisect.bisect_right(u_tok_starts, i) - 1
+            if ui < 0 or i >= u_tok[ui][1]:
+                continue
+            us, ue = u_tok[ui]
+            for e in entries:
+                a = max(us, i - e.before)
+                b = min(n_tok, ue + 1, i + e.after + 1)
+                for kid, s, t in e.matcher(tokens[a:b]):
+                    found.add((kid, a + s, a + t))
+        return list(found)
 
     def _resolve(self, unit: Unit, utok: tuple[int, int], h: _UnitHits, text: str,
                  trail: list[dict[str, Any]] | None) -> list[Signal]:
