@@ -31,10 +31,9 @@ _FRAG_GAP = 0.8
 """A horizontal gap wider than this cuts a row into fragments (columns, right-aligned fields)."""
 _TAB_GAP = 1.5
 """Fragments of one row and column further apart than this are joined with a tab, else a space."""
-_SPACE_GAP = 0.15
-"""Gap that makes a word break in rows without space characters (LaTeX, some Chrome output)."""
-_SPACE_GAP_EXPLICIT = 0.3
-"""Gap that makes a word break in rows that do carry space characters."""
+_SPACE_GAP = 0.1
+"""Gap above the row's typical letter gap that makes a word break without a space character (TeX squeezes
+word gaps of a tight line down to about 0.14 em; kerning inside words stays under about 0.05 em)."""
 _MIN_GUTTER = 0.5
 """Narrowest vertical band (em of the body font) that can separate two columns."""
 _CONT_GAP = 0.6
@@ -57,6 +56,9 @@ _ACCENTS = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜":
             "ˇ": "\u030c", "˘": "\u0306", "˙": "\u0307", "˚": "\u030a", "˝": "\u030b", "¯": "\u0304"}
 _RULE = re.compile(r"_{4,}|(?:^|(?<=\s))[-=–—~.·*]{5,}(?=\s|$)")
 """A run of underscores, or a whole word of dashes or dots: a horizontal rule drawn with characters."""
+_NO_SPACE_BEFORE = set(",.;:)]}!?%")
+_NO_SPACE_AFTER = set("([{")
+"""A gap (not a space character) next to these is italic correction or kerning, not a word break."""
 _CID = re.compile(r"^\(cid:\d+\)$")
 _DATEISH = re.compile(r"\b(?:19|20)\d\d\b|\b(?:present|current|now|today)\b|"
                       r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*'?\d", re.I)
@@ -248,18 +250,26 @@ def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
     visible = [g for g in row if g.text.strip()]
     if not visible:
         return []
-    has_spaces = len(visible) < len(row)
-    gaps = sorted(max(0.0, b.x0 - a.x1) / max(a.size, 1.0) for a, b in zip(visible, visible[1:], strict=False))
+    # Typical gap between glyphs with no space character between them (letter spacing pushes it up);
+    # a word break is a gap clearly wider than that, or a space character.
+    gaps: list[float] = []
+    prev_g: Glyph | None = None
+    spaced = False
+    for g in row:
+        if not g.text.strip():
+            spaced = True
+            continue
+        if prev_g is not None and not spaced:
+            gaps.append(max(0.0, g.x0 - prev_g.x1) / max(prev_g.size, 1.0))
+        prev_g, spaced = g, False
+    gaps.sort()
     typical = gaps[len(gaps) // 2] if gaps else 0.0
-    if has_spaces:
-        space_gap = _SPACE_GAP_EXPLICIT
-    else:
-        space_gap = max(_SPACE_GAP, min(typical, 0.4) + 0.1)  # letter-spaced headings push the median up
+    space_gap = max(_SPACE_GAP, min(typical, 0.4) + _SPACE_GAP)
     frags: list[_Frag] = []
     units: list[_Unit] = []
     prev: Glyph | None = None
     pending_space = False
-    for g in row:
+    for i, g in enumerate(row):
         if not g.text.strip():
             pending_space = prev is not None
             continue
@@ -269,7 +279,7 @@ def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
             if gap > _FRAG_GAP * em:
                 frags.append(_make_frag(units, row_id))
                 units = []
-            elif pending_space or gap > space_gap * em:
+            elif pending_space or (gap > space_gap * em and not _glued(prev, g, row, i, space_gap)):
                 units.append(_Unit(" ", g.x0, "space"))
         bold, italic, icon, symbol = _font_traits(g.font)
         text = _glyph_text(g.text)
@@ -279,6 +289,22 @@ def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
     if units:
         frags.append(_make_frag(units, row_id))
     return frags
+
+
+def _glued(prev: Glyph, g: Glyph, row: list[Glyph], i: int, space_gap: float) -> bool:
+    """A gap that is not a word break: before closing punctuation, after an opening bracket.
+
+    A '.' or ',' glued to the letters after it starts a word (".NET") and keeps its gap.
+    """
+    if prev.text[-1:] in _NO_SPACE_AFTER:
+        return True
+    if g.text[:1] not in _NO_SPACE_BEFORE:
+        return False
+    if g.text[:1] in ".," and i + 1 < len(row):
+        nxt = row[i + 1]
+        if nxt.text[:1].isalnum() and nxt.x0 - g.x1 <= space_gap * max(g.size, 1.0):
+            return False
+    return True
 
 
 def _make_frag(units: list[_Unit], row_id: int) -> _Frag:

@@ -331,8 +331,12 @@ def test_pdf_font_size_bold_italic_and_positions() -> None:
     (b"[(Machine) -300 (Learning) -280 (Engineer)] TJ", "Machine Learning Engineer"),
     (b"[(Py) 20 (Torch) -250 (and) -250 (JAX)] TJ", "PyTorch and JAX"),
     (b"3 Tc (EXPERIENCE) Tj", "EXPERIENCE"),
+    (b"[(Led) -140 (a) -140 (team) -140 (of) -140 (three)] TJ", "Led a team of three"),
+    (b"[(\\(Adobe) -250 (Stock) -150 (\\)) -250 (photos)] TJ", "(Adobe Stock) photos"),
+    (b"[(built) -250 (a) -250 (.NET) -250 (API)] TJ", "built a .NET API"),
 ])
 def test_pdf_words_from_positions_without_space_glyphs(content: bytes, expected: str) -> None:
+    """TeX writes no space characters: word breaks come from gaps (0.14 em on a squeezed line)."""
     doc = _extract(page_pdf([b"BT /F1 10 Tf 72 700 Td " + content + b" ET"]))
     assert _texts(doc) == [expected]
 
