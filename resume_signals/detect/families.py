@@ -21,7 +21,8 @@ class Family:
         return True, value
 
 
-_REGISTRY: dict[str, Family] = {}
+_REGISTRY: dict[str, Family] = {"generic": Family()}
+_LOADED = False
 
 
 def register(family: Family) -> Family:
@@ -31,7 +32,8 @@ def register(family: Family) -> Family:
 
 def family_for(name: str) -> Family:
     """The family hooks for a signal (modules are imported on first use)."""
-    if not _REGISTRY:
+    global _LOADED
+    if not _LOADED:
         from . import (  # noqa: F401  (each module registers its family)
             ab_testing,
             deployed,
@@ -45,5 +47,5 @@ def family_for(name: str) -> Family:
             team,
             versioning,
         )
-        register(Family())
+        _LOADED = True
     return _REGISTRY.get(name, _REGISTRY["generic"])
