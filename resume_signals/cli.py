@@ -332,7 +332,7 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_html(args: argparse.Namespace, out: TextIO) -> int:
-    report = next(_score_in_order(args, [args.file]))
+    (report,) = list(_score_in_order(args, [args.file]))  # list(): the pool is shut down before writing
     page = report.to_html()
     if args.output == "-":
         out.write(page)
