@@ -452,13 +452,29 @@ def _order(frags: list[_Frag], body_em: float, key: str, depth: int = 0) -> list
 
 # --- lines --------------------------------------------------------------------------------------------
 
+def _style(frag: _Frag) -> tuple[bool, bool, float]:
+    letters = [u for u in frag.units if u.kind == "text" and u.text.isalnum()]
+    if not letters:
+        return (False, False, frag.size)
+    half = len(letters) / 2
+    return (sum(u.bold for u in letters) > half, sum(u.italic for u in letters) > half, frag.size)
+
+
+def _starts_bullet(frag: _Frag) -> bool:
+    first = next((u for u in frag.units if u.kind != "space"), None)
+    return first is not None and (first.kind != "text" or first.text in _BULLET_CHARS or first.text in _DASH_BULLETS)
+
+
 def _join_row(pieces: list[_Frag]) -> list[_Unit]:
     units: list[_Unit] = []
     prev: _Frag | None = None
     for f in pieces:
         if prev is not None:
             em = max(prev.size, f.size, 1.0)
-            wide = f.x0 - prev.x1 > _TAB_GAP * em
+            # A wide gap, or a narrower one (fragments are cut above 0.8 em) where the style changes:
+            # a bold label in a left margin and its content, "Title   Dates" set in another font.
+            wide = f.x0 - prev.x1 > _TAB_GAP * em or (prev is pieces[0] and not _starts_bullet(prev)
+                                                      and _style(prev) != _style(f))
             units.append(_Unit("\t" if wide else " ", f.x0, "tab" if wide else "space"))
         units.extend(f.units)
         prev = f

@@ -387,3 +387,20 @@ def test_pdf_lone_ornament_line_dropped() -> None:
         c.setFont(BODY, 10)
         c.drawString(72, 640, "Shipped 3 models to production.")
     assert _texts(_extract(canvas_pdf(draw))) == ["Summary", "Shipped 3 models to production."]
+
+
+def test_pdf_style_change_across_a_gap_is_a_tab() -> None:
+    """A bold label one em before its content (a skills table) is a field boundary; a bullet's bold lead is not."""
+    def draw(c: Any) -> None:
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(72, 700, "Programming")
+        c.drawString(72, 660, "\u2022 Fraud model:")
+        c.setFont(BODY, 10)
+        label = c.stringWidth("Programming", "Helvetica-Bold", 10)
+        lead = c.stringWidth("\u2022 Fraud model:", "Helvetica-Bold", 10)
+        c.drawString(72 + label + 10, 700, "Python, SQL, Go")
+        c.drawString(72 + lead + 10, 660, "shipped it to production.")
+        c.drawString(72, 680, "Plain words spaced as usual stay together here.")
+    texts = _texts(_extract(canvas_pdf(draw)))
+    assert texts == ["Programming\tPython, SQL, Go", "Plain words spaced as usual stay together here.",
+                     "• Fraud model: shipped it to production."]
