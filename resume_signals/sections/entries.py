@@ -138,6 +138,8 @@ def _split_parts(text: str) -> list[str]:
 def _cued(info: _Info, section: str, elex: EntryLexicon) -> bool:
     """A header line that can stand as an undated entry's header."""
     text = info.line.text.strip()
+    if "http" in text or (":" in text and "project" not in text.partition(":")[0].lower()):
+        return False  # "Tech: Python, Docker", "All projects on github: https://..." describe, not head
     if info.line.bold or elex.title_score(text) or elex.org_score(text):
         return True
     if _SEPARATORS.search(text) and len(text.split()) <= 10:
@@ -165,9 +167,10 @@ def _group(infos: Sequence[_Info], section: str, elex: EntryLexicon) -> list[_Dr
     for i, info in enumerate(infos):
         nxt = infos[i + 1] if i + 1 < len(infos) else None
         if info.kind in ("bullet", "body"):
-            if info.kind == "bullet" and pending and open_draft is None:
+            if pending and open_draft is None:
                 head = [p for p in pending[-2:] if _cued(p, section, elex)]
-                if head and head[-1] is pending[-1]:
+                # over bullets any cued line heads an undated entry; over a paragraph only a bold one
+                if head and head[-1] is pending[-1] and (info.kind == "bullet" or head[-1].line.bold):
                     drafts.append(_Draft(head))
             pending = []
             open_draft = None
@@ -188,8 +191,9 @@ def _group(infos: Sequence[_Info], section: str, elex: EntryLexicon) -> list[_Dr
             continue
         # an undated header line
         next_dated_text = nxt is not None and nxt.date is not None and nxt.kind == "header"
+        only_dates = open_draft is not None and all(x.kind == "dates" for x in open_draft.lines)
         if (open_draft is not None and open_draft.backward and open_draft.trailing < 2 and not next_dated_text
-                and _attachable(info, elex)):
+                and (_attachable(info, elex) or (only_dates and not elex.is_description(info.line.text)))):
             open_draft.lines.append(info)
             open_draft.trailing += 1
             continue

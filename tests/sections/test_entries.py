@@ -225,3 +225,12 @@ def test_entries_footer_print_date_is_not_an_entry() -> None:
 ])
 def test_entries_more_real_world_layouts(lines: list[LineDraft], expected: tuple[str, str, str]) -> None:
     assert _triples(_resume(*lines, _b("Built churn models."))) == [expected]
+
+
+def test_entries_undated_project_over_a_paragraph() -> None:
+    doc = _resume(LineDraft("Solar Nowcast", bold=True),
+                  LineDraft("An open-source nowcasting model for rooftop solar, released as a Docker image."),
+                  LineDraft("Tech: Python, Docker"), LineDraft("It reaches an RMSE of 0.12 kW on the held-out month."),
+                  LineDraft("Project 2: Sales Dashboard"), _b("Built in Power BI."), heading="PROJECTS")
+    assert [(e.title, e.organization, e.dates) for e in _entries(doc)] == [
+        ("Solar Nowcast", None, None), ("Project 2: Sales Dashboard", None, None)]
