@@ -1,0 +1,125 @@
+"""outcome_metric vs offline_metric vs competition: three different jobs behind a number."""
+
+import pytest
+
+OUTCOME = [
+    "Cut the refresh cycle from 6 weeks of manual work to 2 days",
+    "End-to-end lag fell from 15 minutes to under 20 seconds",
+    "Lifted click-through 18% (p < 0.01)",
+    "Cutting the campaign saved $220k a year",
+    "Saving the team about 10 hours a month",
+    "Cut its preparation time from 4 hours to 20 minutes",
+    "It answers 2.1B queries a day at p99 95 ms, down from 310 ms",
+    "A new listing is searchable in 40 seconds instead of 6 hours",
+    "Site-search usage rose 35% the following quarter",
+    "Now called about 1.2M times a day by 9,000 merchants",
+    "p95 render time dropped from 1.8 s to 400 ms",
+    "Drove a 14% cut in mis-picks",
+    "Cut false emergency stops by 62%",
+    "+7.9% streams per session",
+    "Cut candidate-generation cost by about €4k a month",
+    "Cutting serving cost by 38% (about €410k a year)",
+    "Median time to antibiotics fell by 41 minutes",
+    "Serving 30M daily users across three regions",
+    "Cut p99 latency from 180 ms to 40 ms",
+    "Reduced fraud losses by $1.2M annually",
+    "Reduced churn by 3 percentage points",
+    "Handles 40k requests per second at peak",
+    "Made inference 3x faster",
+]
+
+NOT_OUTCOME = [
+    "0.83 AUC on a held-out year",
+    "Raised mAP@0.5 on our internal benchmark from 0.71 to 0.84",
+    "Correlation with human judgements rose from 0.41 to 0.63",
+    "MAE of €112 on a held-out set",
+    "Finished 11th of 1,530 teams (gold)",
+    "Silver medal (top 3%) with a transformer",
+    "GPA 3.9/4.0",
+    "5 years of experience in Python",
+    "Worked there from 2019 to 2021",
+    "Led a team of 6 engineers",
+    "Scraped 60k rental listings",
+    "Built 14 credit-risk models",
+    "On call for the scoring API (99.95% SLO)",
+    "Carried the pager, roughly 2 pages a month",
+    "Each new model takes 5% of traffic for an hour",
+    "Grew the team from 3 to 12 engineers",
+    "Negotiated a salary of $120k",
+    "Will cut costs by 20% next year",
+]
+
+OFFLINE = [
+    ("0.83 AUC on a held-out year", "0.83 AUC"),
+    ("Reaching 0.88 macro-F1 on a held-out quarter", "0.88 macro-F1"),
+    ("Raised mAP@0.5 on our internal benchmark from 0.71 to 0.84", None),
+    ("Beat the previous best ROUGE-L on XL-Sum by 2.3 points", None),
+    ("+4.1 BLEU on average over the public baseline", "+4.1 BLEU"),
+    ("MAE of €112 on a held-out set", None),
+    ("Best model +0.04 NDCG@10 over the popularity baseline", None),
+    ("0.78 top-1 accuracy on the public leaderboard", None),
+    ("RMSE of 0.21 on the validation set", None),
+    ("94% test accuracy on CIFAR-10", None),
+]
+
+NOT_OFFLINE = [
+    "Lifted click-through 18%",
+    "Explored CNN, LSTM and Transformer encoders; none beat the BERT baseline",
+    "Cut p99 latency from 180 ms to 40 ms",
+    "Improved precision agriculture workflows",
+]
+
+COMPETITION = [
+    "Kaggle Competitions Master (2 gold, 5 silver)",
+    "Finished 11th of 1,530 teams (gold) with an ensemble",
+    "Silver medal (top 3%) with a pose-keypoint transformer",
+    "Kaggle Competitions Master: 2 gold, 5 silver, 3 bronze",
+    "2nd place, Isar AI Hackathon 2024",
+    "Kaggle Grandmaster",
+    "0.9481 AUC on the private leaderboard",
+    "Won the DrivenData flood-mapping challenge",
+]
+
+NOT_COMPETITION = [
+    "kaggle.com/sidkul",
+    "Competitive salary and benefits",
+    "Packaged inference in a Docker image to fit the competition's runtime limit",
+    "Chess (club tournaments, FIDE 1850)",
+    "Five-a-side football; Sunday league referee",
+    "Best Paper Award, EACL 2023",
+    "1st place in the regional chess championship",
+]
+
+
+@pytest.mark.parametrize("text", OUTCOME)
+def test_outcomes_business_outcome(found, text):
+    assert "outcome_metric" in found(text)
+
+
+@pytest.mark.parametrize("text", NOT_OUTCOME)
+def test_outcomes_not_business_outcome(found, text):
+    assert "outcome_metric" not in found(text)
+
+
+@pytest.mark.parametrize("text,match", OFFLINE)
+def test_outcomes_offline_metric(found, text, match):
+    sig = found(text)["offline_metric"]
+    if match is not None:
+        assert sig.match == match
+
+
+@pytest.mark.parametrize("text", NOT_OFFLINE)
+def test_outcomes_not_offline_metric(found, text):
+    assert "offline_metric" not in found(text)
+
+
+@pytest.mark.parametrize("text", COMPETITION)
+def test_outcomes_competition(found, text):
+    assert "competition" in found(text, section="awards", bullet=False)
+
+
+@pytest.mark.parametrize("text", NOT_COMPETITION)
+def test_outcomes_not_competition(found, text):
+    section = "contact" if "kaggle.com" in text else "interests"
+    assert "competition" not in found(text, section=section, bullet=False)
+    assert "competition" not in found(text)

@@ -1,0 +1,44 @@
+"""ownership: owned, led, drove, architected, accountable for, tech lead of; never helped/assisted/participated."""
+
+import pytest
+
+POSITIVE = [
+    "Architected the second-generation query-serving tier",
+    "Tech lead for 3 teams across indexing and retrieval",
+    "Led the migration from Solr to Elasticsearch",
+    "Owned search on-call for two years",
+    "Drove a 14% cut in mis-picks",
+    "Drove the migration from Flask services to KServe",
+    "Owned the recommendation part of the client's data platform",
+    "Lead a team of 8 platform engineers",
+    "Led the post-mortem after a materialisation bug",
+    "Was accountable for the fraud model's loss rate",
+    "Responsible for the pricing service end to end",
+    "End-to-end ownership of the ranking stack",
+    "Spearheaded the move to streaming features",
+    "Own the feature store and its SLOs",
+]
+
+NEGATIVE = [
+    "Helped the customer-relationship team move audiences into Braze",
+    "Assisted the platform team with the Kubernetes migration",
+    "Participated in weekly model review meetings",
+    "Involved in the migration to Airflow",
+    "Exposure to large-scale ranking systems",
+    "Familiar with end-to-end ML pipelines",
+    "That analysis led to a simpler retention rule",
+    "Picked, packed and shipped orders and drove reach trucks",
+    "The project was led by the platform team",
+    "Helped lead the data quality working group",
+    "Principal engineer for the tooling nobody else wants to own",
+]
+
+
+@pytest.mark.parametrize("text", POSITIVE)
+def test_ownership_positive(found, text):
+    assert "ownership" in found(text)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_ownership_near_miss(found, text):
+    assert "ownership" not in found(text)

@@ -1,0 +1,31 @@
+"""versioning: registries, DVC, data versioning, lakeFS, time travel, lineage; not version control or git alone."""
+
+import pytest
+
+POSITIVE = [
+    "Moved every model into the MLflow registry with the training-data snapshot",
+    "Set up a model registry so every release traces back to its data",
+    "Versioned training data with DVC",
+    "Adopted lakeFS for data versioning",
+    "Used Delta Lake time travel to reproduce training sets",
+    "Tracked W&B artifacts for every dataset and checkpoint",
+    "Shipped lineage back to the training-data snapshot",
+    "Built reproducible training pipelines with pinned data versions",
+]
+
+NEGATIVE = [
+    "Kept all notebooks and training scripts under version control in Git",
+    "Used git for version control",
+    "Released the first version of the feature store",
+    "Pushed images to the container registry",
+]
+
+
+@pytest.mark.parametrize("text", POSITIVE)
+def test_versioning_positive(found, text):
+    assert "versioning" in found(text)
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_versioning_near_miss(found, text):
+    assert "versioning" not in found(text)
