@@ -47,7 +47,7 @@ PADDING = "architecture_padding"
 MISSING_PRODUCTION = "missing_production_signals"
 COMPETITION_ONLY = "competition_without_production"
 
-_LINKS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+_CHUNK_STOP = frozenset("|,;()<>[]{}\"'")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 
 
@@ -65,6 +65,7 @@ class _Rules:
     arch_folded: Mapping[str, str]  # lower-cased alias key -> family name
     arch_max_tokens: int
     arch_prefixes: frozenset[str]  # lower-cased keys of the first k chunks of multi-word aliases
+    arch_firsts: frozenset[str]  # lower-cased first chunk of every alias
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -72,6 +73,7 @@ def _read(name: str) -> dict[str, Any]:
 
 
 _TOKEN = re.compile(r"[^\W_]+")
+_JOINERS = frozenset(("", "-", " ", "\u2010", "\u2011"))
 _VERSION = re.compile(r"[vV]?\d+[a-z]?$")
 
 
@@ -80,7 +82,8 @@ def _alias_key(alias: str) -> list[str]:
     return _TOKEN.findall(alias)
 
 
-def _compile_architectures(table: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str], int, frozenset[str]]:
+def _compile_architectures(
+        table: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str], int, frozenset[str], frozenset[str]]:
     """Lookup tables from alias keys (chunks joined) to family names, and the longest alias in tokens.
 
     A dictionary lookup over the text's word n-grams is much faster than one
@@ -90,6 +93,7 @@ def _compile_architectures(table: Mapping[str, Any]) -> tuple[dict[str, str], di
     exact: dict[str, str] = {}
     folded: dict[str, str] = {}
     prefixes: set[str] = set()
+    firsts: set[str] = set()
     longest = 1
     for key, family in table.items():
         if not isinstance(family, Mapping):
@@ -101,13 +105,14 @@ def _compile_architectures(table: Mapping[str, Any]) -> tuple[dict[str, str], di
             if not chunks:
                 continue
             longest = max(longest, len(chunks))
+            firsts.add(chunks[0].lower())
             prefixes.update("".join(chunks[:k]).lower() for k in range(1, len(chunks)))
             joined = "".join(chunks)
             if sensitive:
                 exact[joined] = name
             else:
                 folded[joined.lower()] = name
-    return exact, folded, longest, frozenset(prefixes)
+    return exact, folded, longest, frozenset(prefixes), frozenset(firsts)
 
 
 @lru_cache(maxsize=8)
@@ -117,7 +122,7 @@ def _compile(key: str) -> _Rules:
     padding = flags.get("padding", {})
     acts = flags.get("acts", {})
     num, den = padding.get("max_context", [1, 3])
-    exact, folded, longest, prefixes = _compile_architectures(archs)
+    exact, folded, longest, prefixes, firsts = _compile_architectures(archs)
     return _Rules(production=tuple(flags.get("production_signals", ())),
                   min_distinct=int(padding.get("min_distinct", 6)), max_context=Fraction(int(num), int(den)),
                   context_sections=frozenset(padding.get("context_sections", ("experience", "projects"))),
@@ -125,7 +130,8 @@ def _compile(key: str) -> _Rules:
                   weak_signals=frozenset(padding.get("weak_signals", ("production_stack",))),
                   not_past=frozenset(w.lower() for w in acts.get("not_past", ())),
                   irregular=frozenset(w.lower() for w in acts.get("irregular", ())),
-                  arch_exact=exact, arch_folded=folded, arch_max_tokens=longest, arch_prefixes=prefixes)
+                  arch_exact=exact, arch_folded=folded, arch_max_tokens=longest, arch_prefixes=prefixes,
+                  arch_firsts=firsts)
 
 
 def _overlay(base: dict[str, Any], extra: object) -> dict[str, Any]:
@@ -265,7 +271,61 @@ def _lookup(key: str, table: _Rules) -> str | None:
     return None
 
 
-_JOINERS = frozenset(("", "-", " ", "\u2010", "\u2011"))
+
+
+def _link_spans(text: str) -> list[tuple[int, int]]:
+    """E-mail addresses and links ("x@y.org", "https://...", "github.com/x"): names there are not claims.
+
+    Found from each "@" and "/" outwards to the surrounding whitespace, which
+    is linear in the text; "CNN/RNN" or "A/B" have no domain and stay text.
+    """
+    spans: list[tuple[int, int]] = []
+    for mark in ("@", "/"):
+        pos = text.find(mark)
+        while pos != -1:
+            a = pos
+            while a > 0 and not text[a - 1].isspace() and text[a - 1] not in _CHUNK_STOP:
+                a -= 1
+            b = pos
+            while b < len(text) and not text[b].isspace() and text[b] not in _CHUNK_STOP:
+                b += 1
+            if mark == "@":
+                is_link = "." in text[pos:b] and a < pos
+            else:
+                is_link = text[a:b].lower().startswith(("http", "www.")) or "." in text[a:pos]
+            if is_link:
+                spans.append((a, b))
+            pos = text.find(mark, max(b, pos + 1))
+    return spans
+
+
+def _opens(word: str, firsts: frozenset[str]) -> bool:
+    """Whether a lower-cased word can open an alias: as written, plural, or with a version suffix."""
+    if word in firsts or (word[-1] == "s" and word[:-1] in firsts):
+        return True
+    return (word[-1].isdigit() or (len(word) > 1 and word[-2].isdigit())) and _VERSION.sub("", word) in firsts
+
+
+def _word_starts(text: str, firsts: frozenset[str]) -> list[int]:
+    """Offsets of the words that can open an alias.
+
+    The distinct words of the resume (a C-speed ``findall``) are checked
+    against the alias openings first; only the few that qualify are then
+    located. Most resumes name few architectures, so this keeps the flag cheap.
+    """
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer ("İ"): keep offsets aligned
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    openers = [w for w in set(_TOKEN.findall(low)) if _opens(w, firsts)]
+    starts: list[int] = []
+    for word in openers:
+        pos = low.find(word)
+        while pos != -1:
+            end = pos + len(word)
+            if (pos == 0 or not low[pos - 1].isalnum()) and (end == len(low) or not low[end].isalnum()):
+                starts.append(pos)
+            pos = low.find(word, end)
+    return sorted(starts)
 
 
 def find_architectures(doc: Document, sections: list[Section],
@@ -274,8 +334,8 @@ def find_architectures(doc: Document, sections: list[Section],
 
     Words are joined into n-grams only across a single space or hyphen, so
     "ResNet, VGG" is two mentions and "Mask R-CNN" one; an n-gram grows only
-    while it is the start of some alias. A version token right after a match
-    ("GPT-4", "Llama 3") is kept in the match.
+    while it is the start of some alias, and the longest alias wins. A
+    version token right after a match ("GPT-4", "Llama 3") is kept in the match.
     """
     table = _rules_for(rules)
     if not table.arch_exact and not table.arch_folded:
@@ -283,37 +343,50 @@ def find_architectures(doc: Document, sections: list[Section],
     text = doc.text
     skip = [(s.start, s.end) for s in sections if s.kind in table.ignore_sections]
     links: list[tuple[int, int]] | None = None  # found on the first hit only: most words are no hit
-    spans = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    words = [text[a:b] for a, b in spans]
-    joined = [text[spans[k][1]:spans[k + 1][0]] in _JOINERS for k in range(len(spans) - 1)] + [False]
-    prefixes = table.arch_prefixes
     found = []
-    i = 0
-    while i < len(spans):
+    consumed = 0  # text before this offset belongs to an earlier match
+    for pos in _word_starts(text, table.arch_firsts):
+        if pos < consumed:
+            continue
+        words: list[re.Match[str]] = []
+        m = _TOKEN.match(text, pos)
         hit: tuple[int, str] | None = None
         key = ""
-        for j in range(i, min(i + table.arch_max_tokens, len(spans))):
-            key += words[j]
+        while m is not None and len(words) < table.arch_max_tokens:
+            words.append(m)
+            key += m.group(0)
             name = _lookup(key, table)
             if name is not None:
-                hit = (j, name)
-            if not joined[j] or key.lower() not in prefixes:
+                hit = (len(words), name)
+            if key.lower() not in table.arch_prefixes:
                 break
+            m = _next_joined(text, m)
         if hit is None:
-            i += 1
             continue
-        j, name = hit
-        start, end = spans[i][0], spans[j][1]
-        i = j + 1
-        if i < len(spans) and joined[i - 1] and _VERSION.fullmatch(words[i]):
-            end = spans[i][1]
-            i += 1
+        n, name = hit
+        start, end = pos, words[n - 1].end()
+        version = _next_joined(text, words[n - 1])
+        if version is not None and _VERSION.fullmatch(version.group(0)):
+            end = version.end()
+        consumed = end
         if links is None:
-            links = [(m.start(), m.end()) for m in _LINKS.finditer(text)] if "@" in text or "/" in text else []
+            links = _link_spans(text)
         if any(a < end and start < b for a, b in skip) or any(a < end and start < b for a, b in links):
             continue
         found.append({"name": name, "match": text[start:end], "start": start, "end": end})
     return found
+
+
+def _next_joined(text: str, word: re.Match[str]) -> re.Match[str] | None:
+    """The word right after ``word`` when only a single space or hyphen separates them."""
+    after = word.end()
+    for gap in (0, 1):
+        if gap and (after >= len(text) or text[after] not in _JOINERS):
+            return None
+        m = _TOKEN.match(text, after + gap)
+        if m is not None:
+            return m
+    return None
 
 
 # ------------------------------------------------------------------------ flags
