@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python scripts/eval_signal_lines.py [SPEC_DIR ...] [--misses]
 
-SPEC_DIR defaults to ../shared/devset/specs (and fixtures/specs when present).
+SPEC_DIR defaults to ../shared/devset/specs; fixtures/specs works too.
 Each labelled line (a block's ``lines`` or an entry's ``bullets``) becomes a
 Document of one line (a bullet for entry bullets) inside a Section of the
 gold kind, so this measures the detectors alone, independent of extraction
@@ -24,7 +24,11 @@ from resume_signals.rules import load_rules
 
 
 def labelled_lines(spec: dict) -> list[tuple[str, str, bool, list[str]]]:
+    """(section, text, is_bullet, gold signals) for the devset format (blocks) and the fixtures format (lines)."""
     out = []
+    for ln in spec.get("lines", []):
+        if ln.get("kind") in ("line", "bullet"):
+            out.append((ln["section"], ln["text"], ln["kind"] == "bullet", ln.get("signals", [])))
     for block in spec.get("blocks", []):
         for ln in block.get("lines", []):
             out.append((block["section"], ln["text"], False, ln.get("signals", [])))
