@@ -170,6 +170,8 @@ def test_flags_padding_signal_unit_text_counts_as_a_bullet() -> None:
         ("YOLOv8, U-Net, UNet and GPT-4o", ["YOLO", "U-Net", "GPT"]),
         ("Mask R-CNN and Faster R-CNN", ["R-CNN"]),
         ("a CNN and an RNN", ["CNN", "RNN"]),
+        ("CNN/RNN hybrids, not a link", ["CNN", "RNN"]),
+        ("R, Python and k-NN or KNN", ["k-nearest neighbours"]),
         ("random forests, k-means and kmeans", ["random forest", "k-means"]),
         ("Llama 3.1 and LLaMA", ["Llama"]),
         ("RoBERTa, DeBERTa and DistilBERT", ["RoBERTa", "DeBERTa", "DistilBERT"]),
