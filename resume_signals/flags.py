@@ -19,6 +19,10 @@ behind it (rules in data/flags.toml and data/architectures.toml):
 ``competition_without_production``
     A competition was found and none of those six acts was.
 
+A rule pack extends the tables with word lists: ``[lexicons] architectures
+= ["HydraNet"]`` adds architecture names (each its own family) and
+``past_tense = ["spun"]`` adds irregular past forms (single words).
+
 Architecture names that are also ordinary words or first names ("BERT" /
 "Bert", "CLIP" / "clip") match only in their technical spelling, and e-mail
 addresses and links are never read, so no flag depends on who the candidate is.
@@ -155,6 +159,14 @@ def _rules_for(rules: RuleSet | None) -> _Rules:
     """Bundled flag and architecture tables, with a rule pack's lexicons laid over them."""
     extra_flags = rules.lexicons.get("flags") if rules is not None else None
     extra_archs = rules.lexicons.get("architectures") if rules is not None else None
+    extra_verbs = rules.lexicons.get("past_tense") if rules is not None else None
+    if isinstance(extra_archs, list | tuple):
+        # A rule pack's word list: each name is a family of its own ("HydraNet").
+        extra_archs = {f"pack_{i}": {"name": str(n), "aliases": [str(n)]} for i, n in enumerate(extra_archs)}
+    if isinstance(extra_verbs, list | tuple):
+        extra_flags = _overlay(dict(extra_flags) if isinstance(extra_flags, Mapping) else {},
+                               {"acts": {"irregular": [*_bundled_json()[0].get("acts", {}).get("irregular", []),
+                                                       *map(str, extra_verbs)]}})
     if not isinstance(extra_flags, Mapping) and not isinstance(extra_archs, Mapping):
         return _bundled_rules()
     flags, archs = _bundled_json()

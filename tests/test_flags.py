@@ -289,3 +289,17 @@ def test_flags_rule_pack_can_change_padding_threshold() -> None:
     rules = RuleSet(lexicons={"flags": {"padding": {"min_distinct": 5}}})
     raised = raise_flags(doc, sections, entries, [], Seniority(), rules)
     assert [f.name for f in raised] == ["architecture_padding"]
+
+
+def test_flags_rule_pack_word_lists_extend_architectures_and_acts() -> None:
+    lines = ["SKILLS", "ResNet, VGG, BERT, LSTM, XGBoost, HydraNet", "EXPERIENCE", "@ Engineer",
+             "- Slung BERT, VGG and HydraNet into the claims service, cutting handling time by 9%"]
+    doc, sections, entries = build(lines)
+    signals = [sig(doc, sections, "outcome_metric", "by 9%")]
+    # Bundled rules: HydraNet is unknown (5 architectures) and "Slung" is no act.
+    assert raise_flags(doc, sections, entries, signals, Seniority(), RuleSet()) == []
+    pack = RuleSet(lexicons={"architectures": ["HydraNet"]})
+    flag = raise_flags(doc, sections, entries, signals, Seniority(), pack)[0]
+    assert flag.evidence["count"] == 6 and flag.evidence["in_context_count"] == 0
+    pack = RuleSet(lexicons={"architectures": ["HydraNet"], "past_tense": ["slung"]})
+    assert raise_flags(doc, sections, entries, signals, Seniority(), pack) == []
