@@ -155,11 +155,31 @@ def _bundled_json() -> tuple[dict[str, Any], dict[str, Any]]:
     return _read("flags.toml"), _read("architectures.toml")
 
 
+_BY_RULESET: dict[int, tuple[RuleSet, _Rules]] = {}
+
+
 def _rules_for(rules: RuleSet | None) -> _Rules:
-    """Bundled flag and architecture tables, with a rule pack's lexicons laid over them."""
-    extra_flags = rules.lexicons.get("flags") if rules is not None else None
-    extra_archs = rules.lexicons.get("architectures") if rules is not None else None
-    extra_verbs = rules.lexicons.get("past_tense") if rules is not None else None
+    """Bundled flag and architecture tables, with a rule pack's lexicons laid over them.
+
+    Compiled once per `RuleSet` object (a pipeline keeps its rules for every
+    document), keyed by identity since a rule set holds unhashable tables.
+    """
+    if rules is None:
+        return _bundled_rules()
+    cached = _BY_RULESET.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    table = _merge_rules(rules)
+    if len(_BY_RULESET) >= 16:
+        _BY_RULESET.pop(next(iter(_BY_RULESET)))
+    _BY_RULESET[id(rules)] = (rules, table)
+    return table
+
+
+def _merge_rules(rules: RuleSet) -> _Rules:
+    extra_flags = rules.lexicons.get("flags")
+    extra_archs = rules.lexicons.get("architectures")
+    extra_verbs = rules.lexicons.get("past_tense")
     if isinstance(extra_archs, list | tuple):
         # A rule pack's word list: each name is a family of its own ("HydraNet").
         extra_archs = {f"pack_{i}": {"name": str(n), "aliases": [str(n)]} for i, n in enumerate(extra_archs)}

@@ -93,20 +93,39 @@ def _bundled_rules() -> _Rules:
     return _compile(json.dumps(_bundled_table(), sort_keys=True))
 
 
+_BY_RULESET: dict[int, tuple[RuleSet, _Rules]] = {}
+
+
 def _rules_for(rules: RuleSet | None) -> _Rules:
-    """The bundled table with a rule pack's ``lexicons.seniority`` tables laid over it."""
+    """The bundled table with a rule pack's ``lexicons.seniority`` tables laid over it.
+
+    Compiled once per `RuleSet` object, keyed by identity (a rule set holds
+    unhashable tables and a pipeline keeps the same one for every document).
+    """
+    if rules is None:
+        return _bundled_rules()
+    cached = _BY_RULESET.get(id(rules))
+    if cached is not None and cached[0] is rules:
+        return cached[1]
+    table = _merge_rules(rules)
+    if len(_BY_RULESET) >= 16:
+        _BY_RULESET.pop(next(iter(_BY_RULESET)))
+    _BY_RULESET[id(rules)] = (rules, table)
+    return table
+
+
+def _merge_rules(rules: RuleSet) -> _Rules:
     import json
 
-    extra = rules.lexicons.get("seniority") if rules is not None else None
+    extra = rules.lexicons.get("seniority")
     if not isinstance(extra, Mapping):
         return _bundled_rules()
     table = _bundled_table()
-    if isinstance(extra, Mapping):
-        for name, sub in extra.items():
-            if isinstance(sub, Mapping) and isinstance(table.get(name), dict):
-                table[name] = {**table[name], **sub}
-            else:
-                table[name] = sub
+    for name, sub in extra.items():
+        if isinstance(sub, Mapping) and isinstance(table.get(name), dict):
+            table[name] = {**table[name], **sub}
+        else:
+            table[name] = sub
     return _compile(json.dumps(table, sort_keys=True))
 
 
