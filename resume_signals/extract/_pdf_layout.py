@@ -368,7 +368,7 @@ def _find_split(frags: list[_Frag], body_em: float) -> tuple[float, set[int]] | 
     xmin = min(f.x0 for f in frags)
     xmax = max(f.x1 for f in frags)
     width = xmax - xmin
-    if width < 100:
+    if not 100 <= width <= 20_000:  # a page is at most 14,400 pt wide; beyond that the geometry is damaged
         return None
     n_rows = len({f.row for f in frags})
     cov = [0] * (int(width) + 2)

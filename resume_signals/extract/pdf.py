@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import io
 import logging
+import math
 import re
 import threading
 import warnings
@@ -38,6 +39,9 @@ _MAX_WARNINGS = 20
 _PAGE_BUDGET_DIVISOR = 5
 """A page may make pdfminer parse at most max_part_bytes / 5 of content (10 MB by default; a dense
 resume page holds well under 100 KB): more would take pdfminer tens of seconds."""
+_MAX_PAGE_SIZE = 14_400.0
+"""Largest page side in points the PDF format allows (200 inches); geometry beyond it is damage."""
+_MAX_GLYPH_SIZE = 2_000.0
 _MAX_FORMS_PER_PAGE = 5000
 """Form XObjects drawn on one page (nested drawings multiply): resumes draw a handful."""
 _CHECK_EVERY = 2000
@@ -216,9 +220,21 @@ def _pages(document: Any, limits: Limits, deadline: Deadline) -> list[Any]:
 
 def _page_glyphs(device: Any, number: int) -> PageGlyphs:
     x0, y0, x1, y1 = device.page_box
+    if not all(map(math.isfinite, (x0, y0, x1, y1))) or max(x1 - x0, y1 - y0) > _MAX_PAGE_SIZE:
+        # An absurd page box (a damaged or hostile file): keep a plausible one so geometry stays bounded.
+        x0, y0, x1, y1 = 0.0, 0.0, min(max(x1 - x0, 1.0), _MAX_PAGE_SIZE), min(max(y1 - y0, 1.0), _MAX_PAGE_SIZE)
+        if not all(map(math.isfinite, (x1, y1))):
+            x1 = y1 = _MAX_PAGE_SIZE
     # Glyphs drawn outside the page are invisible to a reader (and a known keyword-stuffing trick).
-    glyphs = [g for g in device.glyphs
-              if g.x1 >= x0 and g.x0 <= x1 and g.base + g.size >= y0 and g.base - 0.3 * g.size <= y1]
+    glyphs: list[Glyph] = []
+    for g in device.glyphs:
+        if not (0.0 < g.size < _MAX_GLYPH_SIZE and all(map(math.isfinite, (g.x0, g.x1, g.base)))):
+            continue
+        if g.x1 < x0 or g.x0 > x1 or g.base + g.size < y0 or g.base - 0.3 * g.size > y1:
+            continue
+        if g.x1 - g.x0 > 4 * g.size or g.x1 < g.x0:  # a damaged width table: keep the glyph, not its width
+            g.x1 = g.x0 + 0.5 * g.size
+        glyphs.append(g)
     return PageGlyphs(number=number, width=x1 - x0, height=y1 - y0, glyphs=glyphs, rotated=device.rotated)
 
 

@@ -20,6 +20,7 @@ from pdf_builders import (
     many_pages_pdf,
     nested_pages_pdf,
     nested_pdf,
+    page_pdf,
     raw_pdf,
     self_drawing_form_pdf,
     simple_pdf,
@@ -208,3 +209,15 @@ def test_pdf_hostile_few_nested_forms_are_read() -> None:
 def test_pdf_hostile_lzw_stream_measured(inflated: int, code: ErrorCode) -> None:
     """LZW expands data thousands of times too; zeros are no text, so under the limit the page is empty."""
     assert _code(lzw_bomb_pdf(inflated), Limits(max_part_bytes=200_000)) is code
+
+
+def test_pdf_hostile_absurd_glyph_width_tolerated() -> None:
+    """A damaged width table (one glyph 1e40 units wide) must not blow up the geometry."""
+    font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /Damaged /FirstChar 65 /LastChar 66 /Widths"
+            b" [100000000000000000000000000000000000000000 600] /FontDescriptor << /Type /FontDescriptor"
+            b" /FontName /Damaged /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200"
+            b" /CapHeight 700 /StemV 80 >> >>")
+    body = b" ".join(b"BT /F2 10 Tf 72 %d Td (Line %d of the resume) Tj ET" % (660 - 14 * i, i) for i in range(8))
+    content = b"BT /F1 10 Tf 72 700 Td (AB) Tj ET BT /F2 10 Tf 72 680 Td (Jane Doe) Tj ET " + body
+    doc = extract_pdf(page_pdf([content], {"F1": font, "F2": HELVETICA}), limits=LIMITS)
+    assert doc.text.splitlines()[1:3] == ["Jane Doe", "Line 0 of the resume"]
