@@ -1,0 +1,97 @@
+"""Detector contract: exact offsets, one signal of a name per unit, sections, ordering, determinism."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from resume_signals.document import LineDraft, assemble
+from resume_signals.report import Section
+
+RESUME = [
+    ("Ada Example", False), ("ada@example.com", False),
+    ("EXPERIENCE", False),
+    ("Senior ML Engineer, Acme\tJan 2019 – Present", False),
+    ("• Shipped a ranking model to 12M daily users and shipped v2 a month later; cut p99 latency from 180 ms to "
+     "40 ms.", True),
+    ("• Led a team of 6 engineers; rolled out canary releases on k8s with Grafana alerts on drift.", True),
+    ("• Will add A/B tests next quarter.", True),
+    ("SKILLS", False),
+    ("Docker, Kubernetes, Airflow, MLflow registry, A/B testing, monitoring, shipped", False),
+    ("AWARDS", False),
+    ("Kaggle Grandmaster; Silver medal (top 3%)", False),
+]
+
+
+def _doc():
+    doc = assemble([LineDraft(t, bullet=b) for t, b in RESUME], "txt")
+    t = doc.text
+    secs = [Section("contact", None, 0, t.index("EXPERIENCE")),
+            Section("experience", "EXPERIENCE", t.index("EXPERIENCE"), t.index("SKILLS")),
+            Section("skills", "SKILLS", t.index("SKILLS"), t.index("AWARDS")),
+            Section("awards", "AWARDS", t.index("AWARDS"), len(t))]
+    return doc, secs
+
+
+def test_engine_offsets_are_exact(detector):
+    doc, secs = _doc()
+    signals = detector.detect(doc, secs, [])
+    assert signals
+    for s in signals:
+        assert doc.text[s.start:s.end] == s.match
+        assert s.match in s.text
+        unit_start = doc.text.index(s.text)
+        assert unit_start <= s.start and s.end <= unit_start + len(s.text)
+
+
+def test_engine_one_signal_of_a_name_per_unit(detector):
+    doc, secs = _doc()
+    signals = detector.detect(doc, secs, [])
+    keys = [(s.text, s.name) for s in signals]
+    assert len(keys) == len(set(keys))
+    shipped = [s for s in signals if s.name == "shipped"]
+    assert len(shipped) == 1 and shipped[0].match == "Shipped"  # the earliest match of the bullet
+
+
+def test_engine_skills_section_only_production_stack(detector):
+    doc, secs = _doc()
+    in_skills = {s.name for s in detector.detect(doc, secs, []) if s.section == "skills"}
+    assert in_skills == {"production_stack"}
+
+
+def test_engine_signals_per_section_and_values(detector):
+    doc, secs = _doc()
+    got = {(s.name, s.section, s.value) for s in detector.detect(doc, secs, [])}
+    assert ("team_size", "experience", 6) in got
+    assert ("production_stack", "experience", "Kubernetes") in got
+    assert ("competition", "awards", None) in got
+    assert not any(name == "ab_testing" for name, _, _ in got)  # a plan, and a skills list
+
+
+def test_engine_order_is_by_start_then_name(detector):
+    doc, secs = _doc()
+    signals = detector.detect(doc, secs, [])
+    assert signals == sorted(signals, key=lambda s: (s.start, s.name, s.end))
+
+
+def test_engine_deterministic_across_detectors():
+    from resume_signals.detect import Detector
+    from resume_signals.rules import load_rules
+
+    doc, secs = _doc()
+    a = Detector(load_rules()).detect(doc, secs, [])
+    b = Detector(load_rules()).detect(doc, secs, [])
+    assert a == b
+
+
+def test_engine_empty_document(detector):
+    doc = assemble([], "txt")
+    assert detector.detect(doc, [], []) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("ab shippedlogrtu-/%$0123456789.,;•\t")), max_size=60),
+                min_size=1, max_size=6))
+def test_engine_offsets_hold_on_arbitrary_text(detector, lines):
+    doc = assemble([LineDraft(t, bullet=t.startswith("•")) for t in lines], "txt")
+    for s in detector.detect(doc, [Section("experience", None, 0, len(doc.text))], []):
+        assert doc.text[s.start:s.end] == s.match
+        assert s.start < s.end
