@@ -384,7 +384,7 @@ class Engine:
                 b = min(n_tok, ue + 1, i + e.after + 1)
                 for kid, s, t in e.matcher(tokens[a:b]):
                     found.add((kid, a + s, a + t))
-        return list(found)
+        return sorted(found)  # a set's order follows the offsets' hashes: sort so the text alone decides
 
     def _resolve(self, unit: Unit, utok: tuple[int, int], h: _UnitHits, text: str,
                  trail: list[dict[str, Any]] | None) -> list[Signal]:
