@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -70,8 +71,8 @@ def new_nlp(abbreviations: tuple[str, ...] = ()) -> Language:
     # spaCy stops caching a document's tokenisation after its first special-case hit (the
     # newline and possessive "'s" are special cases), which made tokenising ~100x slower.
     # The suffix rules still split "'s"; the Detector tokenises with newlines and tabs as spaces.
-    nlp.tokenizer.rules = {k: v for k, v in nlp.tokenizer.rules.items()
-                           if k.strip() and not k.lower().endswith(("'s", "’s"))}
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k.strip() and not k.lower().endswith(("'s", "’s"))}
     nlp.add_pipe("resume_units", config={"abbreviations": list(abbreviations)})
     return nlp
 

@@ -25,17 +25,10 @@ from spacy.matcher import Matcher, PhraseMatcher
 from ..document import Document
 from ..nlp import new_nlp
 from ..report import Section, Signal
-from ..rules import DEFAULT_EXCLUDE, RuleSet, _resolve_pattern, expand_regex, words
+from ..rules import DEFAULT_EXCLUDE, RuleSet, _Checker, _resolve_pattern, expand_regex, words
 from .context import ContextRule, Hit, active_triggers, modifier_for
 from .families import Family, family_for
 from .units import Unit, UnitSplitter
-
-
-class _Raise:
-    """Adapter so pattern resolution raises plain ValueErrors here (rules are validated at load)."""
-
-    def fail(self, key: str, problem: str) -> ValueError:
-        return ValueError(f"{key}: {problem}")
 
 
 @dataclass(slots=True)
@@ -170,7 +163,7 @@ class Engine:
         self.anchors: dict[int, list[_Anchored]] = {}
         self._prefilters: dict[str, re.Pattern[str]] = {}
         self._regex_by_section: dict[str, list[tuple[_Rule, re.Pattern[str], bool]]] = {}
-        check = _Raise()
+        check = _Checker("rules")  # rules were validated by load_rules; this only resolves @lexicons
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.keys: dict[int, tuple[str, Any]] = {}
@@ -218,18 +211,18 @@ class Engine:
     def _add_pattern(self, key: str, pattern: list[dict[str, Any]]) -> None:
         anchor = _anchor(pattern)
         if anchor is None:
-            self.matcher.add(key, [pattern])  # type: ignore[list-item]
+            self.matcher.add(key, [pattern])
             return
         i, words = anchor
         m = Matcher(self.nlp.vocab, validate=False)
-        m.add(key, [pattern])  # type: ignore[list-item]
+        m.add(key, [pattern])
         entry = _Anchored(m, sum(_repeats(t)[1] for t in pattern[:i]), sum(_repeats(t)[1] for t in pattern[i + 1:]))
         strings = self.nlp.vocab.strings
         for w in words:
             self.anchors.setdefault(strings.add(w), []).append(entry)
 
     def _add(self, item: _Rule | _Veto, raw: dict[str, Any], meta: tuple[str, Any], lex: Any, fragments: Any,
-             check: _Raise) -> None:
+             check: _Checker) -> None:
         key = f"{meta[0]}|{item.signal}|{item.id}"
         if "stack_family" in raw:
             if isinstance(item, _Rule):

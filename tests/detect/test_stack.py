@@ -55,7 +55,8 @@ def test_stack_aliases_are_one_tool(found, alias):
 def test_stack_lexicon_has_no_excluded_tools():
     from resume_signals.rules import load_rules
 
-    aliases = {a.lower() for t in load_rules().lexicons["stack"].values() for a in t.get("aliases", []) + t.get("exact", [])}
+    tools = load_rules().lexicons["stack"].values()
+    aliases = {a.lower() for t in tools for a in t.get("aliases", []) + t.get("exact", [])}
     for name in ("scikit-learn", "pytorch", "tensorflow", "keras", "xgboost", "pandas", "numpy", "python", "jupyter",
                  "postgresql", "mysql", "mongodb", "redis", "git"):
         assert name not in aliases
