@@ -31,6 +31,10 @@ NEGATIVE = [
     "The project was led by the platform team",
     "Helped lead the data quality working group",
     "Principal engineer for the tooling nobody else wants to own",
+    "Lead Data Scientist, Assicura (Feb 2016 – Present)",
+    "Head of Machine Learning, Kowhai Health",
+    "Lead ML Engineer",
+    "Lead, Data Platform",
 ]
 
 
