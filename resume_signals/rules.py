@@ -37,8 +37,8 @@ top-level key is optional; any other key is an error.
     the bullet or sentence, for present-tense resume verbs), ``prefilter`` (a
     cheap regex the lowercased unit must contain before a costly ``regex``
     rule runs, e.g. ``'%'`` for rules about percentages). Vetoes take the same fields plus ``scope``
-    (``"overlap"``, ``"unit"`` or ``"near"``), ``window`` (characters before
-    the match, for ``near``), ``unless`` (words that disable the veto) and
+    (``"overlap"``, ``"unit"`` or ``"near"``), ``window`` and ``window_after``
+    (characters before and after the match, for ``near``), ``unless`` (words that disable the veto) and
     ``rules`` (rule ids it applies to; all when absent).
 
 ``[[context]]``
@@ -82,7 +82,7 @@ SECTION_KINDS = ("contact", "summary", "experience", "education", "skills", "pro
 _TOP_KEYS = {"headings", "lexicons", "stack", "signals", "context", "weights"}
 _SIGNAL_KEYS = {"family", "description", "exclude_sections", "context", "rules", "vetoes"}
 _RULE_KEYS = {"id", "pattern", "phrases", "regex", "stack_family", "case", "requires", "at_unit_start", "prefilter"}
-_VETO_KEYS = _RULE_KEYS | {"scope", "window", "unless", "rules"}
+_VETO_KEYS = _RULE_KEYS | {"scope", "window", "window_after", "unless", "rules"}
 _CTX_KEYS = {"id", "kind", "category", "direction", "phrases", "pattern", "max_scope", "enabled", "at_unit_start"}
 _TOOL_KEYS = {"family", "aliases", "exact", "mode"}
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -299,9 +299,9 @@ def _check_rule(rule: Any, key: str, check: _Checker, lexicons: Mapping[str, Any
         if rule.get("scope", "overlap") not in VETO_SCOPES:
             raise check.fail(f"{key}.scope",
                              f"expected one of {', '.join(VETO_SCOPES)}, got {_describe(rule['scope'])}")
-        if "window" in rule and (not isinstance(rule["window"], int) or isinstance(rule["window"], bool)
-                                 or rule["window"] < 0):
-            raise check.fail(f"{key}.window", f"expected a non-negative integer, got {_describe(rule['window'])}")
+        for wkey in ("window", "window_after"):
+            if wkey in rule and (not isinstance(rule[wkey], int) or isinstance(rule[wkey], bool) or rule[wkey] < 0):
+                raise check.fail(f"{key}.{wkey}", f"expected a non-negative integer, got {_describe(rule[wkey])}")
         if "unless" in rule:
             _check_words(rule["unless"], f"{key}.unless", check, lexicons)
         if "rules" in rule:

@@ -43,8 +43,11 @@ class Detector:
                trail: list[dict[str, Any]] | None = None) -> list[Signal]:
         """Signals in text order (by start, then name), at most one of a name per unit.
 
+        ``entries`` are used to skip job titles and employer names in entry
+        headers ("Lead Data Scientist" is a title, "New Relic" an employer).
+
         ``trail``, when given, receives one dict per cancelled candidate (which
         rule matched, and the veto, section or ConText rule that cancelled it),
         for debugging rules; it is never part of a report.
         """
-        return self.engine.detect(doc, sections, trail)
+        return self.engine.detect(doc, sections, trail, entries)

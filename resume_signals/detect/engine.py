@@ -24,7 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 
 from ..document import Document
 from ..nlp import new_nlp
-from ..report import Section, Signal
+from ..report import Entry, Section, Signal
 from ..rules import DEFAULT_EXCLUDE, RuleSet, _Checker, _resolve_pattern, expand_regex, words
 from .context import ContextRule, Hit, active_triggers, modifier_for
 from .families import Family, family_for
@@ -56,6 +56,7 @@ class _Veto:
     id: str
     scope: str
     window: int
+    window_after: int
     unless: re.Pattern[str] | None
     rules: frozenset[str] | None
 
@@ -133,6 +134,36 @@ class _Anchored:
     after: int
 
 
+def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, int]]:
+    """Where each entry's title and organisation are written in its header lines.
+
+    A job title ("Lead Data Scientist", "Head of ML") or an employer's name
+    ("New Relic", "Docker") names a role or a company, not an act or a tool
+    used, so matches there are dropped. The header is the entry's lines before
+    its first bullet (at most four).
+    """
+    spans: list[tuple[int, int]] = []
+    if not entries:
+        return spans
+    starts = [ln.start for ln in doc.lines]
+    for e in entries:
+        names = [n for n in (e.title, e.organization) if n and n.strip()]
+        if not names:
+            continue
+        i = bisect.bisect_left(starts, e.start)
+        end = e.start
+        for ln in doc.lines[i:i + 4]:
+            if ln.start >= e.end or ln.bullet or ln.text.startswith("•"):
+                break
+            end = ln.end
+        header = doc.text[e.start:end]
+        for name in names:
+            k = header.find(name)
+            if k >= 0:
+                spans.append((e.start + k, e.start + k + len(name)))
+    return spans
+
+
 def _lower(text: str) -> str:
     """Lowercase with offsets kept (the rare characters whose lower case is longer are left as they are)."""
     low = text.lower()
@@ -192,6 +223,7 @@ class Engine:
             for v in spec.get("vetoes", []):
                 unless = v.get("unless")
                 veto = _Veto(signal=name, id=v["id"], scope=v.get("scope", "overlap"), window=int(v.get("window", 40)),
+                             window_after=int(v.get("window_after", 0)),
                              unless=_word_regex(words(unless, lex)) if unless else None,
                              rules=frozenset(v["rules"]) if "rules" in v else None)
                 self._add(veto, v, ("V", veto), lex, fragments, check)
@@ -259,11 +291,12 @@ class Engine:
 
     # -- detection -----------------------------------------------------------------------------
 
-    def detect(self, doc: Document, sections: Sequence[Section], trail: list[dict[str, Any]] | None = None
-               ) -> list[Signal]:
+    def detect(self, doc: Document, sections: Sequence[Section], trail: list[dict[str, Any]] | None = None,
+               entries: Sequence[Entry] = ()) -> list[Signal]:
         text = doc.text
         if not text:
             return []
+        masked = _header_spans(doc, entries)
         units = self.splitter.split(doc, sorted(sections, key=lambda s: (s.start, s.end)))
         if not units:
             return []
@@ -355,6 +388,14 @@ class Engine:
         out: list[Signal] = []
         for ui in sorted(hits):
             h = hits[ui]
+            if h.cands and masked:
+                kept = []
+                for c in h.cands:
+                    if any(a < c.ce and c.cs < b for a, b in masked):
+                        self._trail(trail, c.rule, units[ui], text, c.cs, c.ce, "entry_header")
+                    else:
+                        kept.append(c)
+                h.cands = kept
             if h.cands:
                 out.extend(self._resolve(units[ui], u_tok[ui], h, text, trail))
         out.sort(key=lambda s: (s.start, s.name, s.end))
@@ -429,7 +470,11 @@ class Engine:
                 semi = text.rfind(";", lo, c.cs)
                 if semi >= 0:
                     lo = semi + 1
-                if not (vs < c.ce and lo < ve):
+                hi = min(unit.end, c.ce + veto.window_after)
+                semi = text.find(";", c.ce, hi)
+                if semi >= 0:
+                    hi = semi
+                if not (vs < max(hi, c.ce) and lo < ve):
                     continue
             if veto.unless is not None and veto.unless.search(lowered):
                 continue

@@ -95,3 +95,18 @@ def test_engine_offsets_hold_on_arbitrary_text(detector, lines):
     for s in detector.detect(doc, [Section("experience", None, 0, len(doc.text))], []):
         assert doc.text[s.start:s.end] == s.match
         assert s.start < s.end
+
+
+def test_engine_entry_titles_and_employers_are_not_evidence(detector):
+    from resume_signals.report import Entry
+
+    doc = assemble([LineDraft("EXPERIENCE"), LineDraft("Lead Data Scientist\tJan 2020 – Present"),
+                    LineDraft("Datadog, New York"), LineDraft("• Owned the anomaly alerts on Datadog", bullet=True)],
+                   "txt")
+    secs = [Section("experience", "EXPERIENCE", 0, len(doc.text))]
+    entry = Entry("experience", "Lead Data Scientist", "Datadog", None, doc.text.index("Lead"), len(doc.text))
+    with_entries = detector.detect(doc, secs, [entry])
+    assert {(s.name, s.match) for s in with_entries} >= {("ownership", "Owned"), ("production_stack", "Datadog")}
+    assert all(s.start > doc.text.index("•") for s in with_entries)  # nothing from the header lines
+    without = detector.detect(doc, secs, [])
+    assert any(s.start < doc.text.index("•") for s in without)

@@ -47,6 +47,8 @@ NOT_OUTCOME = [
     "Grew the team from 3 to 12 engineers",
     "Negotiated a salary of $120k",
     "Will cut costs by 20% next year",
+    "Dashboards refresh at intervals from 5 seconds to 30 minutes",
+    "Won over $40,000 in research fellowships",
 ]
 
 OFFLINE = [
@@ -67,6 +69,7 @@ NOT_OFFLINE = [
     "Explored CNN, LSTM and Transformer encoders; none beat the BERT baseline",
     "Cut p99 latency from 180 ms to 40 ms",
     "Improved precision agriculture workflows",
+    "Treasurer, ECE Student Society (2012-2014)",
 ]
 
 COMPETITION = [
@@ -88,6 +91,7 @@ NOT_COMPETITION = [
     "Five-a-side football; Sunday league referee",
     "Best Paper Award, EACL 2023",
     "1st place in the regional chess championship",
+    "2019 Silver Jubilee volunteer",
 ]
 
 

@@ -35,6 +35,8 @@ NEGATIVE = [
     "Head of Machine Learning, Kowhai Health",
     "Lead ML Engineer",
     "Lead, Data Platform",
+    "Lead engineer on the billing rewrite",
+    "Lead machine learning engineer",
 ]
 
 

@@ -28,6 +28,9 @@ NEGATIVE = [
     "Managed 200 models in production",
     "A team of 3 years' experience",
     "Led 3 projects to launch",
+    "Met with 10 warehouse staff every week to plan shifts",
+    "Presented findings to a group of 30 students and faculty",
+    "Ranked in the top 5% of a cohort of 600 students",
 ]
 
 
