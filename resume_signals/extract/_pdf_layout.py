@@ -184,6 +184,9 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     seen: set[tuple[str, int, int]] = set()
     unique: list[Glyph] = []
     for g in glyphs:
+        if g.x1 - g.x0 < 0.01:  # no width (a font without metrics): position says nothing, keep it
+            unique.append(g)
+            continue
         key = (g.text, round(g.x0 * 2), round(g.base * 2))
         if key in seen:
             continue

@@ -169,8 +169,11 @@ def _device_class() -> type:
             if abs(b) > 1e-3 or abs(c) > 1e-3 or a <= 0 or d <= 0:
                 self.rotated += 1  # rotated or mirrored text (a vertical sidebar label)
                 return adv
-            self.glyphs.append(Glyph(text=text, x0=e, x1=e + a * adv, base=f, size=d * fontsize,
-                                     font=font.fontname))
+            name = font.fontname
+            if not isinstance(name, str):  # damaged files give keywords or bytes here
+                name = getattr(name, "name", None) or "unknown"
+                name = name.decode("latin-1") if isinstance(name, bytes) else str(name)
+            self.glyphs.append(Glyph(text=str(text), x0=e, x1=e + a * adv, base=f, size=d * fontsize, font=name))
             return adv
 
         def receive_layout(self, ltpage: Any) -> None:

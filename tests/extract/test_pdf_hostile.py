@@ -221,3 +221,20 @@ def test_pdf_hostile_absurd_glyph_width_tolerated() -> None:
     content = b"BT /F1 10 Tf 72 700 Td (AB) Tj ET BT /F2 10 Tf 72 680 Td (Jane Doe) Tj ET " + body
     doc = extract_pdf(page_pdf([content], {"F1": font, "F2": HELVETICA}), limits=LIMITS)
     assert doc.text.splitlines()[1:3] == ["Jane Doe", "Line 0 of the resume"]
+
+
+def test_pdf_hostile_font_name_not_a_name() -> None:
+    """'/FontName Damaged' without the slash makes the font name a bare keyword: still read."""
+    font = (b"<< /Type /Font /Subtype /TrueType /BaseFont /Damaged /FirstChar 32 /LastChar 126 /Widths ["
+            + b" ".join(b"500" for _ in range(95)) + b"] /FontDescriptor << /Type /FontDescriptor /FontName Damaged"
+            b" /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700"
+            b" /StemV 80 >> >>")
+    doc = extract_pdf(page_pdf([b"BT /F1 10 Tf 72 700 Td (Jane Doe) Tj ET"], {"F1": font}), limits=LIMITS)
+    assert doc.text == "Jane Doe"
+
+
+def test_pdf_hostile_zero_width_font_keeps_every_letter() -> None:
+    """A font without widths stacks its glyphs on one point: no letter may be taken for a duplicate."""
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont Helvetica /Encoding /WinAnsiEncoding >>"
+    doc = extract_pdf(page_pdf([b"BT /F1 10 Tf 72 700 Td (Jane Doe) Tj ET"], {"F1": font}), limits=LIMITS)
+    assert doc.text == "Jane Doe"
