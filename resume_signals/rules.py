@@ -35,8 +35,9 @@ top-level key is optional; any other key is an error.
     ``"exact"``), ``requires`` (a word list or ``"@lexicon"``: the unit must
     contain one of these words), ``at_unit_start`` (true: the match must open
     the bullet or sentence, for present-tense resume verbs), ``prefilter`` (a
-    cheap regex the lowercased unit must contain before a costly ``regex``
-    rule runs, e.g. ``'%'`` for rules about percentages). Vetoes take the same fields plus ``scope``
+    cheap regex, or a list of them, that the lowercased unit must all contain
+    before a costly ``regex`` rule runs, e.g. ``['\\d', '%']`` for rules about
+    percentages; each gate is tested once per unit). Vetoes take the same fields plus ``scope``
     (``"overlap"``, ``"unit"`` or ``"near"``), ``window`` and ``window_after``
     (characters before and after the match, for ``near``), ``unless`` (words that disable the veto) and
     ``rules`` (rule ids it applies to; all when absent).
@@ -289,10 +290,12 @@ def _check_rule(rule: Any, key: str, check: _Checker, lexicons: Mapping[str, Any
     if "requires" in rule:
         _check_words(rule["requires"], f"{key}.requires", check, lexicons)
     if "prefilter" in rule:
-        try:
-            re.compile(rule["prefilter"])
-        except (re.error, TypeError) as exc:
-            raise check.fail(f"{key}.prefilter", f"invalid regular expression: {exc}") from None
+        gates = rule["prefilter"] if isinstance(rule["prefilter"], list) else [rule["prefilter"]]
+        for gate in gates:
+            try:
+                re.compile(gate)
+            except (re.error, TypeError) as exc:
+                raise check.fail(f"{key}.prefilter", f"invalid regular expression: {exc}") from None
     if not isinstance(rule.get("at_unit_start", False), bool):
         raise check.fail(f"{key}.at_unit_start", f"expected true or false, got {_describe(rule['at_unit_start'])}")
     if veto:

@@ -47,7 +47,7 @@ class _Rule:
     order: int
     at_unit_start: bool = False
     requires: re.Pattern[str] | None = None
-    prefilter: re.Pattern[str] | None = None
+    prefilter: tuple[re.Pattern[str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +80,7 @@ class _UnitHits:
 
 _SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 _STOP = frozenset("a an the of in into to on at by for with from and or as is are was were be been it its this "
-                  "that these those my our their".split())
+                  "that these those my our their i we".split())
 _UNBOUNDED = 8  # "*" and "+" repeat at most this often inside one window (units are short)
 _OP_RANGE = re.compile(r"^\{(\d*)(,?)(\d*)\}$")
 
@@ -118,8 +118,8 @@ def _anchor(pattern: list[dict[str, Any]]) -> tuple[int, frozenset[str]] | None:
                 words = frozenset(w.lower() for w in spec["IN"])
             else:
                 continue
-            if words & _STOP:
-                continue
+            if words & _STOP or not all(any(ch.isalnum() for ch in w) for w in words):
+                continue  # stop words and punctuation are everywhere: a poor first lookup
             if best is None or len(words) < len(best[1]):
                 best = (i, words)
     return best
@@ -134,20 +134,22 @@ class _Anchored:
     after: int
 
 
-def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, int]]:
+def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, int, bool]]:
     """Where each entry's title and organisation are written in its header lines.
 
     A job title ("Lead Data Scientist", "Head of ML") or an employer's name
     ("New Relic", "Docker") names a role or a company, not an act or a tool
-    used, so matches there are dropped. The header is the entry's lines before
-    its first bullet (at most four).
+    used, so matches there are dropped. A title keeps its production_stack
+    matches (project titles often list their stack: "Scraper | Python, Docker").
+    The header is the entry's lines before its first bullet (at most four).
+    Returns (start, end, is_title).
     """
-    spans: list[tuple[int, int]] = []
+    spans: list[tuple[int, int, bool]] = []
     if not entries:
         return spans
     starts = [ln.start for ln in doc.lines]
     for e in entries:
-        names = [n for n in (e.title, e.organization) if n and n.strip()]
+        names = [(n, n is e.title) for n in (e.title, e.organization) if n and n.strip()]
         if not names:
             continue
         i = bisect.bisect_left(starts, e.start)
@@ -157,10 +159,10 @@ def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, in
                 break
             end = ln.end
         header = doc.text[e.start:end]
-        for name in names:
+        for name, is_title in names:
             k = header.find(name)
             if k >= 0:
-                spans.append((e.start + k, e.start + k + len(name)))
+                spans.append((e.start + k, e.start + k + len(name), is_title))
     return spans
 
 
@@ -192,7 +194,7 @@ class Engine:
         # around its anchor word (found by one dict lookup per token); the rest run on the whole doc
         self.matcher = Matcher(vocab, validate=False)  # patterns were validated by load_rules
         self.anchors: dict[int, list[_Anchored]] = {}
-        self._prefilters: dict[str, re.Pattern[str]] = {}
+        self._prefilters: dict[str, re.Pattern[str]] = {}  # shared compiled gates, cached per unit by identity
         self._regex_by_section: dict[str, list[tuple[_Rule, re.Pattern[str], bool]]] = {}
         check = _Checker("rules")  # rules were validated by load_rules; this only resolves @lexicons
         self.lower = PhraseMatcher(vocab, attr="LOWER")
@@ -215,10 +217,11 @@ class Engine:
             for r in spec["rules"]:
                 order += 1
                 req = r.get("requires")
-                pre = r.get("prefilter")
+                pre = r.get("prefilter", [])
+                pres = [pre] if isinstance(pre, str) else list(pre)
                 rule = _Rule(signal=name, id=r["id"], order=order, at_unit_start=bool(r.get("at_unit_start")),
-                             requires=_word_regex(words(req, lex)) if req else None,
-                             prefilter=self._prefilters.setdefault(pre, re.compile(pre)) if pre else None)
+                             requires=self._cached(_word_regex(words(req, lex))) if req else None,
+                             prefilter=tuple(self._cached(re.compile(p)) for p in pres))
                 self._add(rule, r, ("R", rule), lex, fragments, check)
             for v in spec.get("vetoes", []):
                 unless = v.get("unless")
@@ -239,6 +242,12 @@ class Engine:
         self._add_stack(lex.get("stack", {}))
 
     # -- compilation ---------------------------------------------------------------------------
+
+    def _cached(self, rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
+        """One compiled object per distinct gate, so a unit tests each gate once."""
+        if rx is None:
+            return None
+        return self._prefilters.setdefault(rx.pattern, rx)
 
     def _add_pattern(self, key: str, pattern: list[dict[str, Any]]) -> None:
         anchor = _anchor(pattern)
@@ -357,15 +366,17 @@ class Engine:
                 ulow = _lower(utext)
                 passed: dict[re.Pattern[str], bool] = {}
                 for rule, rx, exact in rules:
-                    if rule.requires is not None and not rule.requires.search(ulow):
+                    gates = rule.prefilter if rule.requires is None else (*rule.prefilter, rule.requires)
+                    ok = True
+                    for gate in gates:
+                        hit = passed.get(gate)
+                        if hit is None:
+                            hit = passed[gate] = gate.search(ulow) is not None
+                        if not hit:
+                            ok = False
+                            break
+                    if not ok:
                         continue
-                    pre = rule.prefilter
-                    if pre is not None:
-                        ok = passed.get(pre)
-                        if ok is None:
-                            ok = passed[pre] = pre.search(ulow) is not None
-                        if not ok:
-                            continue
                     for m in rx.finditer(utext if exact else ulow):
                         cs, ce = unit.start + m.start(), unit.start + m.end()
                         if ce <= cs:
@@ -391,7 +402,8 @@ class Engine:
             if h.cands and masked:
                 kept = []
                 for c in h.cands:
-                    if any(a < c.ce and c.cs < b for a, b in masked):
+                    stack = c.rule.signal == "production_stack"
+                    if any(a < c.ce and c.cs < b and not (title and stack) for a, b, title in masked):
                         self._trail(trail, c.rule, units[ui], text, c.cs, c.ce, "entry_header")
                     else:
                         kept.append(c)
