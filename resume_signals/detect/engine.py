@@ -221,7 +221,7 @@ class Engine:
                 pres = [pre] if isinstance(pre, str) else list(pre)
                 rule = _Rule(signal=name, id=r["id"], order=order, at_unit_start=bool(r.get("at_unit_start")),
                              requires=self._cached(_word_regex(words(req, lex))) if req else None,
-                             prefilter=tuple(self._cached(re.compile(p)) for p in pres))
+                             prefilter=tuple(self._gate(p) for p in pres))
                 self._add(rule, r, ("R", rule), lex, fragments, check)
             for v in spec.get("vetoes", []):
                 unless = v.get("unless")
@@ -242,6 +242,9 @@ class Engine:
         self._add_stack(lex.get("stack", {}))
 
     # -- compilation ---------------------------------------------------------------------------
+
+    def _gate(self, pattern: str) -> re.Pattern[str]:
+        return self._prefilters.setdefault(pattern, re.compile(pattern))
 
     def _cached(self, rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
         """One compiled object per distinct gate, so a unit tests each gate once."""
