@@ -71,6 +71,10 @@ class _Candidate:
     value: Any = None
 
 
+_RegexGroup = tuple[re.Pattern[str] | None,
+                    list[tuple["_Rule", re.Pattern[str], bool, tuple[re.Pattern[str], ...]]]]
+
+
 @dataclass(slots=True)
 class _UnitHits:
     cands: list[_Candidate] = field(default_factory=list)
@@ -194,8 +198,10 @@ class Engine:
         # around its anchor word (found by one dict lookup per token); the rest run on the whole doc
         self.matcher = Matcher(vocab, validate=False)  # patterns were validated by load_rules
         self.anchors: dict[int, list[_Anchored]] = {}
+        self._anchored_raw: list[tuple[str, list[dict[str, Any]], int, int]] = []
+        self._anchor_words: dict[int, list[int]] = {}
         self._prefilters: dict[str, re.Pattern[str]] = {}  # shared compiled gates, cached per unit by identity
-        self._regex_by_section: dict[str, list[tuple[_Rule, re.Pattern[str], bool]]] = {}
+        self._regex_by_section: dict[str, list[_RegexGroup]] = {}
         check = _Checker("rules")  # rules were validated by load_rules; this only resolves @lexicons
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.exact = PhraseMatcher(vocab, attr="ORTH")
@@ -240,8 +246,20 @@ class Engine:
             if "pattern" in c:
                 self._add_pattern(key, _resolve_pattern(c["pattern"], lex, check, key))
         self._add_stack(lex.get("stack", {}))
+        self._build_anchors()
 
     # -- compilation ---------------------------------------------------------------------------
+
+    def _regex_groups(self, section: str) -> list[_RegexGroup]:
+        """The regex rules allowed in a section, grouped by their first gate (tested once per unit)."""
+        groups: dict[re.Pattern[str] | None, list[tuple[_Rule, re.Pattern[str], bool, tuple[re.Pattern[str], ...]]]] = {}
+        for rule, rx, exact in self.regex_rules:
+            if section in self.signals[rule.signal].exclude:
+                continue
+            gates = rule.prefilter if rule.requires is None else (*rule.prefilter, rule.requires)
+            first = gates[0] if gates else None
+            groups.setdefault(first, []).append((rule, rx, exact, tuple(gates[1:])))
+        return list(groups.items())
 
     def _gate(self, pattern: str) -> re.Pattern[str]:
         return self._prefilters.setdefault(pattern, re.compile(pattern))
@@ -258,12 +276,28 @@ class Engine:
             self.matcher.add(key, [pattern])
             return
         i, words = anchor
-        m = Matcher(self.nlp.vocab, validate=False)
-        m.add(key, [pattern])
-        entry = _Anchored(m, sum(_repeats(t)[1] for t in pattern[:i]), sum(_repeats(t)[1] for t in pattern[i + 1:]))
+        index = len(self._anchored_raw)
+        self._anchored_raw.append((key, pattern, sum(_repeats(t)[1] for t in pattern[:i]),
+                                   sum(_repeats(t)[1] for t in pattern[i + 1:])))
         strings = self.nlp.vocab.strings
         for w in words:
-            self.anchors.setdefault(strings.add(w), []).append(entry)
+            self._anchor_words.setdefault(strings.add(w), []).append(index)
+
+    def _build_anchors(self) -> None:
+        """One Matcher per distinct set of patterns sharing an anchor word: one call per anchor hit."""
+        built: dict[tuple[int, ...], _Anchored] = {}
+        for word, indices in self._anchor_words.items():
+            group = tuple(sorted(set(indices)))
+            entry = built.get(group)
+            if entry is None:
+                m = Matcher(self.nlp.vocab, validate=False)
+                for j in group:
+                    key, pattern, _, _ = self._anchored_raw[j]
+                    m.add(key, [pattern])
+                entry = _Anchored(m, max(self._anchored_raw[j][2] for j in group),
+                                  max(self._anchored_raw[j][3] for j in group))
+                built[group] = entry
+            self.anchors[word] = [entry]
 
     def _add(self, item: _Rule | _Veto, raw: dict[str, Any], meta: tuple[str, Any], lex: Any, fragments: Any,
              check: _Checker) -> None:
@@ -359,34 +393,36 @@ class Engine:
                             _Candidate(rule, tstart[ts], tend[te - 1], ts, te, value=meta))
         if self.regex_rules:
             for ui, unit in enumerate(units):
-                rules = self._regex_by_section.get(unit.section)
-                if rules is None:
-                    rules = [x for x in self.regex_rules if unit.section not in self.signals[x[0].signal].exclude]
-                    self._regex_by_section[unit.section] = rules
-                if not rules:
+                groups = self._regex_by_section.get(unit.section)
+                if groups is None:
+                    groups = self._regex_groups(unit.section)
+                    self._regex_by_section[unit.section] = groups
+                if not groups:
                     continue
                 utext = text[unit.start:unit.end]
                 ulow = _lower(utext)
                 passed: dict[re.Pattern[str], bool] = {}
-                for rule, rx, exact in rules:
-                    gates = rule.prefilter if rule.requires is None else (*rule.prefilter, rule.requires)
-                    ok = True
-                    for gate in gates:
-                        hit = passed.get(gate)
-                        if hit is None:
-                            hit = passed[gate] = gate.search(ulow) is not None
-                        if not hit:
-                            ok = False
-                            break
-                    if not ok:
-                        continue
-                    for m in rx.finditer(utext if exact else ulow):
-                        cs, ce = unit.start + m.start(), unit.start + m.end()
-                        if ce <= cs:
+                for first, members in groups:
+                    if first is not None and not first.search(ulow):
+                        continue  # e.g. no digit: none of the number rules can match
+                    for rule, rx, exact, rest in members:
+                        ok = True
+                        for gate in rest:
+                            hit = passed.get(gate)
+                            if hit is None:
+                                hit = passed[gate] = gate.search(ulow) is not None
+                            if not hit:
+                                ok = False
+                                break
+                        if not ok:
                             continue
-                        ts = max(bisect.bisect_right(tstart, cs) - 1, 0)
-                        te = min(max(bisect.bisect_left(tstart, ce), ts + 1), n_tok)
-                        hits.setdefault(ui, _UnitHits()).cands.append(_Candidate(rule, cs, ce, ts, te))
+                        for m in rx.finditer(utext if exact else ulow):
+                            cs, ce = unit.start + m.start(), unit.start + m.end()
+                            if ce <= cs:
+                                continue
+                            ts = max(bisect.bisect_right(tstart, cs) - 1, 0)
+                            te = min(max(bisect.bisect_left(tstart, ce), ts + 1), n_tok)
+                            hits.setdefault(ui, _UnitHits()).cands.append(_Candidate(rule, cs, ce, ts, te))
         if self.regex_vetoes:
             for ui, h in hits.items():
                 if not h.cands:
