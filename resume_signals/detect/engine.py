@@ -71,8 +71,8 @@ class _Candidate:
     value: Any = None
 
 
-_RegexGroup = tuple[re.Pattern[str] | None,
-                    list[tuple["_Rule", re.Pattern[str], bool, tuple[re.Pattern[str], ...]]]]
+_RegexMember = tuple["_Rule", re.Pattern[str], bool, tuple[re.Pattern[str], ...]]
+_RegexGroup = tuple[re.Pattern[str] | None, list[_RegexMember]]
 
 
 @dataclass(slots=True)
@@ -252,7 +252,7 @@ class Engine:
 
     def _regex_groups(self, section: str) -> list[_RegexGroup]:
         """The regex rules allowed in a section, grouped by their first gate (tested once per unit)."""
-        groups: dict[re.Pattern[str] | None, list[tuple[_Rule, re.Pattern[str], bool, tuple[re.Pattern[str], ...]]]] = {}
+        groups: dict[re.Pattern[str] | None, list[_RegexMember]] = {}
         for rule, rx, exact in self.regex_rules:
             if section in self.signals[rule.signal].exclude:
                 continue
