@@ -101,7 +101,7 @@ def _fixed_zip(data: bytes) -> bytes:
 def render_docx(spec: Spec) -> bytes:
     import docx
     from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
     from docx.oxml.ns import qn
     from docx.shared import Inches, Pt
 
@@ -223,7 +223,23 @@ def render_docx(spec: Spec) -> bytes:
                 add(d, ln, text_width)
                 continue
             cell = cells[ln.place]
-            p = add(cell, ln, widths[ln.place] - 0.15)
+            if lay.get("nested_headers") and ln.kind == "entry" and "\t" in ln.text:
+                # the entry header is a table nested in the cell: title and organisation | dates
+                inner = cell.add_table(rows=1, cols=2)
+                inner_w = (widths[ln.place] - 0.15 - 1.5, 1.5)
+                for col, wd in zip(inner.columns, inner_w, strict=True):
+                    col.width = Inches(wd)
+                inner.autofit = False
+                for k, (part, icell, wd) in enumerate(zip(ln.text.split("\t", 1), inner.rows[0].cells, inner_w,
+                                                          strict=True)):
+                    icell.width = Inches(wd)
+                    ip = icell.paragraphs[0]
+                    ip.add_run(part).bold = k == 0
+                    if k == 1:
+                        ip.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                p = None
+            else:
+                p = add(cell, ln, widths[ln.place] - 0.15)
             if not used[ln.place]:
                 first = cell.paragraphs[0]
                 first._p.getparent().remove(first._p)
@@ -450,6 +466,97 @@ def render_reportlab_single(spec: Spec) -> bytes:
     return buf.getvalue()
 
 
+FONT_FILES["liberation_serif"] = ("/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf",
+                                  "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
+                                  "/usr/share/fonts/truetype/liberation/LiberationSerif-Italic.ttf")
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    from reportlab.lib.utils import simpleSplit
+
+    return simpleSplit(text, font, size, width) or [""]
+
+
+def _hyphenated(ln: GoldLine, hyphen: str | None, font: str, size: float, width: float) -> list[str]:
+    """Visual lines of a bullet; with ``hyphen`` ("monitor|ing") one word is broken across two lines."""
+    if not hyphen:
+        return _wrap(ln.text, font, size, width)
+    word = hyphen.replace("|", "")
+    head, tail = hyphen.split("|")
+    at = ln.text.index(word)
+    first = _wrap(ln.text[:at] + head + "-", font, size, width)
+    return first + _wrap(tail + ln.text[at + len(word):], font, size, width)
+
+
+def render_reportlab_canvas(spec: Spec) -> bytes:
+    """A LaTeX-style CV drawn line by line on the canvas: a full-width top block, then a wide
+    main column ("left") and a narrow sidebar ("right") side by side, serif fonts, en-dash
+    bullets and words hyphenated across line ends where a line asks for it ("hyphen")."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import inch
+    from reportlab.pdfgen.canvas import Canvas
+
+    regular, bold, italic = _rl_fonts(spec.data["layout"].get("font", "liberation_serif"))
+    buf = io.BytesIO()
+    c = Canvas(buf, pagesize=A4, invariant=1)
+    c.setTitle(f"Fixture {spec.id}")
+    c.setAuthor("resume_signals fixtures")
+    c.setCreator("resume_signals fixtures")
+    margin, gutter, side_w = 0.7 * inch, 0.35 * inch, 2.0 * inch
+    page_w, page_h = A4
+    main_w = page_w - 2 * margin - gutter - side_w
+    size, lead = 9.5, 12.0
+    hyphens = spec.data["layout"].get("hyphenate", {})
+
+    def column(lines: list[GoldLine], x: float, width: float, y: float) -> float:
+        for ln in lines:
+            if ln.kind == "heading":
+                y -= 6
+                c.setFont(bold, 11.5)
+                c.drawString(x, y, ln.text.upper())
+                c.setLineWidth(0.5)
+                c.line(x, y - 3, x + width, y - 3)
+                y -= lead + 2
+            elif "\t" in ln.text:
+                left, right = ln.text.split("\t", 1)
+                c.setFont(bold, size)
+                c.drawString(x, y, left)
+                c.setFont(regular, size)
+                c.drawRightString(x + width, y, right)
+                y -= lead
+            elif ln.kind == "bullet":
+                c.setFont(regular, size)
+                c.drawString(x + 2, y, "\u2013")
+                for part in _hyphenated(ln, hyphens.get(ln.text), regular, size, width - 12):
+                    c.drawString(x + 12, y, part)
+                    y -= lead
+            else:
+                font = italic if ln.kind == "entry" else regular
+                for part in _wrap(ln.text, font, size, width):
+                    c.setFont(font, size)
+                    c.drawString(x, y, part)
+                    y -= lead
+        return y
+
+    top = [ln for ln in spec.lines if ln.place == "body"]
+    y = page_h - margin - 16
+    for k, ln in enumerate(top):
+        if k == 0:
+            c.setFont(bold, 20)
+            c.drawCentredString(page_w / 2, y, ln.text)
+            y -= 20
+        else:
+            c.setFont(regular, size)
+            c.drawCentredString(page_w / 2, y, ln.text)
+            y -= lead
+    y -= 8
+    column([ln for ln in spec.lines if ln.place == "left"], margin, main_w, y)
+    column([ln for ln in spec.lines if ln.place == "right"], margin + main_w + gutter, side_w, y)
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 # ----------------------------------------------------------------------------------------------
 
 def render(spec: Spec, fmt: str, *, cache: dict[str, bytes]) -> bytes:
@@ -462,6 +569,8 @@ def render(spec: Spec, fmt: str, *, cache: dict[str, bytes]) -> bytes:
         return cache["docx"] if fmt == "docx" else docx_to_pdf(cache["docx"], spec.id)
     if renderer == "reportlab_frames":
         return render_reportlab_frames(spec)
+    if renderer == "reportlab_canvas":
+        return render_reportlab_canvas(spec)
     return render_reportlab_single(spec)
 
 

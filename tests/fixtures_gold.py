@@ -37,7 +37,7 @@ TIERS = ("weak", "moderate", "strong")
 LINE_KINDS = ("heading", "entry", "dates", "bullet", "line")
 PLACES = ("body", "header", "footer", "left", "right", "textbox")
 FORMATS = ("pdf", "docx", "txt")
-RENDERERS = ("txt", "docx", "reportlab_frames", "reportlab_single")
+RENDERERS = ("txt", "docx", "reportlab_frames", "reportlab_single", "reportlab_canvas")
 ENTRY_SECTIONS = ("experience", "projects")
 _MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
@@ -220,7 +220,7 @@ def validate_spec(spec: Spec) -> list[str]:
 # ----------------------------------------------------------------------------------------------
 # Locating gold lines in a report's text
 
-_BULLETS = set("•▪●◦‣∙·■□➢➤►–—-*")
+_BULLETS = set("•▪●◦‣∙·■□➢➤►–—-*#")
 
 
 def _is_glyph(ch: str) -> bool:
@@ -228,7 +228,7 @@ def _is_glyph(ch: str) -> bool:
 
 
 def normalise(text: str) -> tuple[str, list[int]]:
-    """Lower-cased text with whitespace runs, dashes and bullet glyphs folded to one space.
+    """Lower-cased text with whitespace runs, dashes, bullet glyphs and "#" folded to one space.
 
     Returns the normalised string and, for each of its characters, the index in
     ``text`` it came from (plus one trailing entry for the end).
