@@ -31,6 +31,7 @@ SECTION_KINDS = ("contact", "summary", "experience", "education", "skills", "pro
 SIGNAL_NAMES = ("shipped", "deployed", "monitoring", "rollback", "ab_testing", "post_launch_iteration",
                 "outcome_metric", "offline_metric", "competition", "team_size", "ownership",
                 "production_stack", "versioning")
+PRODUCTION_SIGNALS = ("shipped", "deployed", "monitoring", "rollback", "ab_testing", "post_launch_iteration")
 FLAG_NAMES = ("architecture_padding", "missing_production_signals", "competition_without_production")
 LEVELS = ("junior", "mid", "senior", "staff_plus", "unknown")
 TIERS = ("weak", "moderate", "strong")
@@ -211,6 +212,14 @@ def validate_spec(spec: Spec) -> list[str]:
         if e.raw and e.raw not in spec.lines[e.line].text and not any(
                 e.raw in ln.text for ln in spec.lines[e.line:e.line + 3]):
             out.append(f"{where}: raw dates {e.raw!r} not in the header lines")
+    # The two flags that follow from the labels alone must agree with them (SIGNALS.md, Flags).
+    found = {n for ln in spec.lines for n in ln.signals}
+    production = bool(found & set(PRODUCTION_SIGNALS))
+    if ("missing_production_signals" in d["flags"]) != (d["seniority"].get("level") in ("senior", "staff_plus")
+                                                       and not production):
+        out.append("missing_production_signals does not follow from the level and the labelled signals")
+    if ("competition_without_production" in d["flags"]) != ("competition" in found and not production):
+        out.append("competition_without_production does not follow from the labelled signals")
     years = d["seniority"].get("years")
     if years is not None and abs(experience_years(spec) - years) > 0.05:
         out.append(f"seniority years {years} but entries give {experience_years(spec)}")
