@@ -161,6 +161,17 @@ def experience_years(spec: Spec) -> float:
     return round(total / 12, 1)
 
 
+def expected_level(spec: Spec) -> str:
+    """The level SIGNALS.md gives from the labelled entries: a title outranks years."""
+    titles = " | ".join(e.title or "" for e in spec.entries if e.section == "experience")
+    if re.search(r"\b(Staff|Principal|Distinguished|Director|Head of)\b", titles):
+        return "staff_plus"
+    years = experience_years(spec)
+    if re.search(r"\bSenior\b", titles) or years >= 6:
+        return "senior"
+    return "mid" if years >= 3 else "junior"
+
+
 def validate_spec(spec: Spec) -> list[str]:
     """Problems with a spec (empty when it is well formed and consistent with SIGNALS.md's vocabulary)."""
     d, out = spec.data, []
@@ -220,6 +231,8 @@ def validate_spec(spec: Spec) -> list[str]:
         out.append("missing_production_signals does not follow from the level and the labelled signals")
     if ("competition_without_production" in d["flags"]) != ("competition" in found and not production):
         out.append("competition_without_production does not follow from the labelled signals")
+    if expected_level(spec) != d["seniority"].get("level"):
+        out.append(f"seniority {d['seniority'].get('level')} but titles and years give {expected_level(spec)}")
     years = d["seniority"].get("years")
     if years is not None and abs(experience_years(spec) - years) > 0.05:
         out.append(f"seniority years {years} but entries give {experience_years(spec)}")
