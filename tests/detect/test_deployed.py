@@ -14,6 +14,9 @@ POSITIVE = [
     ("Went live on 4 wards in March 2024 through the EHR", "Went live"),
     ("Model served in production behind a gRPC API", "served in production"),
     ("Deployed the model to staging and then to production", "Deployed"),
+    ("Oversaw the deployment of 12 models", "Oversaw the deployment of"),
+    ("Led the launch of the new checkout flow", "Led the launch of"),
+    ("Productionised the churn model as a FastAPI service", "Productionised"),
 ]
 
 NEGATIVE = [
@@ -32,6 +35,9 @@ NEGATIVE = [
     "Released a paper on retrieval at SIGIR",
     "Currently building the returns API, target launch Q1 2027",
     "Introduced a 1% to 50% staged rollout for schema changes",
+    "Deployed to client sites to gather requirements",
+    "Ran a phased rollout by region with a kill switch",
+    "Drove a canary release process for all services",
 ]
 
 

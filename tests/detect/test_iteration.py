@@ -22,6 +22,8 @@ NEGATIVE = [
     "Plan to add retraining next quarter",
     "Trained a boosted-tree model to predict warranty claims",
     "Fine-tuned BERT on adjuster notes",
+    "Career changer retraining as a data analyst",
+    "Completed a government retraining programme in analytics",
 ]
 
 

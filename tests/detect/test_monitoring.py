@@ -35,6 +35,7 @@ NEGATIVE = [
     "Eager to learn observability tooling",
     "Monitoring of competitor prices for the pricing team",
     "Measuring Faithfulness Drift Across Languages in Abstractive Summarisation",
+    "Monitored KPIs and reported to leadership weekly",
 ]
 
 

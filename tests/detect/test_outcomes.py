@@ -26,6 +26,10 @@ OUTCOME = [
     "Reduced churn by 3 percentage points",
     "Handles 40k requests per second at peak",
     "Made inference 3x faster",
+    "Decreased p95 latency to under 100 ms",
+    "Released a parser now used by 12 port authorities",
+    "Generated $4M in incremental revenue through personalised offers",
+    "Maintained 99.95% availability for the payments API",
 ]
 
 NOT_OUTCOME = [

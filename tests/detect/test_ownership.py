@@ -37,6 +37,7 @@ NEGATIVE = [
     "Lead, Data Platform",
     "Lead engineer on the billing rewrite",
     "Lead machine learning engineer",
+    "Containerised the services with Docker and orchestrated them with Kubernetes",
 ]
 
 

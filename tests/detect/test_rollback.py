@@ -17,6 +17,9 @@ POSITIVE = [
     "Reverted the ranking release within minutes of the alert",
     "Ramped traffic from 5% to 100% over a week",
     "Wrote the rollback plan for the payments migration",
+    "Released the new ranking model to 5% of traffic first",
+    "Implemented blue/green deployments on ECS",
+    "Designed a champion-challenger framework for credit models",
 ]
 
 NEGATIVE = [

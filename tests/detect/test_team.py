@@ -17,6 +17,8 @@ POSITIVE = [
     ("Managed a team of six data scientists", 6),
     ("Built a 5-person ML platform team from scratch", 5),
     ("Manager of 9 direct reports", 9),
+    ("Grew the data team from 2 to 9 people", 9),
+    ("Supervised two interns", 2),
 ]
 
 NEGATIVE = [
