@@ -82,6 +82,7 @@ class _UnitHits:
     ctx: list[Hit] = field(default_factory=list)
 
 
+_CLAUSE_BREAK = re.compile(r";|\b(?:which|while|but|whereas|and then|so that|resulting in|leading to)\b", re.I)
 _SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 _STOP = frozenset("a an the of in into to on at by for with from and or as is are was were be been it its this "
                   "that these those my our their i we".split())
@@ -518,9 +519,8 @@ class Engine:
                     continue
             elif veto.scope == "near":
                 lo = max(unit.start, c.cs - veto.window)
-                semi = text.rfind(";", lo, c.cs)
-                if semi >= 0:
-                    lo = semi + 1
+                for brk in _CLAUSE_BREAK.finditer(text, lo, c.cs):  # the window stays in the match's clause
+                    lo = brk.end()
                 hi = min(unit.end, c.ce + veto.window_after)
                 semi = text.find(";", c.ce, hi)
                 if semi >= 0:

@@ -17,6 +17,8 @@ POSITIVE = [
     ("Oversaw the deployment of 12 models", "Oversaw the deployment of"),
     ("Led the launch of the new checkout flow", "Led the launch of"),
     ("Productionised the churn model as a FastAPI service", "Productionised"),
+    ("Rolled out a podcast recommendation carousel to all app users", "Rolled out"),
+    ("Deployed the model as a Lambda function", "Deployed"),
 ]
 
 NEGATIVE = [
@@ -38,6 +40,9 @@ NEGATIVE = [
     "Deployed to client sites to gather requirements",
     "Ran a phased rollout by region with a kill switch",
     "Drove a canary release process for all services",
+    "Launched a podcast about data science",
+    "Rolled out a new onboarding process for hires",
+    "Deployed as a consultant to a major bank",
 ]
 
 

@@ -20,6 +20,7 @@ POSITIVE = [
     "Released the new ranking model to 5% of traffic first",
     "Implemented blue/green deployments on ECS",
     "Designed a champion-challenger framework for credit models",
+    "Reverted to the previous model version after the alert fired",
 ]
 
 NEGATIVE = [
@@ -30,6 +31,7 @@ NEGATIVE = [
     "Familiar with rollback strategies",
     "Shadowed senior engineers during onboarding",
     "Organised a chess challenger tournament",
+    "Reverted to manual processes during the outage",
 ]
 
 
