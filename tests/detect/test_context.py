@@ -26,6 +26,8 @@ CANCELLED = [
     ("The contract ended before the model could be launched", "deployed", None),
     ("We add alerts on drift next quarter", "monitoring", None),
     ("Would have rolled back the release with a kill switch", "rollback", None),
+    ("Plan: migrate the scheduler to Airflow", "production_stack", None),
+    ("Once approved, the model will be deployed", "deployed", None),
 ]
 
 KEPT = [
@@ -44,6 +46,9 @@ KEPT = [
     ("Deployed 12 models over the course of two years", "deployed"),
     ("Led sprint planning and shipped the feature weekly", "shipped"),
     ("Machine learning engineer who shipped three ranking models", "shipped"),
+    ("Interested in MLOps. Deployed 5 models to production at Acme.", "deployed"),
+    ("Deployed once approved by the risk committee", "deployed"),
+    ("Learning Rust in my spare time; shipped 3 Go services this year", "shipped"),
 ]
 
 
