@@ -190,3 +190,102 @@ def check_document_streams(document: Any, limit: int, deadline: Deadline) -> Non
                 total += inflated_size(raw, limit)
                 if total > _TOTAL_FACTOR * limit:
                     raise too_big(_TOTAL_FACTOR * limit)
+
+
+# --- fonts: character maps that ask pdfminer for billions of entries -----------------------------
+
+MAX_CMAP_CODES = 300_000
+"""Most character codes one font's maps may declare. Unicode has 1.1M code points; real fonts map at most
+~100k (CJK). pdfminer expands every declared range into a dict entry, so a damaged range of 2**32 codes
+would take hours and gigabytes."""
+
+_TOKEN = re.compile(rb"<([0-9A-Fa-f\s]*)>|(\[)|(\])|(-?\d+)")
+_RANGE_SECTION = re.compile(rb"begin(bf|cid)range(.*?)end\1range", re.S)
+
+
+def _code(hex_digits: bytes) -> int:
+    """The code of a CMap hex string as pdfminer reads a range bound: its last four bytes."""
+    raw = bytes.fromhex(re.sub(rb"\s", b"", hex_digits).decode("ascii") + ("0" if len(hex_digits) % 2 else ""))
+    return int.from_bytes(raw[-4:], "big") if raw else 0
+
+
+def cmap_range_codes(data: bytes) -> int:
+    """How many codes the bfrange / cidrange sections of a CMap declare (summed, without expanding them)."""
+    total = 0
+    for section in _RANGE_SECTION.finditer(data):
+        tokens = list(_TOKEN.finditer(section.group(2)))
+        i = 0
+        while i + 1 < len(tokens):
+            start, end = tokens[i], tokens[i + 1]
+            if start.group(1) is None or end.group(1) is None:
+                i += 1
+                continue
+            try:
+                total += max(0, _code(end.group(1)) - _code(start.group(1)) + 1)
+            except ValueError:
+                pass
+            i += 2
+            if i < len(tokens) and tokens[i].group(2):  # [ dst dst ... ]
+                while i < len(tokens) and not tokens[i].group(3):
+                    i += 1
+            i += 1
+    return total
+
+
+def truetype_cmap_codes(font: bytes) -> int:
+    """How many codes the format 10/12/13 subtables of an embedded TrueType font's cmap declare."""
+    import struct
+
+    try:
+        (n_tables,) = struct.unpack(">H", font[4:6])
+        cmap_at = None
+        for k in range(min(n_tables, 512)):
+            tag, _checksum, offset, _length = struct.unpack(">4sLLL", font[12 + 16 * k:28 + 16 * k])
+            if tag == b"cmap":
+                cmap_at = offset
+                break
+        if cmap_at is None:
+            return 0
+        _version, n_sub = struct.unpack(">HH", font[cmap_at:cmap_at + 4])
+        total = 0
+        for k in range(min(n_sub, 512)):
+            _pid, _eid, sub_at = struct.unpack(">HHL", font[cmap_at + 4 + 8 * k:cmap_at + 12 + 8 * k])
+            at = cmap_at + sub_at
+            (fmt,) = struct.unpack(">H", font[at:at + 2])
+            if fmt in (12, 13):
+                (n_groups,) = struct.unpack(">I", font[at + 12:at + 16])
+                for g in range(min(n_groups, 1 << 20)):
+                    sc, ec, _gid = struct.unpack(">III", font[at + 16 + 12 * g:at + 28 + 12 * g])
+                    total += max(0, ec - sc + 1)
+                    if total > MAX_CMAP_CODES:
+                        return total
+            elif fmt == 10:
+                (_start, n_chars) = struct.unpack(">II", font[at + 12:at + 20])
+                total += n_chars
+        return total
+    except struct.error:
+        return 0  # truncated font data: pdfminer stops reading it early too
+
+
+def _damaged_font() -> DocumentError:
+    return DocumentError(ErrorCode.CORRUPT,
+                         "A font in this PDF has a damaged character map that would take too long to read.")
+
+
+def check_font(spec: Any) -> None:
+    """Refuse a font whose ToUnicode / encoding CMap or embedded TrueType cmap declares absurdly many codes."""
+    from pdfminer.pdftypes import PDFStream, dict_value, list_value, resolve1
+
+    spec = dict_value(spec)
+    for key in ("ToUnicode", "Encoding"):
+        obj = resolve1(spec.get(key))
+        if isinstance(obj, PDFStream):
+            data = obj.get_data() or b""
+            if cmap_range_codes(data) > MAX_CMAP_CODES:
+                raise _damaged_font()
+    descendants = list_value(resolve1(spec.get("DescendantFonts", [])))
+    for sub in descendants[:4]:
+        descriptor = dict_value(resolve1(dict_value(sub).get("FontDescriptor", {})))
+        fontfile = resolve1(descriptor.get("FontFile2"))
+        if isinstance(fontfile, PDFStream) and truetype_cmap_codes(fontfile.get_data() or b"") > MAX_CMAP_CODES:
+            raise _damaged_font()

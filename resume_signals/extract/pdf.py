@@ -28,7 +28,7 @@ from typing import Any
 from ..document import Document, assemble
 from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
-from ._pdf_guard import Deadline, check_document_streams, check_raw_streams
+from ._pdf_guard import Deadline, check_document_streams, check_font, check_raw_streams
 from ._pdf_layout import Glyph, PageGlyphs, build_lines
 
 log = logging.getLogger(__name__)
@@ -271,10 +271,27 @@ def _interpreter_class() -> type:
     return BudgetInterpreter
 
 
-def _interpret(document: Any, pages: list[Any], limits: Limits, deadline: Deadline) -> list[PageGlyphs]:
+def _resource_manager_class() -> type:
     from pdfminer.pdfinterp import PDFResourceManager
 
-    rsrcmgr = PDFResourceManager(caching=True)
+    class GuardedResources(PDFResourceManager):
+        """Checks each font's character maps before pdfminer expands them (see `check_font`)."""
+
+        def get_font(self, objid: Any, spec: Any) -> Any:
+            if not (objid and objid in self._cached_fonts):
+                try:
+                    check_font(spec)
+                except DocumentError:
+                    raise
+                except Exception:  # an unreadable spec is pdfminer's to judge
+                    pass
+            return super().get_font(objid, spec)
+
+    return GuardedResources
+
+
+def _interpret(document: Any, pages: list[Any], limits: Limits, deadline: Deadline) -> list[PageGlyphs]:
+    rsrcmgr = _resource_manager_class()(caching=True)
     device = _device_class()(rsrcmgr, deadline, max_glyphs=3 * limits.max_chars + 10_000)
     device.content_budget = max(1 << 20, limits.max_part_bytes // _PAGE_BUDGET_DIVISOR)
     interpreter = _interpreter_class()(rsrcmgr, device)

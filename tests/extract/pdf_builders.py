@@ -346,3 +346,33 @@ def lzw_bomb_pdf(inflated: int) -> bytes:
         HELVETICA,
         content,
     ])
+
+
+def range_cmap_font(start: bytes, end: bytes) -> tuple[bytes, bytes]:
+    """Helvetica with a ToUnicode CMap holding one bfrange from ``start`` to ``end`` (hex digits)."""
+    cmap = (b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap 1 begincodespacerange <00> <FF>"
+            b" endcodespacerange 1 beginbfrange <" + start + b"> <" + end + b"> <0041> endbfrange endcmap"
+            b" CMapName currentdict /CMap defineresource pop end end")
+    font = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding"
+            b" /ToUnicode 99 0 R >>")
+    return font, stream(cmap)
+
+
+def truetype_cmap12(groups: Sequence[tuple[int, int, int]]) -> bytes:
+    """A minimal TrueType font file holding only a cmap table with one format-12 subtable."""
+    import struct
+
+    sub = struct.pack(">HHIII", 12, 0, 16 + 12 * len(groups), 0, len(groups))
+    sub += b"".join(struct.pack(">III", *g) for g in groups)
+    cmap = struct.pack(">HH", 0, 1) + struct.pack(">HHL", 3, 10, 12) + sub
+    head = struct.pack(">LHHHH", 0x00010000, 1, 16, 0, 0) + struct.pack(">4sLLL", b"cmap", 0, 28, len(cmap))
+    return head + cmap
+
+
+def embedded_truetype_cid_font(fontfile_obj: int) -> bytes:
+    """A Type0 font (Identity-H, no ToUnicode) whose descendant embeds the TrueType stream ``fontfile_obj``."""
+    return (b"<< /Type /Font /Subtype /Type0 /BaseFont /Embedded /Encoding /Identity-H /DescendantFonts [<< /Type"
+            b" /Font /Subtype /CIDFontType2 /BaseFont /Embedded /CIDSystemInfo << /Registry (Adobe) /Ordering"
+            b" (Identity) /Supplement 0 >> /DW 500 /FontDescriptor << /Type /FontDescriptor /FontName /Embedded"
+            b" /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700"
+            b" /StemV 80 /FontFile2 %d 0 R >> >>] >>" % fontfile_obj)

@@ -13,6 +13,7 @@ import pytest
 from pdf_builders import (
     HELVETICA,
     bomb_pdf,
+    embedded_truetype_cid_font,
     encrypted_pdf,
     form_bomb_pdf,
     image_only_pdf,
@@ -21,11 +22,13 @@ from pdf_builders import (
     nested_pages_pdf,
     nested_pdf,
     page_pdf,
+    range_cmap_font,
     raw_pdf,
     self_drawing_form_pdf,
     simple_pdf,
     stream,
     text_content,
+    truetype_cmap12,
 )
 
 from resume_signals.errors import DocumentError, ErrorCode
@@ -238,3 +241,30 @@ def test_pdf_hostile_zero_width_font_keeps_every_letter() -> None:
     font = b"<< /Type /Font /Subtype /Type1 /BaseFont Helvetica /Encoding /WinAnsiEncoding >>"
     doc = extract_pdf(page_pdf([b"BT /F1 10 Tf 72 700 Td (Jane Doe) Tj ET"], {"F1": font}), limits=LIMITS)
     assert doc.text == "Jane Doe"
+
+
+@pytest.mark.parametrize(("start", "end", "code"), [
+    (b"00000000", b"FFFFFFFF", ErrorCode.CORRUPT),  # four billion codes: pdfminer would expand each one
+    (b"0000", b"00FF", None),  # an ordinary range is read
+])
+def test_pdf_hostile_tounicode_range_bomb(start: bytes, end: bytes, code: ErrorCode | None) -> None:
+    font, cmap = range_cmap_font(start, end)
+    data = page_pdf([b"BT /F1 10 Tf 72 700 Td (Jane Doe) Tj ET", b"BT /F2 10 Tf 72 700 Td (Jane Doe) Tj ET"],
+                    {"F1": HELVETICA, "F2": font}, extra=cmap)
+    if code is None:
+        assert extract_pdf(data, limits=LIMITS).text.splitlines()[0] == "Jane Doe"
+    else:
+        assert _code(data) is code
+
+
+@pytest.mark.parametrize(("groups", "code"), [
+    ([(0, 0xFFFFFFF0, 0)], ErrorCode.CORRUPT),  # a cmap group spanning the whole 32-bit space
+    ([(0x41, 0x5A, 1)], None),
+])
+def test_pdf_hostile_truetype_cmap_bomb(groups: list[tuple[int, int, int]], code: ErrorCode | None) -> None:
+    data = page_pdf([b"BT /F1 10 Tf 72 700 Td (Jane Doe) Tj ET BT /F2 10 Tf 72 680 Td <00410042> Tj ET"],
+                    {"F1": HELVETICA, "F2": embedded_truetype_cid_font(99)}, extra=stream(truetype_cmap12(groups)))
+    if code is None:
+        assert extract_pdf(data, limits=LIMITS).text.splitlines()[0] == "Jane Doe"
+    else:
+        assert _code(data) is code
