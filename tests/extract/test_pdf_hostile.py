@@ -268,3 +268,9 @@ def test_pdf_hostile_truetype_cmap_bomb(groups: list[tuple[int, int, int]], code
         assert extract_pdf(data, limits=LIMITS).text.splitlines()[0] == "Jane Doe"
     else:
         assert _code(data) is code
+
+
+def test_pdf_hostile_page_content_budget() -> None:
+    """Megabytes of drawing instructions on one page (cheap to compress) are refused, not parsed for minutes."""
+    content = b"1 2 m 3 4 l S " * (4 * 1024 * 1024 // 14)
+    assert _code(page_pdf([content])) is ErrorCode.DECOMPRESSION_LIMIT
