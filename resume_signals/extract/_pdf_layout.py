@@ -48,8 +48,9 @@ _ICON_FONT = re.compile(r"awesome|fontello|icomoon|academicons|materialicons|mat
 _SYMBOL_FONT = re.compile(r"symbol|dingbat|wingding|webding|zapf", re.I)
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demibold|extrabold|ultrabold|[-,_ ]bd\b|[-,]b$|"
                         r"^(cmbx|cmb\d|cmssbx|cmbsy|ecbx|ecsx|lmbx|sfbx|ptmb|phvb|pplb|pagd|pbkd)", re.I)
-_ITALIC_FONT = re.compile(r"italic|oblique|[-,]it$|[-,]ital|[-,]i$|^(cmti|cmsl|cmmi|cmitt|ecti|ecsl|sfti|ptmri|"
-                          r"phvro|pplri)", re.I)
+_ITALIC_FONT = re.compile(r"italic|oblique|[-,]it$|[-,]ital|[-,]i$|"
+                          r"^(cmti|cmsl|cmmi|cmitt|cmssi|cmbxti|cmbxsl|ecti|ecsl|ecsi|sfti|sfsi|ptmri|phvro|pplri)",
+                          re.I)
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
                             "\ufb05": "st", "\ufb06": "st", "\u00ad": "", "\u2010": "-", "\u2011": "-"})
 _ACCENTS = {"¨": "\u0308", "´": "\u0301", "`": "\u0300", "ˆ": "\u0302", "˜": "\u0303", "¸": "\u0327",

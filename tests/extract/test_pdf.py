@@ -22,6 +22,7 @@ from pdf_builders import (
 )
 
 from resume_signals.document import Document
+from resume_signals.extract._pdf_layout import _font_traits
 from resume_signals.extract.pdf import extract_pdf
 from resume_signals.limits import Limits
 
@@ -404,3 +405,22 @@ def test_pdf_style_change_across_a_gap_is_a_tab() -> None:
     texts = _texts(_extract(canvas_pdf(draw)))
     assert texts == ["Programming\tPython, SQL, Go", "Plain words spaced as usual stay together here.",
                      "• Fraud model: shipped it to production."]
+
+
+@pytest.mark.parametrize(("font", "bold", "italic"), [
+    ("ABCDEF+Calibri-Bold", True, False),
+    ("Arial-BoldMT", True, False),
+    ("ArialMT,Bold", True, False),
+    ("SourceSansPro-Semibold", True, False),
+    ("Lato-Black", True, False),
+    ("ABCDEF+CMBX10", True, False),  # TeX bold extended
+    ("TimesNewRomanPS-ItalicMT", False, True),
+    ("Helvetica-Oblique", False, True),
+    ("ABCDEF+CMSSI10", False, True),  # TeX sans italic
+    ("Georgia-BoldItalic", True, True),
+    ("Roboto-Medium", False, False),  # near miss: medium is not bold
+    ("ABCDEF+CMR10", False, False),
+    ("Calibri", False, False),
+])
+def test_pdf_font_name_cues(font: str, bold: bool, italic: bool) -> None:
+    assert _font_traits(font)[:2] == (bold, italic)
