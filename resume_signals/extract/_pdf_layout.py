@@ -41,6 +41,8 @@ _CONT_GAP = 0.6
 _MARGIN_BAND = 0.12
 """Share of the page height at the top and bottom where running headers and footers live."""
 
+VECTOR_BULLET = "(vector shape)"
+"""Font name of the pseudo glyphs made from small filled shapes; they count only as a line's leading bullet."""
 _BULLET_CHARS = set("•●▪◦‣∙·■□▫◆◇►▸▹▶➢➤➣➔→✓✔✗❖◾◽⦁⁃∗*○◉◼")
 _DASH_BULLETS = set("-–—")
 _ICON_FONT = re.compile(r"awesome|fontello|icomoon|academicons|materialicons|material-icons|octicons|"
@@ -166,7 +168,9 @@ def _glyph_text(raw: str) -> str:
     return text
 
 
-def _kind(text: str, icon: bool, symbol: bool) -> str:
+def _kind(text: str, icon: bool, symbol: bool, font: str = "") -> str:
+    if font == VECTOR_BULLET:
+        return "vector"
     if icon:
         return "icon"
     if _CID.match(text):
@@ -287,7 +291,8 @@ def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
                 units.append(_Unit(" ", g.x0, "space"))
         bold, italic, icon, symbol = _font_traits(g.font)
         text = _glyph_text(g.text)
-        units.append(_Unit(text, g.x0, _kind(text, icon, symbol), bold, italic, g.size, g.x1, g.base))
+        units.append(_Unit(text, g.x0, _kind(text, icon, symbol, g.font), bold, italic,
+                           g.size, g.x1, g.base))
         prev = g
         pending_space = False
     if units:
@@ -521,7 +526,7 @@ def _render(line: _Line) -> None:
         nxt = units[i + 1] if i + 1 < len(units) else None
         spaced = nxt is not None and nxt.kind in ("space", "tab")
         lone = u.text.strip()
-        if u.kind in ("cid", "pua"):
+        if u.kind in ("cid", "pua", "vector"):
             bullet = nxt is not None
         elif u.kind == "symbol" and lone and not lone.isalnum():
             bullet = nxt is not None
@@ -710,13 +715,17 @@ def build_lines(pages: list[PageGlyphs], *, soft_hyphens: bool = True) -> tuple[
         if p.rotated:
             notes.append(f"page {p.number}: {p.rotated} rotated characters were skipped")
     right: dict[str, float] = {}
+    right_any: dict[str, float] = {}
     for ln in lines:
         _render(ln)
         if len(ln.text) <= 3 and not any(c.isalnum() for c in ln.text):
             ln.text = ""  # a lone ornament ('!' drawn as a rule, an empty bullet): no content
-        right[ln.region] = max(right.get(ln.region, 0.0), ln.x1)
+        # The right edge of running text: lines with a right-aligned field (a tab) may reach further.
+        right_any[ln.region] = max(right_any.get(ln.region, 0.0), ln.x1)
+        if "\t" not in ln.text:
+            right[ln.region] = max(right.get(ln.region, 0.0), ln.x1)
     for ln in lines:
-        ln.region_x1 = right[ln.region]
+        ln.region_x1 = right.get(ln.region, right_any[ln.region])
     _gaps(lines)
     dropped = _drop_running_heads(lines, len(pages))
     if dropped:

@@ -424,3 +424,19 @@ def test_pdf_style_change_across_a_gap_is_a_tab() -> None:
 ])
 def test_pdf_font_name_cues(font: str, bold: bool, italic: bool) -> None:
     assert _font_traits(font)[:2] == (bold, italic)
+
+
+def test_pdf_bullets_drawn_as_shapes() -> None:
+    """HTML-to-PDF lists draw their bullets as small filled circles, not glyphs; rating dots are no text."""
+    def draw(c: Any) -> None:
+        c.setFont(BODY, 10)
+        for i, text in enumerate(["Shipped the ranking model to production.", "Cut p99 latency by 40%."]):
+            c.circle(76, 703.3 - 14 * i, 1.5, stroke=0, fill=1)
+            c.drawString(84, 700 - 14 * i, text)
+        c.drawString(72, 660, "Python")
+        for k in range(5):
+            c.circle(200 + 8 * k, 663.3, 2, stroke=0, fill=1)
+        c.rect(72, 640, 400, 0.8, stroke=0, fill=1)  # a rule under a heading: not a bullet either
+    doc = _extract(canvas_pdf(draw))
+    assert _texts(doc) == ["• Shipped the ranking model to production.", "• Cut p99 latency by 40%.", "Python"]
+    assert [ln.bullet for ln in doc.lines] == [True, True, False]
