@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 
 
-class ErrorCode(str, enum.Enum):
+class ErrorCode(enum.StrEnum):
     """Why a document could not be (fully) scored."""
 
     UNSUPPORTED_FORMAT = "unsupported_format"
@@ -38,7 +38,8 @@ class ErrorCode(str, enum.Enum):
 
 #: code -> (stage, what it means, in words a recruiter understands)
 ERROR_TABLE: dict[ErrorCode, tuple[str, str]] = {
-    ErrorCode.UNSUPPORTED_FORMAT: ("sniff", "The file is not a PDF, DOCX or plain-text resume (e.g. a legacy .doc, RTF, HTML or an image)."),
+    ErrorCode.UNSUPPORTED_FORMAT: (
+        "sniff", "The file is not a PDF, DOCX or plain-text resume (e.g. a legacy .doc, RTF, HTML or an image)."),
     ErrorCode.ENCRYPTED: ("extract", "The PDF is protected by a password that is needed to open it."),
     ErrorCode.NO_TEXT_LAYER: ("extract", "The PDF holds only images (a scan): there is no text to read without OCR."),
     ErrorCode.CORRUPT: ("extract", "The file is damaged or truncated and could not be parsed."),
@@ -46,15 +47,18 @@ ERROR_TABLE: dict[ErrorCode, tuple[str, str]] = {
     ErrorCode.TOO_LARGE: ("read", "The file is larger than the configured maximum size."),
     ErrorCode.TOO_MANY_PAGES: ("extract", "The document has more pages than the configured maximum."),
     ErrorCode.TOO_MUCH_TEXT: ("extract", "The document holds more text than the configured maximum."),
-    ErrorCode.DECOMPRESSION_LIMIT: ("extract", "A compressed part of the file expands beyond the configured limit (a possible zip or stream bomb)."),
-    ErrorCode.UNSAFE_CONTENT: ("extract", "The file contains XML entity declarations or other constructs that are refused for safety."),
+    ErrorCode.DECOMPRESSION_LIMIT: (
+        "extract", "A compressed part of the file expands beyond the configured limit (a possible zip or stream bomb)."),
+    ErrorCode.UNSAFE_CONTENT: (
+        "extract", "The file contains XML entity declarations or other constructs that are refused for safety."),
     ErrorCode.NOT_FOUND: ("read", "The path does not exist."),
     ErrorCode.NOT_A_FILE: ("read", "The path is a directory or another non-regular file."),
     ErrorCode.PERMISSION_DENIED: ("read", "The file could not be opened for reading."),
     ErrorCode.TIMEOUT: ("batch", "Scoring took longer than the configured time limit and was stopped."),
     ErrorCode.WORKER_CRASHED: ("batch", "The worker process scoring this file died unexpectedly."),
     ErrorCode.MEMORY_LIMIT: ("batch", "Scoring needed more memory than the configured per-worker limit."),
-    ErrorCode.INTERNAL_ERROR: ("score", "An unexpected error inside resume_signals; please report it with the file's sha256."),
+    ErrorCode.INTERNAL_ERROR: (
+        "score", "An unexpected error inside resume_signals; please report it with the file's sha256."),
 }
 
 

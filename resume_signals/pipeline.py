@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from . import extract
 from .errors import DocumentError, ErrorCode
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-AsOf = Union[dt.date, str, None]
+AsOf = dt.date | str | None
 
 
 def parse_as_of(as_of: AsOf) -> dt.date:
@@ -79,18 +79,21 @@ class Pipeline:
             raise
         except Exception as exc:  # a parser bug must not crash a batch
             log.exception("extraction failed for %s", name)
-            return failed_report(src, DocumentError(ErrorCode.CORRUPT, f"The file could not be parsed ({type(exc).__name__})."))
-        src = Source(name=src.name, path=src.path, format=doc.format, sha256=src.sha256, bytes=src.bytes, pages=doc.pages)
+            message = f"The file could not be parsed ({type(exc).__name__})."
+            return failed_report(src, DocumentError(ErrorCode.CORRUPT, message))
+        src = Source(name=src.name, path=src.path, format=doc.format, sha256=src.sha256, bytes=src.bytes,
+                     pages=doc.pages)
         try:
             return self._analyse(src, doc, reference)
         except MemoryError:
             raise
         except Exception as exc:
             log.exception("scoring failed for %s", name)
-            return failed_report(src, DocumentError(ErrorCode.INTERNAL_ERROR, f"Internal error while scoring ({type(exc).__name__}: {exc})."))
+            message = f"Internal error while scoring ({type(exc).__name__}: {exc})."
+            return failed_report(src, DocumentError(ErrorCode.INTERNAL_ERROR, message))
 
     def _analyse(self, src: Source, doc: extract.Document, as_of: dt.date) -> Report:
-        from . import flags, scoring, seniority, sections
+        from . import flags, scoring, sections, seniority
 
         if self.redact:
             from .redact import redact_document
