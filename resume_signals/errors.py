@@ -48,7 +48,7 @@ ERROR_TABLE: dict[ErrorCode, tuple[str, str]] = {
     ErrorCode.TOO_MANY_PAGES: ("extract", "The document has more pages than the configured maximum."),
     ErrorCode.TOO_MUCH_TEXT: ("extract", "The document holds more text than the configured maximum."),
     ErrorCode.DECOMPRESSION_LIMIT: (
-        "extract", "A compressed part of the file expands beyond the configured limit (a possible zip or stream bomb)."),
+        "extract", "A compressed part of the file expands beyond the configured limit (a likely zip or stream bomb)."),
     ErrorCode.UNSAFE_CONTENT: (
         "extract", "The file contains XML entity declarations or other constructs that are refused for safety."),
     ErrorCode.NOT_FOUND: ("read", "The path does not exist."),
