@@ -155,25 +155,14 @@ def _bundled_json() -> tuple[dict[str, Any], dict[str, Any]]:
     return _read("flags.toml"), _read("architectures.toml")
 
 
-_BY_RULESET: dict[int, tuple[RuleSet, _Rules]] = {}
-
-
 def _rules_for(rules: RuleSet | None) -> _Rules:
     """Bundled flag and architecture tables, with a rule pack's lexicons laid over them.
 
-    Compiled once per `RuleSet` object (a pipeline keeps its rules for every
-    document), keyed by identity since a rule set holds unhashable tables.
+    Compiled once per `RuleSet` and kept with it (`RuleSet.derived`).
     """
     if rules is None:
         return _bundled_rules()
-    cached = _BY_RULESET.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    table = _merge_rules(rules)
-    if len(_BY_RULESET) >= 16:
-        _BY_RULESET.pop(next(iter(_BY_RULESET)))
-    _BY_RULESET[id(rules)] = (rules, table)
-    return table
+    return rules.derived("flags", _merge_rules)
 
 
 def _merge_rules(rules: RuleSet) -> _Rules:

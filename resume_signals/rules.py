@@ -63,13 +63,15 @@ import copy
 import functools
 import re
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from .errors import RulesError
+
+_T = TypeVar("_T")
 
 CATEGORIES = ("FUTURE", "WISH", "NEGATION", "HYPOTHETICAL")
 DIRECTIONS = ("forward", "backward", "bidirectional")
@@ -108,6 +110,18 @@ class RuleSet:
     lexicons: Mapping[str, Any] = field(default_factory=dict)
     weights: Mapping[str, float] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
+    _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[[RuleSet], _T]) -> _T:
+        """A table compiled from this rule set by ``build``, built once and kept with the set.
+
+        Stages that compile their own view of the rules (flags, seniority) call
+        this so that a pipeline, which keeps one rule set for every document,
+        compiles each view once; a new rule set starts with an empty cache.
+        """
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return cast(_T, self._derived[key])
 
 
 # ---------------------------------------------------------------------------------------------

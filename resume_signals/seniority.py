@@ -93,25 +93,14 @@ def _bundled_rules() -> _Rules:
     return _compile(json.dumps(_bundled_table(), sort_keys=True))
 
 
-_BY_RULESET: dict[int, tuple[RuleSet, _Rules]] = {}
-
-
 def _rules_for(rules: RuleSet | None) -> _Rules:
     """The bundled table with a rule pack's ``lexicons.seniority`` tables laid over it.
 
-    Compiled once per `RuleSet` object, keyed by identity (a rule set holds
-    unhashable tables and a pipeline keeps the same one for every document).
+    Compiled once per `RuleSet` and kept with it (`RuleSet.derived`).
     """
     if rules is None:
         return _bundled_rules()
-    cached = _BY_RULESET.get(id(rules))
-    if cached is not None and cached[0] is rules:
-        return cached[1]
-    table = _merge_rules(rules)
-    if len(_BY_RULESET) >= 16:
-        _BY_RULESET.pop(next(iter(_BY_RULESET)))
-    _BY_RULESET[id(rules)] = (rules, table)
-    return table
+    return rules.derived("seniority", _merge_rules)
 
 
 def _merge_rules(rules: RuleSet) -> _Rules:
