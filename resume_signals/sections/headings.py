@@ -121,8 +121,17 @@ class HeadingLexicon:
                     self.kinds.append(kind)
                     self.norms.append(n)
                     self.tokens.append(frozenset(n.split()))
+        # token_sort_ratio is ratio over sorted tokens: sort the aliases once, not on every call.
+        self.sorted_norms = [" ".join(sorted(n.split())) for n in self.norms]
+        self.by_token: dict[str, list[int]] = {}
+        for idx, atoks in enumerate(self.tokens):
+            for tok in atoks:
+                self.by_token.setdefault(tok, []).append(idx)
         order = list(priority) + [k for k in aliases if k not in priority]
         self.rank = {k: i for i, k in enumerate(order)}
+        # token_sort_ratio >= FULL_MATCH needs lengths within 200/FULL_MATCH - 1 of each other:
+        # a longer line can never fully match an alias, which spares the fuzzy scan on body text.
+        self.max_full_len = max(map(len, self.norms), default=0) * (200.0 / FULL_MATCH - 1.0)
 
     def match(self, text: str) -> Match | None:
         """The best kind for ``text``, or None. Ties go to the kind listed first in the priority.
@@ -137,8 +146,10 @@ class HeadingLexicon:
         if not norm or not self.norms:
             return None
         toks = norm.split()
+        if len(toks) > MAX_HEADING_WORDS and len(norm) > self.max_full_len:
+            return None
         best: Match | None = None
-        for _, score, idx in process.extract(norm, self.norms, scorer=fuzz.token_sort_ratio, limit=8,
+        for _, score, idx in process.extract(" ".join(sorted(toks)), self.sorted_norms, scorer=fuzz.ratio, limit=8,
                                              score_cutoff=FULL_MATCH):
             cand = Match(self.kinds[idx], float(score), True)
             best = self._better(best, cand)
@@ -151,7 +162,8 @@ class HeadingLexicon:
             if glued is not None:
                 return glued
         have = set(toks)
-        inside = [(kind, atoks) for kind, atoks in zip(self.kinds, self.tokens, strict=True) if atoks <= have]
+        candidates = sorted({i for t in have for i in self.by_token.get(t, ())})
+        inside = [(self.kinds[i], self.tokens[i]) for i in candidates if self.tokens[i] <= have]
         if not inside:
             return None
         covered = set().union(*(atoks for _, atoks in inside))
