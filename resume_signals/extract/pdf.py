@@ -150,13 +150,16 @@ def _device_class() -> type:
                 self.deadline.check()
             if not fill or len(path) > 64:
                 return
-            subpath: list[tuple[float, float]] = []
-            for seg in list(path) + [("m",)]:
-                if seg[0] == "m" and subpath:
-                    self._vector_bullet(subpath)
-                    subpath = []
-                nums = [v for v in seg[1:] if isinstance(v, (int, float))]
-                subpath.extend(zip(nums[0::2], nums[1::2], strict=False))
+            try:
+                subpath: list[tuple[float, float]] = []
+                for seg in list(path) + [("m",)]:
+                    if seg[0] == "m" and subpath:
+                        self._vector_bullet(subpath)
+                        subpath = []
+                    nums = [v for v in seg[1:] if isinstance(v, (int, float))]
+                    subpath.extend(zip(nums[0::2], nums[1::2], strict=False))
+            except (TypeError, ValueError, IndexError, OverflowError):
+                return  # a malformed path is only decoration lost
 
         def _vector_bullet(self, points: list[tuple[float, float]]) -> None:
             a, b, c, d, e, f = self.ctm
