@@ -4,10 +4,11 @@ Steps, per page: glyphs are grouped into rows by baseline; each row is cut
 into fragments where the horizontal gap is wide; a vertical gutter that no
 fragment crosses over most of the page splits the page into columns, which
 are read one after the other; fragments left on one row of one column are
-joined, with a tab where the gap is wide (right-aligned dates). Then, over the
-whole document: repeated headers and footers are dropped, bullet glyphs are
-normalised, wrapped bullets are joined into one line and words hyphenated
-across a line break are rejoined.
+joined, with a tab where the gap is wide (right-aligned dates) or the style
+changes (a bold label, then its content). Then, over the whole document:
+repeated headers and footers are dropped, bullet glyphs (including symbol-font,
+private-use, undecodable and shape-drawn ones) are normalised, wrapped bullets
+are joined into one line and words hyphenated across a line break are rejoined.
 
 Everything here is pure geometry on plain data (no pdfminer import), so it is
 cheap to test and its cost is linear in the glyphs apart from sorting.
