@@ -11,6 +11,7 @@ import re
 
 import pytest
 from pdf_builders import (
+    CID_FONT_NO_MAP,
     HELVETICA,
     bomb_pdf,
     embedded_truetype_cid_font,
@@ -274,3 +275,13 @@ def test_pdf_hostile_page_content_budget() -> None:
     """Megabytes of drawing instructions on one page (cheap to compress) are refused, not parsed for minutes."""
     content = b"1 2 m 3 4 l S " * (4 * 1024 * 1024 // 14)
     assert _code(page_pdf([content])) is ErrorCode.DECOMPRESSION_LIMIT
+
+
+def test_pdf_hostile_undecodable_text_is_empty() -> None:
+    """Text only in a font without a character map comes out as (cid:N) codes: nothing readable."""
+    content = b"BT /F1 10 Tf 72 700 Td <001200130014> Tj ET BT /F1 10 Tf 72 680 Td <00150016> Tj ET"
+    data = page_pdf([content], {"F1": CID_FONT_NO_MAP})
+    with pytest.raises(DocumentError) as info:
+        extract_pdf(data, limits=LIMITS)
+    assert info.value.code is ErrorCode.EMPTY
+    assert "cannot be decoded" in info.value.message
