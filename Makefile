@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck fuzz bench fixtures devset clean
+.PHONY: demo test lint typecheck fuzz bench hostile fixtures devset clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,9 @@ lint: $(VENV)/.dev
 
 fuzz: $(STAMP)
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-5000} $(PY) -m pytest tests/fuzz -q -p no:cacheprovider
+
+hostile: $(STAMP)
+	$(PY) benchmarks/hostile_inputs.py
 
 bench: $(STAMP)
 	$(PY) benchmarks/bench_scoring.py
