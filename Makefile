@@ -4,19 +4,21 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint typecheck fuzz bench hostile fixtures devset clean
+.PHONY: demo test lint fuzz bench hostile fixtures devset clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
+	@$(PY) -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 
+# pip's build chatter goes to a log, shown only when the install fails.
 $(STAMP): pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install -q -e '.[test]'
-	touch $(STAMP)
+	@echo "installing resume_signals[test] into $(VENV) (log: $(VENV)/install.log)"
+	@$(PY) -m pip install -q -e '.[test]' >$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@touch $(STAMP)
 
 $(VENV)/.dev: $(STAMP)
-	$(PY) -m pip install -q -e '.[dev]'
-	touch $(VENV)/.dev
+	@$(PY) -m pip install -q -e '.[dev]' >>$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@touch $(VENV)/.dev
 
 demo: $(STAMP)
 	$(VENV)/bin/resume-signals score --format table --as-of 2026-11-01 fixtures/build
