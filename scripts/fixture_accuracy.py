@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from fixtures_gold import load_specs, misses_text, score_fixtures, table  # noqa: E402
+from fixtures_gold import BUILD_DIR, SPEC_DIR, load_specs, misses_text, score_fixtures, table  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,9 +22,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="list every miss after the table")
     ap.add_argument("--only", nargs="*", default=None, help="spec ids to score (default: all)")
     ap.add_argument("--limit", type=int, default=200, help="misses shown per kind")
+    ap.add_argument("--specs", type=Path, default=SPEC_DIR, help="spec directory (default fixtures/specs)")
+    ap.add_argument("--build", type=Path, default=BUILD_DIR, help="rendered files (default fixtures/build)")
     args = ap.parse_args(argv)
-    specs = [s for s in load_specs() if not args.only or s.id in args.only]
-    res = score_fixtures(specs)
+    specs = [s for s in load_specs(args.specs) if not args.only or s.id in args.only]
+    res = score_fixtures(specs, args.build)
     print(table(res))
     if res.failed:
         print("failed:", *res.failed, sep="\n  ")

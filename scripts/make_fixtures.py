@@ -37,7 +37,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from fixtures_gold import BUILD_DIR, GoldLine, Spec, load_specs, validate_spec  # noqa: E402
+from fixtures_gold import BUILD_DIR, SPEC_DIR, GoldLine, Spec, load_specs, validate_spec  # noqa: E402
 
 FIXED_TIME = datetime(2026, 1, 1, 9, 0, 0)
 TXT_WIDTH = 78
@@ -579,8 +579,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("ids", nargs="*", help="only these spec ids (default: all)")
     ap.add_argument("--no-pdf", action="store_true", help="skip PDFs (no LibreOffice or reportlab needed)")
     ap.add_argument("--out", type=Path, default=BUILD_DIR, help="output directory (default fixtures/build)")
+    ap.add_argument("--specs", type=Path, default=SPEC_DIR, help="spec directory (default fixtures/specs)")
     args = ap.parse_args(argv)
-    specs = load_specs()
+    specs = load_specs(args.specs)
     problems = {s.id: validate_spec(s) for s in specs}
     bad = {k: v for k, v in problems.items() if v}
     if bad:
