@@ -82,7 +82,9 @@ class _UnitHits:
     ctx: list[Hit] = field(default_factory=list)
 
 
-_CLAUSE_BREAK = re.compile(r";|\b(?:which|while|but|whereas|and then|so that|resulting in|leading to)\b", re.I)
+# where a veto's window stops: a new clause (", and" starts one: "F1 0.9 on a held-out set, and CTR +2% live")
+_CLAUSE_BREAK = re.compile(r";|,\s*and\b|\b(?:which|while|but|whereas|and then|so that|resulting in|leading to)\b",
+                           re.I)
 _SPACES = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 _STOP = frozenset("a an the of in into to on at by for with from and or as is are was were be been it its this "
                   "that these those my our their i we".split())
