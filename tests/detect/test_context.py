@@ -28,6 +28,8 @@ CANCELLED = [
     ("Would have rolled back the release with a kill switch", "rollback", None),
     ("Plan: migrate the scheduler to Airflow", "production_stack", None),
     ("Once approved, the model will be deployed", "deployed", None),
+    ("Passionate about observability, alerting and safe releases", "monitoring", "summary"),
+    ("Enthusiastic about canary releases and feature flags", "rollback", "summary"),
 ]
 
 KEPT = [
@@ -49,6 +51,7 @@ KEPT = [
     ("Interested in MLOps. Deployed 5 models to production at Acme.", "deployed"),
     ("Deployed once approved by the risk committee", "deployed"),
     ("Learning Rust in my spare time; shipped 3 Go services this year", "shipped"),
+    ("Passionate about reliability; built drift monitoring for 12 models", "monitoring"),
 ]
 
 

@@ -19,6 +19,9 @@ POSITIVE = [
     ("Productionised the churn model as a FastAPI service", "Productionised"),
     ("Rolled out a podcast recommendation carousel to all app users", "Rolled out"),
     ("Deployed the model as a Lambda function", "Deployed"),
+    ("Launched the bank's first GPT-based support agent to all retail clients", "Launched"),
+    ("Grew basket size 5% by deploying a session-based recommender", "by deploying"),
+    ("Churn fell 3 points after releasing the retention model", "after releasing"),
 ]
 
 NEGATIVE = [
@@ -43,6 +46,11 @@ NEGATIVE = [
     "Launched a podcast about data science",
     "Rolled out a new onboarding process for hires",
     "Deployed as a consultant to a major bank",
+    "Launched the company newsletter for alumni",
+    "Hope to grow sales by launching a pricing model next year",
+    "Deployed capital into 9 early-stage startups as an associate",
+    "Deployed $4M of fund capital across seed rounds",
+    "Released from my contract early after the merger",
 ]
 
 

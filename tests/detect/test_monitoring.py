@@ -18,6 +18,7 @@ POSITIVE = [
     "Instrumented the recommender with Datadog dashboards",
     "Built observability for the batch scoring jobs",
     "Rolled out concept drift alerts for the credit model",
+    "Rolled back the ranker after catching a dip in approval rate on the dashboard",
 ]
 
 NEGATIVE = [
@@ -36,6 +37,7 @@ NEGATIVE = [
     "Monitoring of competitor prices for the pricing team",
     "Measuring Faithfulness Drift Across Languages in Abstractive Summarisation",
     "Monitored KPIs and reported to leadership weekly",
+    "Spotted a spike in store sales on the marketing dashboard",
 ]
 
 

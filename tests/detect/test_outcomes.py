@@ -34,6 +34,15 @@ OUTCOME = [
     "Cut build times in half",
     "Doubled throughput of the ingestion service",
     "Went from zero to 1M users in 6 months",
+    "Browser plugin for note-taking, released in May; 4k monthly users",
+    "Launched the triage bot to 800 pilot users in two clinics",
+    "Rolled out the voice assistant to 1.5M customers in the Nordics",
+    "Published the Android app on F-Droid; 25k+ installs",
+    "CSAT up 7 points once the routing model was live",
+    "Moved 7-day activation +0.8 pts with the new onboarding ranker",
+    "Cut checkout latency 4x (1.2 s→300 ms) by caching embeddings",
+    "Trimmed cold-start time (900→250 ms) by precompiling the graph",
+    "Raised recall to 0.91 on the validation split, and approvals by 3% in the live funnel",
 ]
 
 NOT_OUTCOME = [
@@ -57,6 +66,12 @@ NOT_OUTCOME = [
     "Will cut costs by 20% next year",
     "Dashboards refresh at intervals from 5 seconds to 30 minutes",
     "Won over $40,000 in research fellowships",
+    "Dispatched 6,000 parcels per day from the regional fulfilment centre",
+    "Sent a feedback survey to 400 users after the beta",
+    "Ported the codebase from Python 2 -> 3 across 30 services",
+    "Ramped the new ranker 1% → 5% → 50% of traffic over two weeks",
+    "Raised F1 to 0.91 on the test split, and recall by 3% on validation",
+    "Ranked 4 points above the baseline on the benchmark",
 ]
 
 OFFLINE = [
@@ -70,6 +85,9 @@ OFFLINE = [
     ("0.78 top-1 accuracy on the public leaderboard", None),
     ("RMSE of 0.21 on the validation set", None),
     ("94% test accuracy on CIFAR-10", None),
+    ("0.947 private leaderboard AUC in a fraud-detection challenge", "0.947 private leaderboard"),
+    ("Tabular playground: 0.79 public LB score with CatBoost", "0.79 public LB"),
+    ("Finished with a private LB RMSLE of 0.41", "private LB RMSLE of 0.41"),
 ]
 
 NOT_OFFLINE = [
@@ -78,6 +96,8 @@ NOT_OFFLINE = [
     "Cut p99 latency from 180 ms to 40 ms",
     "Improved precision agriculture workflows",
     "Treasurer, ECE Student Society (2012-2014)",
+    "Ranked 14th on the private leaderboard of 2,100 teams",
+    "Carried 20 lb sacks on the loading dock",
 ]
 
 COMPETITION = [
@@ -89,6 +109,8 @@ COMPETITION = [
     "Kaggle Grandmaster",
     "0.9481 AUC on the private leaderboard",
     "Won the DrivenData flood-mapping challenge",
+    "Best Hackathon Build, CityHack 2021 – churn prediction model",
+    "Won the regional flood-forecasting challenge with a gradient-boosted model",
 ]
 
 NOT_COMPETITION = [
@@ -100,6 +122,8 @@ NOT_COMPETITION = [
     "Best Paper Award, EACL 2023",
     "1st place in the regional chess championship",
     "2019 Silver Jubilee volunteer",
+    "Won the county science fair physics competition",
+    "Best Hackathon Build, CityHack 2021 – a recipe-sharing web app",
 ]
 
 

@@ -17,6 +17,8 @@ POSITIVE = [
     "End-to-end ownership of the ranking stack",
     "Spearheaded the move to streaming features",
     "Own the feature store and its SLOs",
+    "Drove adoption of the feature store to 80% of squads",
+    "Responsible for the payments API and its on-call rota",
 ]
 
 NEGATIVE = [
@@ -38,6 +40,9 @@ NEGATIVE = [
     "Lead engineer on the billing rewrite",
     "Lead machine learning engineer",
     "Containerised the services with Docker and orchestrated them with Kubernetes",
+    "Drove to partner farms twice a month to install sensors",
+    "Responsible for ordering stationery and booking travel arrangements",
+    "Led a fortnightly journal club on causal inference papers",
 ]
 
 

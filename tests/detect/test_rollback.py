@@ -21,6 +21,9 @@ POSITIVE = [
     "Implemented blue/green deployments on ECS",
     "Designed a champion-challenger framework for credit models",
     "Reverted to the previous model version after the alert fired",
+    "Automated the rollback of the pricing model when error rates spiked",
+    "Released the new dispatch model to all regions in three waves",
+    "Launched the fraud ranker in phased stages, two countries at a time",
 ]
 
 NEGATIVE = [
@@ -32,6 +35,9 @@ NEGATIVE = [
     "Shadowed senior engineers during onboarding",
     "Organised a chess challenger tournament",
     "Reverted to manual processes during the outage",
+    "Handled the rollback of a seasonal discount for the retail team",
+    "Reverted the summer promotion after customer complaints",
+    "Wrote up the dissertation in three stages",
 ]
 
 

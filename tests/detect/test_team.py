@@ -19,6 +19,10 @@ POSITIVE = [
     ("Manager of 9 direct reports", 9),
     ("Grew the data team from 2 to 9 people", 9),
     ("Supervised two interns", 2),
+    ("Headcount of 9 under me across search and ads", 9),
+    ("Four engineers reporting to me across two squads", 4),
+    ("Managing 5 reports on the pricing team", 5),
+    ("Manager with 7 direct reports", 7),
 ]
 
 NEGATIVE = [
@@ -33,6 +37,7 @@ NEGATIVE = [
     "Met with 10 warehouse staff every week to plan shifts",
     "Presented findings to a group of 30 students and faculty",
     "Ranked in the top 5% of a cohort of 600 students",
+    "Wrote 12 reports on churn for the board",
 ]
 
 

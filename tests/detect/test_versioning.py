@@ -11,6 +11,7 @@ POSITIVE = [
     "Tracked W&B artifacts for every dataset and checkpoint",
     "Shipped lineage back to the training-data snapshot",
     "Built reproducible training pipelines with pinned data versions",
+    "Gated model promotions in the registry on offline checks",
 ]
 
 NEGATIVE = [
@@ -18,6 +19,7 @@ NEGATIVE = [
     "Used git for version control",
     "Released the first version of the feature store",
     "Pushed images to the container registry",
+    "Pushed container images to the Docker registry",
 ]
 
 
