@@ -43,6 +43,7 @@ OUTCOME = [
     "Cut checkout latency 4x (1.2 s→300 ms) by caching embeddings",
     "Trimmed cold-start time (900→250 ms) by precompiling the graph",
     "Raised recall to 0.91 on the validation split, and approvals by 3% in the live funnel",
+    "Reduced manual claim reviews by two thirds with a triage model",
 ]
 
 NOT_OUTCOME = [
@@ -72,6 +73,7 @@ NOT_OUTCOME = [
     "Ramped the new ranker 1% → 5% → 50% of traffic over two weeks",
     "Raised F1 to 0.91 on the test split, and recall by 3% on validation",
     "Ranked 4 points above the baseline on the benchmark",
+    "Shrank the analytics team by a third after the reorg",
 ]
 
 OFFLINE = [
@@ -111,6 +113,7 @@ COMPETITION = [
     "Won the DrivenData flood-mapping challenge",
     "Best Hackathon Build, CityHack 2021 – churn prediction model",
     "Won the regional flood-forecasting challenge with a gradient-boosted model",
+    "Tuned feature pipelines to raise our Kaggle submission score",
 ]
 
 NOT_COMPETITION = [
@@ -124,6 +127,7 @@ NOT_COMPETITION = [
     "2019 Silver Jubilee volunteer",
     "Won the county science fair physics competition",
     "Best Hackathon Build, CityHack 2021 – a recipe-sharing web app",
+    "Published a Kaggle dataset of bus timetables",
 ]
 
 
