@@ -61,8 +61,8 @@ TEMPLATES: dict[str, str] = {
 Date of birth: {dob} (age {age})
 
 SUMMARY
-Machine learning engineer for payments risk. {They} care most about what a model does after launch; \
-colleagues know {them} as the person who writes the rollback plan first.
+Machine learning engineer for payments risk. {They} judge a model by week ten in production, not by demo day; \
+colleagues count on {them} to draft the rollback runbook before anything ships.
 
 EXPERIENCE
 Senior Machine Learning Engineer, Northwind Payments, {city}
@@ -100,7 +100,7 @@ Sep 2021 – Present
 - Worked in a team of 6 analysts and engineers; {their} dashboards are used weekly by store managers.
 Junior Analyst — Greenleaf Grocers
 Jun 2020 – Aug 2021
-- Automated weekly sales reports in Python and SQL.
+- Automated the monthly stock-count summary with Python and SQL.
 
 EDUCATION
 BSc Statistics, {school}, 2020

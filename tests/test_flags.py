@@ -253,7 +253,7 @@ def test_flags_missing_production_other_signals_do_not_clear_it(name: str) -> No
 
 # -------------------------------------------------------- competition_without_production
 
-KAGGLE = ["EXPERIENCE", "@ Data Scientist", "- Kaggle Master, 2 gold medals", "- Rolled out the model"]
+KAGGLE = ["EXPERIENCE", "@ Data Scientist", "- Kaggle Master, 3 silver medals", "- Rolled out the model"]
 
 
 def test_flags_competition_without_production_fires() -> None:
@@ -271,7 +271,7 @@ def test_flags_competition_with_production_does_not_fire(name: str) -> None:
 
 
 def test_flags_no_competition_no_flag() -> None:
-    assert flags_of(KAGGLE, [("offline_metric", "2 gold")]) == {}
+    assert flags_of(KAGGLE, [("offline_metric", "3 silver")]) == {}
 
 
 def test_flags_order_is_fixed_and_all_can_fire_together() -> None:

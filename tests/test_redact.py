@@ -26,15 +26,15 @@ def _after_heading(line: str) -> str:
     ("mailto:j_doe@example.org", "[email]"),
     ("jane [at] example [dot] com", "[email]"),
     ("Call +1 (555) 010-2030 or 555.010.2030", "Call [phone] or [phone]"),
-    ("UK: 07700 555 0152; DE: +49 89 555-0129", "UK: [phone]; DE: [phone]"),
-    ("India +91 9772881151, Korea (+82) 10-1234-5678", "India [phone], Korea [phone]"),
+    ("UK: 07700 555 0198; DE: +49 30 555-0147", "UK: [phone]; DE: [phone]"),
+    ("India +91 9000000417, Korea (+82) 10-5550-0199", "India [phone], Korea [phone]"),
     ("phone: 555 0100", "phone: [phone]"),
     ("See https://janedoe.dev/blog, or www.example.com/x.", "See [link], or [link]."),
     ("Code at github.com/janedoe/ranker", "Code at [link]"),
     ("Profile: linkedin.com/in/jane-doe-123", "Profile: [link]"),
     ("Lives at 221B Baker Street, London NW1 6XE", "Lives at [address]"),
     ("1600 Pennsylvania Avenue NW, Washington, DC 20500", "[address]"),
-    ("2391 47th Ave, San Francisco, CA 94116", "[address]"),
+    ("1287 33rd Ave, Oakland, CA 94601", "[address]"),
     ("Hauptstraße 5, 10115 Berlin", "[address]"),
     ("12 rue de la Paix, 75002 Paris", "[address]"),
     ("Calle Mayor 3, 28013 Madrid", "[address]"),
@@ -46,12 +46,12 @@ def test_redact_replaces_contact_details_anywhere(line: str, expected: str) -> N
 
 @pytest.mark.parametrize("line", [
     "• Shipped 2019-2021 model serving 30,000,000 users, cut p99 from 180 ms to 40 ms, saved $1.2M",
-    "• Raised mAP@0.5 from 0.71 to 0.84; 0.91 AUC; 99.95% SLO",
+    "• Lifted mAP@0.5 from 0.62 to 0.79; 0.88 AUC; 99.9% SLO",
     "• Monitoring 24/7 with 3 via Kafka on 192.168.100.200, version 3.10.12",
     "ML Engineer, Acme\tJan 2019 – Present",
     "Data Scientist\t03/2018 - 06/2021",
     "• Served 1 000 000 users; 123 456 789 events a day; ISO 27001 audit",
-    "2021 2nd Place, AWS GameDay\tOnline",
+    "2021 2nd Place, City Datathon\tOnline",
     "• Ran CI on github.com for 40 repos; docs on scikit-learn.org",
     "• Led a team of 6 in 2017 2018 2019",
     "• Moved to the Way of Working 2 Place Court initiative",
@@ -64,11 +64,11 @@ def test_redact_leaves_evidence_alone(line: str) -> None:
 @pytest.mark.parametrize(("lines", "name"), [
     (["Jane Doe", "jane@example.com"], "Jane Doe"),
     (["JANE DOE", "ML ENGINEER"], "JANE DOE"),
-    (["Dr Fionnuala Brennan", "Edinburgh"], "Dr Fionnuala Brennan"),
-    (["Resume", "Noor Al-Sayegh"], "Noor Al-Sayegh"),
-    (["Bartek Zieliński | Kraków"], "Bartek Zieliński"),
+    (["Dr Saoirse Mulcahy", "Galway"], "Dr Saoirse Mulcahy"),
+    (["Resume", "Yara El-Masri"], "Yara El-Masri"),
+    (["Grzegorz Wójcik | Gdańsk"], "Grzegorz Wójcik"),
     (["Ludwig van Beethoven, PhD"], "Ludwig van Beethoven"),
-    (["Sophiya Singh\tEmail: s@example.com"], "Sophiya Singh"),
+    (["Meera Raghavan\tEmail: m@example.com"], "Meera Raghavan"),
 ])
 def test_redact_finds_the_name_in_the_contact_block(lines: list[str], name: str) -> None:
     found = find_name([*lines, "EXPERIENCE", "• Shipped"])
@@ -81,7 +81,7 @@ def test_redact_finds_the_name_in_the_contact_block(lines: list[str], name: str)
     ["Senior Machine Learning Engineer", "EXPERIENCE"],
     ["Curriculum Vitae", "Summary"],
     ["EXPERIENCE", "Jane Doe"],                        # after the first heading: not the contact block
-    ["[name]", "Melbourne VIC · [email]", "EXPERIENCE"],  # already redacted: a city is not the name
+    ["[name]", "Hobart TAS · [email]", "EXPERIENCE"],  # already redacted: a city is not the name
     ["jane@example.com", "EXPERIENCE"],
 ])
 def test_redact_no_name_where_there_is_none(lines: list[str]) -> None:

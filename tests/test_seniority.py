@@ -200,8 +200,8 @@ def _summary_doc(text: str) -> tuple:
 @pytest.mark.parametrize(
     ("summary", "level", "by"),
     [
-        ("Principal engineer for search infrastructure.", "staff_plus", "summary_title"),
-        ("Senior NLP scientist working on summarisation.", "senior", "summary_title"),
+        ("Principal engineer for warehouse robotics.", "staff_plus", "summary_title"),
+        ("Senior vision scientist focused on crop imagery.", "senior", "summary_title"),
         ("Data scientist with 12+ years of applied work.", "senior", "summary_years"),
         ("Data scientist with 4 years of applied work.", "mid", "summary_years"),
         ("Data scientist who likes clean data.", "unknown", "none"),
@@ -214,7 +214,7 @@ def test_seniority_summary_is_a_fallback_only(summary: str, level: str, by: str)
 
 
 def test_seniority_summary_claim_does_not_override_dated_entries() -> None:
-    doc, sections = _summary_doc("Principal engineer with 15 years in search.")
+    doc, sections = _summary_doc("Principal engineer with 16 years in payments.")
     result = run([job("Engineer", "2025-01", present=True)], doc=doc, sections=sections)
     assert result.level == "junior"
     assert result.evidence[-1]["decided_by"] == "years"

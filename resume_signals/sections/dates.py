@@ -16,7 +16,7 @@ season covers its months (Summer is June to August); an open end ("Present",
 DateRange(raw='Jan 2019 – Present', start='2019-01', end=None, present=True)
 >>> parse_date_range("2017-2020")
 DateRange(raw='2017-2020', start='2017-01', end='2020-12', present=False)
->>> parse_date_range("416-555-0117") is None
+>>> parse_date_range("902-555-0143") is None
 True
 """
 
@@ -56,7 +56,7 @@ _POINT = (
 _PRESENT_RE = (r"(?P<present>present|current(?:ly)?|now|today|ongoing|(?:till|to|until)\s+(?:date|now|present)"
                r"|date|still\s+working)")
 _SEP_RE = (r"(?:\s*(?:[-–—~‑‐−]+|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
-           rf"|\s+(?={_MONTH_RE}\s*\d|present\b|current\b))")  # "Dec. 2021 Mar. 2026": a dash lost in the PDF
+           rf"|\s+(?={_MONTH_RE}\s*\d|present\b|current\b))")  # "Nov. 2020 Feb. 2025": a dash lost in the PDF
 _RANGE_RE = re.compile(
     r"(?<![\w./:+$€£‑-])"
     + _POINT.format(p="a_")
@@ -66,12 +66,12 @@ _RANGE_RE = re.compile(
     + r"(?![\w/%+]|[.,]\d|[-‑]\d)",
     re.IGNORECASE,
 )
-# "June - September, 2023": the start month borrows the end's year.
+# "May - August, 2022": the start month borrows the end's year.
 _MONTH_PAIR = re.compile(
     rf"(?<![\w./-])(?P<m1>{_MONTH_RE})\s*(?:[-–—‑]|\bto\b)\s*(?P<m2>{_MONTH_RE})[\s,]*(?P<y>{_YEAR4})(?![\w/])",
     re.IGNORECASE,
 )
-# Sentences like "2 gold, 5 silver" or "3.8/4.0" hold no year in range, so they never match.
+# Sentences like "4 bronze, 1 silver" or "3.8/4.0" hold no year in range, so they never match.
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ def find_date_ranges(text: str) -> list[tuple[int, int, DateRange]]:
 
     >>> [r.raw for _, _, r in find_date_ranges("ML Engineer, Acme (Jan '14 to Dec '15)")]
     ["Jan '14 to Dec '15"]
-    >>> find_date_ranges("call 416-555-0117, GPA 3.8/4.0")
+    >>> find_date_ranges("call 902-555-0143, GPA 3.8/4.0")
     []
     """
     out: list[tuple[int, int, DateRange]] = []

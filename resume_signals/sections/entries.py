@@ -213,9 +213,9 @@ def _clean_part(part: str) -> str:
 
 
 def _drop_place_tail(part: str, elex: EntryLexicon) -> str:
-    """ "Kestrel Lending, Toronto, ON" -> "Kestrel Lending": a place tail and the city before it go.
+    """ "Quillon Lending, Halifax, NS" -> "Quillon Lending": a place tail and the city before it go.
 
-    "Atlanta, Georgia, USA" and "Dhaka, Bangladesh" (a short uncued name before place words) go entirely.
+    "Dayton, Ohio, USA" and "Chittagong, Bangladesh" (a short uncued name before place words) go entirely.
     """
     pieces = [p.strip() for p in part.split(",")]
     dropped = 0
@@ -273,7 +273,7 @@ def _parts(draft: _Draft, elex: EntryLexicon) -> list[tuple[str, bool]]:
 
 
 def _top_level_commas(text: str) -> list[str]:
-    """Split at commas outside brackets: "Teaching assistant (Data Science, Data Mining), Acme" has one."""
+    """Split at commas outside brackets: "Teaching assistant (Statistics, Machine Learning), Acme" has one."""
     pieces: list[str] = []
     cur: list[str] = []
     depth = 0
@@ -294,8 +294,8 @@ def _top_level_commas(text: str) -> list[str]:
 def _comma_split(text: str, elex: EntryLexicon) -> tuple[str, str]:
     """ "Title, Org" (or "Org, Title"): the last comma, unless an earlier one leaves an organisation to its right.
 
-    "Postdoc, University of California, Berkeley" cuts after "Postdoc"; "Senior Research Scientist, NLP,
-    Corrib Labs" cuts before "Corrib Labs".
+    "Postdoc, University of Colorado, Boulder" cuts after "Postdoc"; "Staff Research Scientist, Vision,
+    Tidewell Labs" cuts before "Tidewell Labs".
     """
     pieces = _top_level_commas(text)
     cuts = [(",".join(pieces[:k]).strip(), ",".join(pieces[k:]).strip()) for k in range(len(pieces) - 1, 0, -1)]
@@ -347,7 +347,7 @@ def _entry_date(draft: _Draft) -> DateRange | None:
 
 
 def _after_heading(line: Line, heading: str) -> list[Line]:
-    """What follows an inline or margin heading on its own line ("EMPLOYMENT Postdoc, UC Berkeley<TAB>2011 - 2014")."""
+    """What follows an inline or margin heading on its own line ("EMPLOYMENT Postdoc, CU Boulder<TAB>2012 - 2015")."""
     pos = line.text.find(heading)
     if pos < 0:
         return []
@@ -372,7 +372,7 @@ def entries_in_section(doc: Document, section: Section, elex: EntryLexicon | Non
             info.kind = "bullet"  # the wrapped tail of a bullet
     for info, nxt in zip(infos, infos[1:], strict=False):
         if info.kind == "bullet" and nxt.kind == "header" and nxt.date is not None and _bullet_header(info.line):
-            info.kind = "header"  # "• Google<TAB>Mountain View, CA" over "Engineer<TAB>2016 – Present"
+            info.kind = "header"  # "• Vantaggio<TAB>Denver, CO" over "Engineer<TAB>2016 – Present"
     drafts = _group(infos, section.kind, elex)
     edges = [ln.x1 for ln in lines if ln.x1 is not None]
     for d in drafts:

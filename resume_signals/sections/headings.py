@@ -315,7 +315,7 @@ def classify_text(text: str, lex: HeadingLexicon) -> Match | None:
 
 
 def _leftover_is_job(m: Match, elex: EntryLexicon, label: str = "") -> bool:
-    """A contained alias next to job or organisation words ("Project Manager", "Wipro Technologies")."""
+    """A contained alias next to job or organisation words ("Project Manager", "Globex Technologies")."""
     if any(len(t) == 1 or t in elex.title_words or t in elex.org_anywhere for t in m.leftover):
         return True
     if not label:
@@ -363,7 +363,7 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
         if hits and hit.kind == current and (hit.kind == "other" or not (hit.full or hit.strong)
                                              or (hit.inline and not hit.strong)
                                              or not _looks_like(line, [lines[h.index] for h in hits])):
-            # "Tools: ..." under SKILLS is a sub-label; "calib-check (open source)" under PROJECTS an entry
+            # "Tools: ..." under SKILLS is a sub-label; "tidepool-lint (open source)" under PROJECTS an entry
             continue
         hits.append(hit)
         current = hit.kind
@@ -395,7 +395,7 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
     head, tab, rest = text.partition("\t")
     dated_label = bool(tab) and parse_date_range(rest) is not None
     if dated_label:
-        text = head.strip()  # "Employment<TAB>Jul 2010 to Jan 2015": the heading spans the dates
+        text = head.strip()  # "Employment<TAB>Mar 2011 to Aug 2016": the heading spans the dates
     if not _shape_ok(text):
         return None
     label = heading_label(text)

@@ -56,7 +56,7 @@ class EntryLexicon:
         return 0
 
     def org_score(self, text: str) -> int:
-        """2 for an organisation suffix or marker word, 1 for an ampersand name ("Hollins & Vale"), else 0."""
+        """2 for an organisation suffix or marker word, 1 for an ampersand name ("Ashby & Crane"), else 0."""
         toks = words(_drop_brackets(text))
         if not toks:
             return 0

@@ -32,9 +32,9 @@ FORMATS = [
     ("Jan 2023 – present", "2023-01", None, True),
     ("Feb 2016 to Now", "2016-02", None, True),
     ("Jun. 2022 ‑ Present", "2022-06", None, True),  # non-breaking hyphen
-    ("05/13 - 09/13", "2013-05", "2013-09", False),
-    ("Dec. 2021 Mar. 2026", "2021-12", "2026-03", False),  # the dash lost by a PDF
-    ("June - September, 2023", "2023-06", "2023-09", False),
+    ("04/14 - 08/14", "2014-04", "2014-08", False),
+    ("Nov. 2020 Feb. 2025", "2020-11", "2025-02", False),  # the dash lost by a PDF
+    ("May - August, 2022", "2022-05", "2022-08", False),
 ]
 
 
@@ -48,7 +48,7 @@ def test_dates_parse_every_format(text: str, start: str, end: str | None, presen
     ("ML Engineer\tJan 2020 – Present", "Jan 2020 – Present"),
     ("Acme GmbH | Intern | Summer 2020", "Summer 2020"),
     ("2019 – 2021\tAnalyst, Globex", "2019 – 2021"),
-    ("From Sep 2011 to Till Date", "Sep 2011 to Till Date"),
+    ("From Mar 2012 to Till Date", "Mar 2012 to Till Date"),
 ])
 def test_dates_find_gives_raw_substring_and_offsets(line: str, raw: str) -> None:
     found = find_date_ranges(line)
@@ -59,13 +59,13 @@ def test_dates_find_gives_raw_substring_and_offsets(line: str, raw: str) -> None
 
 
 @pytest.mark.parametrize("text", [
-    "416-555-0117",
-    "(718) 555-0188",
-    "+44 131 555 0104",
+    "902-555-0143",
+    "(503) 555-0166",
+    "+44 161 555 0172",
     "GPA 3.8/4.0",
     "Python 3.10.2",
     "v2.2019",
-    "Kaggle Master: 2 gold, 5 silver, 3 bronze",
+    "Kaggle Expert: 1 gold, 4 silver, 6 bronze",
     "2019-05-03",
     "ISO 27001",
     "cut p99 latency from 180 ms to 40 ms",

@@ -216,16 +216,16 @@ def test_headings_margin_label_starts_a_section(line: str) -> None:
 
 def test_headings_heading_with_dates_after_a_tab() -> None:
     doc = _doc(LineDraft("Jane Doe", size=10.0), LineDraft("Summary", size=14.0), LineDraft("Engineer.", size=10.0),
-               LineDraft("Employment\tJul 2010 to Jan 2015", size=14.0),
-               LineDraft("Software Engineer, Insideview Inc\tOct 2011 to May 2013", size=12.0))
+               LineDraft("Employment\tMar 2011 to Aug 2016", size=14.0),
+               LineDraft("Software Engineer, Brambleway Inc\tApr 2012 to Jun 2014", size=12.0))
     assert _kinds(doc)[-1] == ("experience", "Employment")
 
 
 def test_headings_small_entry_tag_is_not_a_second_section() -> None:
     doc = _doc(LineDraft("Jane Doe", size=10.0), LineDraft("Projects", bold=True, size=18.0),
-               LineDraft("Spam filter", bold=True, size=13.0), LineDraft("PERSONAL PROJECT", size=9.0),
-               LineDraft("• Naive Bayes on SMS", bullet=True, size=9.0),
-               LineDraft("PERSONAL PROJECT\tJune 2018", size=9.0))
+               LineDraft("Leaf disease spotter", bold=True, size=13.0), LineDraft("PERSONAL PROJECT", size=9.0),
+               LineDraft("• Small CNN on phone photos of leaves", bullet=True, size=9.0),
+               LineDraft("PERSONAL PROJECT\tJuly 2019", size=9.0))
     assert [k for k, _ in _kinds(doc)] == ["contact", "projects"]
 
 
