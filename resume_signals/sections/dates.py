@@ -140,6 +140,9 @@ def _from_match(m: re.Match[str]) -> DateRange | None:
     return DateRange(raw=raw, start=_fmt(a.year, a.first), end=_fmt(b.year, b.last), present=False)
 
 
+_HAS_DIGIT = re.compile(r"\d")
+
+
 def find_date_ranges(text: str) -> list[tuple[int, int, DateRange]]:
     """Every date range (or lone year / month / season) in ``text``: (start, end, DateRange).
 
@@ -153,6 +156,8 @@ def find_date_ranges(text: str) -> list[tuple[int, int, DateRange]]:
     []
     """
     out: list[tuple[int, int, DateRange]] = []
+    if not _HAS_DIGIT.search(text):
+        return out  # every form names a year: no digit, no date (most body lines and headings)
     for m in _MONTH_PAIR.finditer(text):
         y = int(m.group("y"))
         first, last = _MONTHS[m.group("m1").lower().rstrip(".")], _MONTHS[m.group("m2").lower().rstrip(".")]
