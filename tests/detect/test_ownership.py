@@ -3,15 +3,15 @@
 import pytest
 
 POSITIVE = [
-    "Architected the second-generation query-serving tier",
+    "Architected the third iteration of the geocoding service",
     "Tech lead for 3 teams across indexing and retrieval",
     "Led the migration from Solr to Elasticsearch",
-    "Owned search on-call for two years",
+    "Owned checkout on-call for eighteen months",
     "Drove a 14% cut in mis-picks",
     "Drove the migration from Flask services to KServe",
-    "Owned the recommendation part of the client's data platform",
-    "Lead a team of 8 platform engineers",
-    "Led the post-mortem after a materialisation bug",
+    "Owned the forecasting slice of the customer's analytics platform",
+    "Lead a team of 5 data engineers",
+    "Led the post-mortem after a cache-invalidation outage",
     "Was accountable for the fraud model's loss rate",
     "Responsible for the pricing service end to end",
     "End-to-end ownership of the ranking stack",
@@ -22,17 +22,17 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
-    "Helped the customer-relationship team move audiences into Braze",
+    "Helped the loyalty team load segments into Iterable",
     "Assisted the platform team with the Kubernetes migration",
-    "Participated in weekly model review meetings",
+    "Participated in fortnightly risk model committees",
     "Involved in the migration to Airflow",
     "Exposure to large-scale ranking systems",
     "Familiar with end-to-end ML pipelines",
-    "That analysis led to a simpler retention rule",
+    "That study led to a leaner discount policy",
     "Picked, packed and shipped orders and drove reach trucks",
     "The project was led by the platform team",
     "Helped lead the data quality working group",
-    "Principal engineer for the tooling nobody else wants to own",
+    "Staff engineer for the build scripts no one else wants to own",
     "Lead Data Scientist, Assicura (Feb 2016 – Present)",
     "Head of Machine Learning, Kowhai Health",
     "Lead ML Engineer",

@@ -3,15 +3,15 @@
 import pytest
 
 POSITIVE = [
-    "4 bad releases were rolled back automatically without user impact",
-    "Built canary analysis into the KServe release path",
-    "Introduced a 1% to 50% staged rollout for every index schema change",
+    "3 faulty model versions were rolled back automatically with no customer impact",
+    "Wired canary analysis into the Seldon deploy pipeline",
+    "Introduced a 2% to 25% staged rollout for every feature-store migration",
     "Cut over with a blue-green deployment and dual writes",
-    "Ran it alongside clinicians for 10 weeks in shadow mode",
-    "New underwriting models run in shadow for 30 days before they take live traffic",
-    "Released the shadow-mode harness that compares challenger rankers",
-    "Rolled out champion/challenger scoring",
-    "Released webhook retries behind a feature flag",
+    "Ran it next to human underwriters for 6 weeks in shadow mode",
+    "New fraud scorers run in shadow for 2 weeks before they get real traffic",
+    "Released the shadow-mode service that scores challenger pricing models",
+    "Rolled out champion-challenger testing for the bid model",
+    "Released the new tokenizer behind a feature flag",
     "Added a kill switch to the pricing model",
     "Automated rollback when error rates spike",
     "Reverted the ranking release within minutes of the alert",
@@ -27,7 +27,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
-    "Analysed the promotion in which the retailer rolled back prices on 250 lines",
+    "Studied the sale in which the grocer rolled back prices on 400 products",
     "Measured the effect of the price rollback on basket size",
     "Rolled back tariffs for loyalty customers",
     "Will add canary releases next quarter",
