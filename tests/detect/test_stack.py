@@ -3,35 +3,35 @@
 import pytest
 
 POSITIVE = [
-    ("Platform: Kubernetes (EKS), Argo CD, Terraform, GitHub Actions, Docker", "skills", "Kubernetes"),
+    ("Infra: Kubernetes (GKE), Pulumi, GitLab CI, Helm, Docker", "skills", "Kubernetes"),
     ("k8s, helm charts, ArgoCD", "skills", "Kubernetes"),
     ("K8s", "skills", "Kubernetes"),
     ("EKS and GKE clusters", "skills", "Kubernetes"),
-    ("Certified Kubernetes Administrator (CKA), 2024", "certifications", "Kubernetes"),
-    ("AWS Certified Machine Learning – Specialty, 2023", "certifications", "AWS"),
-    ("Microsoft Azure Fundamentals (AZ-900), 2024", "certifications", "Azure"),
-    ("Airflow (scheduling my own report jobs), Git", "skills", "Airflow"),
-    ("Data & ML: Airflow, Kafka, Spark, Feast, MLflow, scikit-learn", "skills", "Airflow"),
+    ("Certified Kubernetes Application Developer (CKAD), 2022", "certifications", "Kubernetes"),
+    ("AWS Certified Solutions Architect – Associate, 2021", "certifications", "AWS"),
+    ("Microsoft Azure Data Fundamentals (DP-900), 2023", "certifications", "Azure"),
+    ("Airflow (running my own nightly exports), Git", "skills", "Airflow"),
+    ("Pipelines: Airflow, Flink, Spark, Tecton, Kubeflow, pandas", "skills", "Airflow"),
     ("PySpark, pandas", "skills", "Spark"),
     ("Runs on a Heroku hobby dyno", "projects", "Heroku"),
-    ("Moved the detector to ONNX Runtime on the Jetson", "experience", "ONNX Runtime"),
-    ("Built the release pipeline: GitHub Actions builds, images pushed to ECR", "experience", "GitHub Actions"),
-    ("Kept 300+ nightly Airflow DAGs running", "experience", "Airflow"),
+    ("Ported the segmenter to ONNX Runtime on a Raspberry Pi", "experience", "ONNX Runtime"),
+    ("Set up CI: GitHub Actions runs the tests and pushes images to GCR", "experience", "GitHub Actions"),
+    ("Looked after 150+ hourly Airflow DAGs", "experience", "Airflow"),
     ("Served models with TensorFlow Serving and Triton", "experience", "TensorFlow Serving"),
     ("Vertex AI pipelines and BigQuery", "skills", "Vertex AI"),
 ]
 
 NEGATIVE = [
-    ("Python, PyTorch, LightGBM, XGBoost, scikit-learn, Polars", "skills"),
-    ("SQL (PostgreSQL, MySQL), Python (pandas, statsmodels), R", "skills"),
+    ("Python, JAX, CatBoost, XGBoost, scikit-learn, NumPy", "skills"),
+    ("SQL (SQLite, MySQL), Python (NumPy, SciPy), Julia", "skills"),
     ("PostgreSQL, Redis, MongoDB, ClickHouse", "skills"),
-    ("Go, Python, TypeScript, SQL", "skills"),
+    ("Rust, Python, Kotlin, SQL", "skills"),
     ("Jupyter, NumPy, Keras, TensorFlow", "skills"),
     ("Git, GitHub", "skills"),
     ("Ray Chen", "contact"),
     ("Sparked interest in data at a summer camp", "summary"),
-    ("Google Data Analytics Professional Certificate, 2022", "certifications"),
-    ("Tableau, Looker, GA4, Optimizely", "skills"),
+    ("Google Project Management Professional Certificate, 2021", "certifications"),
+    ("Power BI, Metabase, Mixpanel, Amplitude", "skills"),
 ]
 
 

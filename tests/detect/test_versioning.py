@@ -3,7 +3,7 @@
 import pytest
 
 POSITIVE = [
-    "Moved every model into the MLflow registry with the training-data snapshot",
+    "Registered each forecaster in the MLflow registry alongside its feature snapshot",
     "Set up a model registry so every release traces back to its data",
     "Versioned training data with DVC",
     "Adopted lakeFS for data versioning",
@@ -15,9 +15,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
-    "Kept all notebooks and training scripts under version control in Git",
+    "Kept every analysis notebook and ETL script under version control in Git",
     "Used git for version control",
-    "Released the first version of the feature store",
+    "Released the second version of the labelling tool",
     "Pushed images to the container registry",
     "Pushed container images to the Docker registry",
 ]
