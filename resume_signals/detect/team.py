@@ -1,7 +1,7 @@
 """The ``team`` family (``team_size``): a stated team or org size, the number as the value.
 
 The rules (``data/signals/team.toml``) find "team of 6", "led 4 engineers",
-"6-person squad", "Tech lead for 3 teams (19 engineers)"; this module turns
+"6-person squad", "tech lead for 2 squads (14 engineers)"; this module turns
 the matched phrase into an int: digits ("1,200") or number words ("six"),
 the largest when a phrase holds several ("grew the team from 3 to 12").
 A match without a readable number is dropped.
