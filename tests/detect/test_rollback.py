@@ -20,6 +20,7 @@ POSITIVE = [
     "Released the new ranking model to 5% of traffic first",
     "Implemented blue/green deployments on ECS",
     "Designed a champion-challenger framework for credit models",
+    "Ran challenger/champion comparisons for every new pricing model",
     "Reverted to the previous model version after the alert fired",
     "Automated the rollback of the pricing model when error rates spiked",
     "Released the new dispatch model to all regions in three waves",

@@ -14,6 +14,7 @@ POSITIVE = [
     ("Worked in a localisation team of 5", 5),
     ("Lead a team of 5 data engineers", 5),
     ("Precepted 4 new ward nurses through their first rotation", 4),
+    ("Supervised 3 community midwives and 2 pharmacists", 3),
     ("Managed a team of six data scientists", 6),
     ("Built a 5-person ML platform team from scratch", 5),
     ("Manager of 9 direct reports", 9),
