@@ -132,6 +132,25 @@ def _anchor(pattern: list[dict[str, Any]]) -> tuple[int, frozenset[str]] | None:
     return best
 
 
+def _required_words(pattern: list[dict[str, Any]], skip: int) -> list[frozenset[str]]:
+    """The word sets every match must hold besides its anchor (mandatory tokens that name words).
+
+    A window lacking one of them cannot match, so the Matcher, whose cost grows with a
+    pattern's optional gaps, is not run there.
+    """
+    out: list[frozenset[str]] = []
+    for i, tok in enumerate(pattern):
+        if i == skip or _repeats(tok)[0] < 1 or set(tok) - {"LOWER", "ORTH", "TEXT", "OP"}:
+            continue
+        for attr in ("LOWER", "ORTH", "TEXT"):
+            spec = tok.get(attr)
+            if isinstance(spec, str):
+                out.append(frozenset([spec.lower()]))
+            elif isinstance(spec, dict) and set(spec) == {"IN"}:
+                out.append(frozenset(str(w).lower() for w in spec["IN"]))
+    return out
+
+
 @dataclass(slots=True)
 class _Anchored:
     """One Matcher pattern run only on a window around each occurrence of its anchor word."""
@@ -139,6 +158,8 @@ class _Anchored:
     matcher: Matcher
     before: int
     after: int
+    required: tuple[frozenset[int], ...] = ()
+    """Word sets (LOWER hashes) that must each occur in the window: a cheap test before the Matcher."""
 
 
 def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, int, bool]]:
@@ -201,7 +222,7 @@ class Engine:
         # around its anchor word (found by one dict lookup per token); the rest run on the whole doc
         self.matcher = Matcher(vocab, validate=False)  # patterns were validated by load_rules
         self.anchors: dict[int, list[_Anchored]] = {}
-        self._anchored_raw: list[tuple[str, list[dict[str, Any]], int, int]] = []
+        self._anchored_raw: list[tuple[str, list[dict[str, Any]], int, int, tuple[frozenset[int], ...]]] = []
         self._anchor_words: dict[int, list[int]] = {}
         self._prefilters: dict[str, re.Pattern[str]] = {}  # shared compiled gates, cached per unit by identity
         self._regex_by_section: dict[str, list[_RegexGroup]] = {}
@@ -280,27 +301,44 @@ class Engine:
             return
         i, words = anchor
         index = len(self._anchored_raw)
-        self._anchored_raw.append((key, pattern, sum(_repeats(t)[1] for t in pattern[:i]),
-                                   sum(_repeats(t)[1] for t in pattern[i + 1:])))
         strings = self.nlp.vocab.strings
+        required = tuple(frozenset(strings.add(w) for w in ws) for ws in _required_words(pattern, i))
+        self._anchored_raw.append((key, pattern, sum(_repeats(t)[1] for t in pattern[:i]),
+                                   sum(_repeats(t)[1] for t in pattern[i + 1:]), required))
         for w in words:
             self._anchor_words.setdefault(strings.add(w), []).append(index)
 
     def _build_anchors(self) -> None:
-        """One Matcher per distinct set of patterns sharing an anchor word: one call per anchor hit."""
-        built: dict[tuple[int, ...], _Anchored] = {}
+        """Matchers per anchor word: one for its patterns that need nothing else, one per gated pattern.
+
+        A pattern that needs other words besides its anchor ("deployed ... to staging") gets
+        its own Matcher, run only where the window holds those words.
+        """
+        plain: dict[tuple[int, ...], _Anchored] = {}
+        gated: dict[int, _Anchored] = {}
         for word, indices in self._anchor_words.items():
-            group = tuple(sorted(set(indices)))
-            entry = built.get(group)
-            if entry is None:
-                m = Matcher(self.nlp.vocab, validate=False)
-                for j in group:
-                    key, pattern, _, _ = self._anchored_raw[j]
+            raws = sorted(set(indices))
+            free = tuple(j for j in raws if not self._anchored_raw[j][4])
+            entries: list[_Anchored] = []
+            if free:
+                entry = plain.get(free)
+                if entry is None:
+                    m = Matcher(self.nlp.vocab, validate=False)
+                    for j in free:
+                        m.add(self._anchored_raw[j][0], [self._anchored_raw[j][1]])
+                    entry = plain[free] = _Anchored(m, max(self._anchored_raw[j][2] for j in free),
+                                                    max(self._anchored_raw[j][3] for j in free))
+                entries.append(entry)
+            for j in raws:
+                key, pattern, before, after, required = self._anchored_raw[j]
+                if not required:
+                    continue
+                if j not in gated:
+                    m = Matcher(self.nlp.vocab, validate=False)
                     m.add(key, [pattern])
-                entry = _Anchored(m, max(self._anchored_raw[j][2] for j in group),
-                                  max(self._anchored_raw[j][3] for j in group))
-                built[group] = entry
-            self.anchors[word] = [entry]
+                    gated[j] = _Anchored(m, before, after, required)
+                entries.append(gated[j])
+            self.anchors[word] = entries
 
     def _add(self, item: _Rule | _Veto, raw: dict[str, Any], meta: tuple[str, Any], lex: Any, fragments: Any,
              check: _Checker) -> None:
@@ -459,7 +497,8 @@ class Engine:
                           ) -> list[tuple[int, int, int]]:
         found: set[tuple[int, int, int]] = set()
         anchors = self.anchors
-        for i, h in enumerate(tokens.to_array([LOWER]).tolist()):
+        lows = tokens.to_array([LOWER]).tolist()
+        for i, h in enumerate(lows):
             entries = anchors.get(h)
             if entries is None:
                 continue
@@ -470,6 +509,10 @@ class Engine:
             for e in entries:
                 a = max(us, i - e.before)
                 b = min(n_tok, ue + 1, i + e.after + 1)
+                if e.required:
+                    window = set(lows[a:b])
+                    if not all(req & window for req in e.required):
+                        continue
                 for kid, s, t in e.matcher(tokens[a:b]):
                     found.add((kid, a + s, a + t))
         return sorted(found)  # a set's order follows the offsets' hashes: sort so the text alone decides

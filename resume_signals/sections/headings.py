@@ -401,12 +401,11 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
     label = heading_label(text)
     cues = layout_cues(line, doc.body_size)
     strong = _styled(line) or _larger(line, doc.body_size) or _is_caps(label) or ":" in text[len(label):]
-    dated_next = has_dates(_next_text(lines, i))
     m = lex.match(label)
     if dated_label and (m is None or not m.full or not (_styled(line) or _larger(line, doc.body_size))):
         return None  # "PERSONAL PROJECT<TAB>2017 - 2019" labels an entry
     if m is not None:
-        if dated_next and not strong and _has_job_words(label, elex):
+        if not strong and has_dates(_next_text(lines, i)) and _has_job_words(label, elex):
             return None  # a bold "Kaggle" over "Title  2024" is an entry's organisation
         if m.full:
             if label[0].isupper() or cues:
@@ -418,7 +417,9 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
             return HeadingHit(i, m.kind, label, full=False, strong=strong)
         return None
     # Not in the lexicon: only an unmistakable heading, after a known one, becomes "other".
-    if not seen_known or dated_next or len(label.split()) > 4 or any(c.isdigit() or c == "," for c in label):
+    if not seen_known or len(label.split()) > 4 or any(c.isdigit() or c == "," for c in label):
+        return None
+    if has_dates(_next_text(lines, i)):
         return None
     if _has_job_words(label, elex):
         return None
