@@ -28,6 +28,7 @@ OUTCOME = [
     "Made inference 3x faster",
     "Decreased p95 latency to under 100 ms",
     "Released a parser now used by 12 port authorities",
+    "The rostering tool is now used by all 64 depot supervisors",
     "Generated $4M in incremental revenue through personalised offers",
     "Maintained 99.95% availability for the payments API",
     "Improved F1 from 0.71 to 0.80, which reduced manual review time by 30%",
@@ -47,6 +48,7 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Used by all three analysts for ad-hoc reporting",
     "0.83 AUC on a held-out year",
     "Raised mAP@0.5 on our held-out drone imagery from 0.62 to 0.77",
     "Spearman correlation with rater scores rose from 0.38 to 0.59",

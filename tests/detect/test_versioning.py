@@ -12,6 +12,7 @@ POSITIVE = [
     "Shipped lineage back to the training-data snapshot",
     "Built reproducible training pipelines with pinned data versions",
     "Gated model promotions in the registry on offline checks",
+    "Registered every model in MLflow together with its training-data version",
 ]
 
 NEGATIVE = [
@@ -20,6 +21,8 @@ NEGATIVE = [
     "Released the second version of the labelling tool",
     "Pushed images to the container registry",
     "Pushed container images to the Docker registry",
+    "Registered 40 students for the summer school",
+    "Will register all models in the registry next quarter",
 ]
 
 
