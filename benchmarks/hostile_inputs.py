@@ -46,13 +46,12 @@ from pdf_builders import (  # noqa: E402
     HELVETICA,
     encrypted_pdf,
     image_only_pdf,
+    late_root_pdf,
     many_pages_pdf,
     nested_pages_pdf,
     nested_pdf,
     raw_pdf,
     simple_pdf,
-    stream,
-    text_content,
 )
 
 import resume_signals  # noqa: E402
@@ -77,16 +76,6 @@ class Case:
 
 # --- builders for what the test builders do not cover directly -------------------------------------
 
-def _late_root_pdf() -> bytes:
-    """Objects first, catalog last (as in tests/extract/test_pdf_hostile.py): any cut before it loses the root."""
-    return raw_pdf([
-        HELVETICA,
-        stream(text_content(LINES)),
-        b"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 1 0 R >> >>"
-        b" /Contents 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Catalog /Pages 4 0 R >>",
-    ], root=5)
 
 
 def _zeros_flate(n: int) -> bytes:
@@ -182,7 +171,7 @@ def build(base: Path) -> list[Case]:
     put("random.docx", rng.randbytes(50_000), "unsupported_format", "bytes decide, not the name")
     put("random_after_zip_magic.docx", b"PK\x03\x04" + rng.randbytes(20_000), "corrupt")
 
-    late = _late_root_pdf()
+    late = late_root_pdf(LINES)
     catalog_end = late.index(b"endobj", late.index(b"/Catalog")) + len(b"endobj")
     for pct in (5, 25, 50, 75, 95):
         put(f"truncated_{pct:02d}pct.pdf", late[:max(9, catalog_end * pct // 100)], "corrupt")

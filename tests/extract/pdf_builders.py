@@ -62,6 +62,21 @@ def simple_pdf(lines: Sequence[tuple[float, float, str]], *, size: float = 11, f
     ])
 
 
+
+SAMPLE_LINES = [(72, 700 - 14 * i, f"Line number {i} of the resume") for i in range(5)]
+
+
+def late_root_pdf(lines: Sequence[tuple[float, float, str]] = SAMPLE_LINES) -> bytes:
+    """Font, content, page, pages and only then the catalog, so any cut before its end loses the root."""
+    return raw_pdf([
+        HELVETICA,
+        stream(text_content(lines)),
+        b"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 1 0 R >> >>"
+        b" /Contents 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Catalog /Pages 4 0 R >>",
+    ], root=5)
+
 def many_pages_pdf(n: int) -> bytes:
     """``n`` pages sharing one font and one content stream (a few KB for a thousand pages)."""
     first_page = 5

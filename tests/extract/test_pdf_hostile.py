@@ -18,17 +18,16 @@ from pdf_builders import (
     encrypted_pdf,
     form_bomb_pdf,
     image_only_pdf,
+    late_root_pdf,
     lzw_bomb_pdf,
     many_pages_pdf,
     nested_pages_pdf,
     nested_pdf,
     page_pdf,
     range_cmap_font,
-    raw_pdf,
     self_drawing_form_pdf,
     simple_pdf,
     stream,
-    text_content,
     truetype_cmap12,
 )
 
@@ -47,16 +46,6 @@ def _code(data: bytes, limits: Limits = LIMITS) -> ErrorCode:
     return info.value.code
 
 
-def _late_root_pdf() -> bytes:
-    """Font, content, page, pages and only then the catalog, so any cut before its end loses the root."""
-    return raw_pdf([
-        HELVETICA,
-        stream(text_content(LINES)),
-        b"<< /Type /Page /Parent 4 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 1 0 R >> >>"
-        b" /Contents 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Catalog /Pages 4 0 R >>",
-    ], root=5)
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\t  "], ids=["zero-bytes", "whitespace"])
@@ -72,7 +61,7 @@ def test_pdf_hostile_random_bytes_corrupt(seed: int, header: bytes) -> None:
     assert _code(data) is ErrorCode.CORRUPT
 
 
-_LATE = _late_root_pdf()
+_LATE = late_root_pdf(LINES)
 _CATALOG_END = _LATE.index(b"endobj", _LATE.index(b"/Catalog")) + len(b"endobj")
 
 
