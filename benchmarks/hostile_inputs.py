@@ -43,14 +43,13 @@ sys.path.insert(0, str(ROOT / "tests" / "extract"))
 
 from extract_builders import body_xml, read_part, rezip, simple_resume_docx  # noqa: E402
 from pdf_builders import (  # noqa: E402
-    HELVETICA,
     encrypted_pdf,
     image_only_pdf,
     late_root_pdf,
     many_pages_pdf,
     nested_pages_pdf,
     nested_pdf,
-    raw_pdf,
+    one_page_pdf,
     simple_pdf,
 )
 
@@ -100,14 +99,7 @@ def _zeros_flate(n: int) -> bytes:
 def _gigabyte_bomb_pdf(inflated: int) -> bytes:
     """pdf_builders.bomb_pdf's page, with its content stream built by `_zeros_flate` (bomb_pdf holds it in RAM)."""
     data = _zeros_flate(inflated)
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
-        b" /Contents 5 0 R >>",
-        HELVETICA,
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream",
-    ])
+    return one_page_pdf(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream")
 
 
 def _bomb_docx(size: int) -> bytes:

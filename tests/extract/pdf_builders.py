@@ -50,16 +50,24 @@ def text_content(lines: Sequence[tuple[float, float, str]], size: float = 11) ->
     return b"\n".join(ops)
 
 
-def simple_pdf(lines: Sequence[tuple[float, float, str]], *, size: float = 11, flate: bool = False) -> bytes:
-    """One Letter page of Helvetica text; object order: catalog, pages, page, font, content."""
+def one_page_pdf(content: bytes) -> bytes:
+    """One Letter page with Helvetica as /F1 and ``content`` (a stream object) as its contents.
+
+    Object order: catalog, pages, page, font, content.
+    """
     return raw_pdf([
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
         b" /Contents 5 0 R >>",
         HELVETICA,
-        stream(text_content(lines, size), flate=flate),
+        content,
     ])
+
+
+def simple_pdf(lines: Sequence[tuple[float, float, str]], *, size: float = 11, flate: bool = False) -> bytes:
+    """One Letter page of Helvetica text."""
+    return one_page_pdf(stream(text_content(lines, size), flate=flate))
 
 
 
