@@ -6,6 +6,7 @@ from resume_signals.detect.context import ContextRule, active_triggers, modifier
 
 CANCELLED = [
     ("Will ship the ranking model next quarter", "shipped", None),
+    ("Plan to launch the pricing model in the next quarter", "deployed", None),
     ("We will have shipped the model by then", "shipped", None),
     ("Plan to add monitoring and alerting for the scoring API", "monitoring", None),
     ("Planning to set up drift detection on the live model", "monitoring", None),
@@ -33,6 +34,7 @@ CANCELLED = [
 ]
 
 KEPT = [
+    ("Self-serve refunds rose 18% the next quarter", "outcome_metric"),
     ("Shipped the model; will add monitoring next quarter", "shipped"),
     ("Not only shipped the ranker but also owned its on-call", "shipped"),
     ("Not only shipped the ranker but also owned its on-call", "monitoring"),
