@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Monitored model drift for patient triage and alerted on-call when calibration slipped",
     "Set up drift checks in Alibi Detect with Grafana alerts when default rates swing",
     "On call for the scoring API (99.95% SLO)",
     "Carried the pager for the hourly billing exports",
@@ -23,6 +24,7 @@ POSITIVE = [
 
 NEGATIVE = [
     "Monitored sedated patients and adjusted insulin drips on a 16-bed ward",
+    "Monitored post-op cardiac patients through the night shift",
     "Coordinated the home patient monitoring pilot with monthly summaries",
     "Built a sepsis early-warning model from ward patient-monitoring feeds",
     "Did stock monitoring and spot counts for the cold-chain aisle",
