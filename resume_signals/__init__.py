@@ -35,6 +35,10 @@ def score(source: SourceLike, *, as_of: AsOf = None, rules: RuleSet | str | Path
     and a stable error code. ``as_of`` (a date or "YYYY-MM-DD") is the date
     "Present" counts to; ``rules`` a user rule pack (TOML/YAML); ``weights``
     fitted weights (`fit_weights`); ``redact`` drops contact details.
+
+    With only the defaults, one process-wide `Pipeline` serves every call. Any
+    option builds a new pipeline per call: for many documents with options,
+    build a `Pipeline` once or use `score_many`.
     """
     if rules is None and weights is None and limits is None and not redact:
         pipe = default_pipeline()
