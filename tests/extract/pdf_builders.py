@@ -123,14 +123,7 @@ def bomb_pdf(inflated: int, *, layers: int = 1) -> bytes:
         data = zlib.compress(data, 9)
         filters.append(b"/FlateDecode")
     content = b"<< /Length %d /Filter [%s] >>\nstream\n" % (len(data), b" ".join(filters)) + data + b"\nendstream"
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
-        b" /Contents 5 0 R >>",
-        HELVETICA,
-        content,
-    ])
+    return one_page_pdf(content)
 
 
 def nested_pdf(depth: int, *, kind: str = "array") -> bytes:
@@ -361,14 +354,7 @@ def lzw_bomb_pdf(inflated: int) -> bytes:
     """A page whose content stream is ``inflated`` zero bytes, LZW-encoded."""
     data = lzw_encode(b"\0" * inflated)
     content = b"<< /Length %d /Filter /LZWDecode >>\nstream\n" % len(data) + data + b"\nendstream"
-    return raw_pdf([
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >> >>"
-        b" /Contents 5 0 R >>",
-        HELVETICA,
-        content,
-    ])
+    return one_page_pdf(content)
 
 
 def range_cmap_font(start: bytes, end: bytes) -> tuple[bytes, bytes]:
