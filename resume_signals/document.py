@@ -38,10 +38,6 @@ class Line:
     x1: float | None = None
     gap_before: float = 0.0
 
-    @property
-    def stripped(self) -> str:
-        return self.text.strip().lstrip("•").strip()
-
 
 @dataclass(frozen=True)
 class Document:
