@@ -18,8 +18,8 @@ from .report import Report
 from .sources import SourceLike
 
 if TYPE_CHECKING:
-    from .rules import RuleSet
-    from .weights import Weights
+    from .spec.rules import RuleSet
+    from .spec.weights import Weights
 
 __version__ = "0.1.0"
 
@@ -53,9 +53,9 @@ def __getattr__(name: str) -> Any:
         from .batch import score_many
         return score_many
     if name == "to_frame":
-        from .frame import to_frame
+        from .outputs.frame import to_frame
         return to_frame
     if name in ("fit_weights", "Weights", "load_weights"):
-        from . import weights
+        from .spec import weights
         return getattr(weights, name)
     raise AttributeError(name)

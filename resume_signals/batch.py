@@ -71,8 +71,8 @@ from .sources import SourceLike, describe
 if TYPE_CHECKING:
     import datetime as dt
 
-    from .rules import RuleSet
-    from .weights import Weights
+    from .spec.rules import RuleSet
+    from .spec.weights import Weights
 
 log = logging.getLogger(__name__)
 

@@ -347,7 +347,7 @@ def cmd_html(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_screen(args: argparse.Namespace, out: TextIO) -> int:
-    from .screen import check_names, screen
+    from .outputs.screen import check_names, screen
 
     require, reject = _names(args.require), _names(args.reject_flag)
     if not 0 <= args.min_score <= 100:

@@ -20,8 +20,8 @@ from .report import ErrorInfo, Report, Source
 from .sources import SourceLike, describe, load
 
 if TYPE_CHECKING:
-    from .rules import RuleSet
-    from .weights import Weights
+    from .spec.rules import RuleSet
+    from .spec.weights import Weights
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +51,8 @@ class Pipeline:
     def __init__(self, *, rules: RuleSet | str | Path | None = None, weights: Weights | str | Path | None = None,
                  limits: Limits | None = None, redact: bool = False) -> None:
         from .detect import Detector
-        from .rules import RuleSet, load_rules
-        from .weights import Weights, load_weights
+        from .spec.rules import RuleSet, load_rules
+        from .spec.weights import Weights, load_weights
 
         self.rules = rules if isinstance(rules, RuleSet) else load_rules(rules)
         base = weights if isinstance(weights, Weights) else load_weights(weights)
@@ -93,7 +93,8 @@ class Pipeline:
             return failed_report(src, DocumentError(ErrorCode.INTERNAL_ERROR, message))
 
     def _analyse(self, src: Source, doc: extract.Document, as_of: dt.date) -> Report:
-        from . import flags, scoring, sections, seniority
+        from . import sections
+        from .judge import flags, scoring, seniority
 
         if self.redact:
             from .redact import redact_document

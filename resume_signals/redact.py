@@ -25,14 +25,13 @@ cues the sectioner reads (bold, size, bullets, gaps) survive unchanged.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from .document import Document, LineDraft, assemble
+from .spec.data import data_toml
 
 #: How far into the resume the contact block (and so the name) is looked for.
 MAX_CONTACT_LINES = 8
@@ -55,8 +54,7 @@ class Contact:
 
 @functools.lru_cache(maxsize=1)
 def _config() -> dict[str, Any]:
-    resource = importlib.resources.files("resume_signals") / "data" / "contact.toml"
-    return tomllib.loads(resource.read_text(encoding="utf-8"))
+    return data_toml("contact.toml")
 
 
 def tokens() -> dict[str, str]:

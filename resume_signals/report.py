@@ -205,13 +205,13 @@ class Report:
 
     def to_html(self) -> str:
         """A standalone HTML page: score, flags, and the text with each signal highlighted."""
-        from .html import render_html
+        from .outputs.html import render_html
 
         return render_html(self)
 
     def to_json_resume(self) -> dict[str, Any]:
         """The resume in the JSON Resume structure, screening results under ``x-resume-signals``."""
-        from .json_resume import to_json_resume
+        from .outputs.json_resume import to_json_resume
 
         return to_json_resume(self)
 

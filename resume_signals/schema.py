@@ -13,16 +13,17 @@ a user rule pack may define new ones.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import json
 from typing import Any
+
+from .spec.data import data_text
 
 SCHEMA_RESOURCE = "report.schema.json"
 
 
 @functools.lru_cache(maxsize=1)
 def _schema_text() -> str:
-    return (importlib.resources.files("resume_signals") / "data" / SCHEMA_RESOURCE).read_text(encoding="utf-8")
+    return data_text(SCHEMA_RESOURCE)
 
 
 def load_schema() -> dict[str, Any]:

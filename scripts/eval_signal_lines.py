@@ -20,7 +20,7 @@ from pathlib import Path
 from resume_signals.detect import Detector
 from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
-from resume_signals.rules import load_rules
+from resume_signals.spec.rules import load_rules
 
 
 def labelled_lines(spec: dict) -> list[tuple[str, str, bool, list[str]]]:

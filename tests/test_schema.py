@@ -76,7 +76,7 @@ def test_schema_error_codes_match_the_enum() -> None:
 
 
 def test_schema_section_kinds_match_the_heading_lexicon() -> None:
-    lexicon = tomllib.loads((resources.files("resume_signals") / "data" / "headings.toml").read_text("utf-8"))
+    lexicon = tomllib.loads((resources.files("resume_signals") / "spec" / "data" / "headings.toml").read_text("utf-8"))
     kinds = set(lexicon["aliases"]) | {"contact", "other"}
     assert set(load_schema()["$defs"]["section_kind"]["enum"]) == kinds
 

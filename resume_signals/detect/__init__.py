@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..document import Document
     from ..report import Entry, Section, Signal
-    from ..rules import RuleSet
+    from ..spec.rules import RuleSet
 
 
 class Detector:
@@ -26,7 +26,7 @@ class Detector:
 
     >>> from resume_signals.document import LineDraft, assemble
     >>> from resume_signals.report import Section
-    >>> from resume_signals.rules import load_rules
+    >>> from resume_signals.spec.rules import load_rules
     >>> doc = assemble([LineDraft("EXPERIENCE"), LineDraft("• Shipped a ranking model on k8s", bullet=True)], "txt")
     >>> secs = [Section("experience", "EXPERIENCE", 0, len(doc.text))]
     >>> [(s.name, s.match, s.value) for s in Detector(load_rules()).detect(doc, secs, [])]

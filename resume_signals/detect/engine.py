@@ -25,10 +25,10 @@ from spacy.matcher import Matcher, PhraseMatcher
 from ..document import Document
 from ..nlp import new_nlp
 from ..report import Entry, Section, Signal
-from ..rules import DEFAULT_EXCLUDE, RuleSet, _Checker, _resolve_pattern, expand_regex, words
+from ..spec.rules import DEFAULT_EXCLUDE, RuleSet, _Checker, _resolve_pattern, expand_regex, words
+from ..text.units import Unit, UnitSplitter
 from .context import ContextRule, Hit, active_triggers, modifier_for
 from .families import Family, family_for
-from .units import Unit, UnitSplitter
 
 
 @dataclass(slots=True)

@@ -19,7 +19,7 @@ from .dates import find_date_ranges, parse_date_range
 from .headings import bundled_aliases, detect_headings, lexicon_for
 
 if TYPE_CHECKING:
-    from ..rules import RuleSet
+    from ..spec.rules import RuleSet
 
 __all__ = ["bundled_aliases", "find_date_ranges", "find_entries", "find_sections", "parse_date_range"]
 

@@ -19,15 +19,14 @@ lines, sentences, dated lines and "Page 2" never do.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from rapidfuzz import fuzz, process
 
 from ..document import Document, Line
+from ..spec.data import data_toml
 from .dates import find_date_ranges, is_span, parse_date_range
 from .lexicon import EntryLexicon, entry_lexicon
 
@@ -48,7 +47,7 @@ _SENTENCE_END = re.compile(r"[.!?;,]$")
 
 @lru_cache(maxsize=1)
 def _doc_title_re() -> re.Pattern[str]:
-    raw = tomllib.loads(resources.files("resume_signals").joinpath("data/headings.toml").read_text("utf-8"))
+    raw = data_toml("headings.toml")
     titles = [str(t).lower() for t in raw["meta"].get("document_titles", ())] or ["curriculum vitae"]
     return re.compile(r"\b(?:" + "|".join(re.escape(t) for t in titles) + r")\b", re.I)
 
@@ -60,7 +59,7 @@ def is_document_title(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _bundled() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], frozenset[str]]:
-    raw = tomllib.loads(resources.files("resume_signals").joinpath("data/headings.toml").read_text("utf-8"))
+    raw = data_toml("headings.toml")
     aliases = {kind: tuple(str(a) for a in names) for kind, names in raw["aliases"].items()}
     priority = tuple(raw.get("meta", {}).get("priority", ()))
     weak = frozenset(normalize(str(w)) for w in raw.get("inline", {}).get("weak", ()))

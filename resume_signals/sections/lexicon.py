@@ -7,10 +7,10 @@ Both the heading finder (a bold "Project Manager" line is a job title, not a
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from ..spec.data import data_toml
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9.\-']*[a-z0-9]|[a-z0-9]")
 
@@ -107,7 +107,7 @@ def _ends_with_phrase(toks: list[str], phrases: tuple[tuple[str, ...], ...]) -> 
 @lru_cache(maxsize=1)
 def entry_lexicon() -> EntryLexicon:
     """The bundled entry lexicon (cached: the file is read once per process)."""
-    raw = tomllib.loads(resources.files("resume_signals").joinpath("data/entries.toml").read_text("utf-8"))
+    raw = data_toml("entries.toml")
     title = [w.lower() for w in raw["title"]["words"]]
     places = [w.lower() for w in raw["location"]["words"]]
     return EntryLexicon(

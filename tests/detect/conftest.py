@@ -9,7 +9,7 @@ import pytest
 from resume_signals.detect import Detector
 from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section, Signal
-from resume_signals.rules import load_rules
+from resume_signals.spec.rules import load_rules
 
 
 @pytest.fixture(scope="session")

@@ -74,7 +74,7 @@ def test_engine_order_is_by_start_then_name(detector):
 
 def test_engine_deterministic_across_detectors():
     from resume_signals.detect import Detector
-    from resume_signals.rules import load_rules
+    from resume_signals.spec.rules import load_rules
 
     doc, secs = _doc()
     a = Detector(load_rules()).detect(doc, secs, [])

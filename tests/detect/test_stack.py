@@ -53,7 +53,7 @@ def test_stack_aliases_are_one_tool(found, alias):
 
 
 def test_stack_lexicon_has_no_excluded_tools():
-    from resume_signals.rules import load_rules
+    from resume_signals.spec.rules import load_rules
 
     tools = load_rules().lexicons["stack"].values()
     aliases = {a.lower() for t in tools for a in t.get("aliases", []) + t.get("exact", [])}

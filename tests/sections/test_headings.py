@@ -8,9 +8,9 @@ import pytest
 
 from resume_signals.document import Document, LineDraft, assemble
 from resume_signals.report import Section
-from resume_signals.rules import RuleSet
 from resume_signals.sections import find_sections
 from resume_signals.sections.headings import bundled_aliases, classify_text, default_lexicon, normalize
+from resume_signals.spec.rules import RuleSet
 
 RULES = RuleSet(headings=bundled_aliases())
 

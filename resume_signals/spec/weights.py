@@ -1,6 +1,6 @@
 """Scoring weights: the bundled defaults (data/weights.toml), overrides, save/load and fitting.
 
-The score (see `resume_signals.scoring`) is a weighted sum of diminishing-returns
+The score (see `resume_signals.judge.scoring`) is a weighted sum of diminishing-returns
 counts, one per signal name, capped, minus a padding penalty. `Weights` holds
 every number of that formula, so a team can change one weight (a rule pack's
 ``[weights]`` table, `Weights.with_overrides`), load a whole set from a file
@@ -23,18 +23,18 @@ import math
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
-from .errors import RulesError
+from ..errors import RulesError
+from .data import data_toml
 
 if TYPE_CHECKING:
-    from .report import Report
+    from ..report import Report
 
 log = logging.getLogger(__name__)
 
-FORMAT = "resume_signals.weights"
+FORMAT = "resume_signals.spec.weights"
 #: Keys of `with_overrides` that are not signal names.
 PARAMETER_KEYS = ("decay", "cap", "padding_penalty")
 _TOP_KEYS = {"format", "version", "source", "decay", "cap", "padding_penalty", "signals", "meta"}
@@ -223,8 +223,7 @@ class Weights:
 
 
 def _bundled() -> dict[str, Any]:
-    text = resources.files("resume_signals").joinpath("data/weights.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return data_toml("weights.toml")
 
 
 def load_weights(path: str | Path | None = None) -> Weights:
@@ -258,7 +257,7 @@ def load_weights(path: str | Path | None = None) -> Weights:
 
 
 def _as_report(item: Report | Mapping[str, Any]) -> Report:
-    from .report import Report
+    from ..report import Report
 
     if isinstance(item, Report):
         return item

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resume_signals.judge.scoring import score
 from resume_signals.report import Flag, Signal
-from resume_signals.scoring import score
-from resume_signals.weights import Weights, load_weights
+from resume_signals.spec.weights import Weights, load_weights
 
 DEFAULT = load_weights()
 PRODUCTION = ["shipped", "deployed", "monitoring", "rollback", "ab_testing", "post_launch_iteration"]
@@ -150,7 +150,7 @@ def test_scoring_ranks_fixture_tiers_end_to_end() -> None:
 
     import resume_signals
 
-    root = Path(__file__).resolve().parents[1] / "fixtures"
+    root = Path(__file__).resolve().parents[2] / "fixtures"
     order = {"weak": 0, "moderate": 1, "strong": 2}
     scored: list[tuple[int, float]] = []
     for spec_path in sorted((root / "specs").glob("*.json")):

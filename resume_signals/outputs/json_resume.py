@@ -22,14 +22,13 @@ known); a current job has no ``endDate``, as JSON Resume expects.
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
-import tomllib
 from collections.abc import Iterator
 from typing import Any
 
-from .redact import Contact, contact_block_end, find_contacts, find_name
-from .report import DateRange, Entry, Report, Section
+from ..redact import Contact, contact_block_end, find_contacts, find_name
+from ..report import DateRange, Entry, Report, Section
+from ..spec.data import data_toml
 
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 _BULLET = "•"
@@ -39,8 +38,7 @@ _YEAR_OR_MONTH = re.compile(r"^\d{4}(?:-\d{2})?")
 
 @functools.lru_cache(maxsize=1)
 def _education_words() -> tuple[list[tuple[re.Pattern[str], str]], re.Pattern[str]]:
-    resource = importlib.resources.files("resume_signals") / "data" / "education.toml"
-    data = tomllib.loads(resource.read_text(encoding="utf-8"))
+    data = data_toml("education.toml")
     degrees = []
     for written, kind in sorted(data["degrees"].items(), key=lambda kv: -len(kv[0])):
         flags = 0 if len(written) <= 5 or written.isupper() else re.IGNORECASE
@@ -179,7 +177,7 @@ def _basics(report: Report) -> dict[str, Any]:
 def _education(report: Report) -> list[dict[str, Any]]:
     degrees, inst = _education_words()
     try:
-        from .sections.dates import find_date_ranges
+        from ..sections.dates import find_date_ranges
     except ImportError:  # pragma: no cover - the sections package is part of the library
         find_date_ranges = None  # type: ignore[assignment]
     items: list[dict[str, Any]] = []

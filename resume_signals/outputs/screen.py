@@ -23,15 +23,15 @@ results to exit codes (0 all pass, 3 any fail, 1 any failed document).
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import RulesError
+from ..errors import RulesError
+from ..report import Report
+from ..spec.data import data_toml
 from .frame import FLAG_NAMES, SIGNAL_NAMES
-from .report import Report
 
 PASS, FAIL, ERROR = "pass", "fail", "error"
 
@@ -89,9 +89,8 @@ class ScreenResult:
 @functools.lru_cache(maxsize=1)
 def load_questions() -> tuple[Question, ...]:
     """The bundled interview questions, one per production signal, in file order."""
-    resource = importlib.resources.files("resume_signals") / "data" / "questions.toml"
     try:
-        data = tomllib.loads(resource.read_text(encoding="utf-8"))
+        data = data_toml("questions.toml")
     except tomllib.TOMLDecodeError as exc:
         raise RulesError(f"data/questions.toml: {exc}") from exc
     out = []

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from resume_signals.errors import RulesError
-from resume_signals.frame import SIGNAL_NAMES
+from resume_signals.outputs.frame import SIGNAL_NAMES
+from resume_signals.outputs.screen import ScreenResult, check_names, load_questions, production_signals, screen
 from resume_signals.report import ErrorInfo, Flag, Report, Signal, Source
-from resume_signals.screen import ScreenResult, check_names, load_questions, production_signals, screen
 
 PRODUCTION = ("shipped", "deployed", "monitoring", "rollback", "ab_testing", "post_launch_iteration",
               "outcome_metric", "team_size", "ownership", "production_stack", "versioning")
@@ -139,16 +139,9 @@ def test_screen_format_text_shows_verdict_reasons_and_questions() -> None:
 
 
 def test_screen_bad_questions_file_raises_rules_error(monkeypatch: pytest.MonkeyPatch) -> None:
-    import resume_signals.screen as mod
+    import resume_signals.outputs.screen as mod
 
-    class Fake:
-        def __truediv__(self, other: str) -> Fake:
-            return self
-
-        def read_text(self, encoding: str) -> str:
-            return '[rollback]\nquestion = "What?"\n'
-
-    monkeypatch.setattr(mod.importlib.resources, "files", lambda _pkg: Fake())
+    monkeypatch.setattr(mod, "data_toml", lambda _name: {"rollback": {"question": "What?"}})
     mod.load_questions.cache_clear()
     try:
         with pytest.raises(RulesError, match=r"\[rollback\] needs a non-empty 'listen_for'"):

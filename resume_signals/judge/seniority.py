@@ -26,19 +26,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from .report import Seniority
+from ..report import Seniority
+from ..spec.data import data_toml
 
 if TYPE_CHECKING:
-    from .document import Document
-    from .report import DateRange, Entry, Section
-    from .rules import RuleSet
+    from ..document import Document
+    from ..report import DateRange, Entry, Section
+    from ..spec.rules import RuleSet
 
 LEVELS = ("unknown", "junior", "mid", "senior", "staff_plus")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
@@ -66,8 +65,7 @@ def _words(words: list[str]) -> re.Pattern[str] | None:
 
 
 def _bundled_table() -> dict[str, Any]:
-    text = resources.files("resume_signals").joinpath("data/seniority.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return data_toml("seniority.toml")
 
 
 @lru_cache(maxsize=8)

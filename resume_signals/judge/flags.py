@@ -32,20 +32,19 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from .report import Flag
+from ..report import Flag
+from ..spec.data import data_toml
 
 if TYPE_CHECKING:
-    from .document import Document
-    from .report import Entry, Section, Seniority, Signal
-    from .rules import RuleSet
+    from ..document import Document
+    from ..report import Entry, Section, Seniority, Signal
+    from ..spec.rules import RuleSet
 
 PADDING = "architecture_padding"
 MISSING_PRODUCTION = "missing_production_signals"
@@ -73,7 +72,7 @@ class _Rules:
 
 
 def _read(name: str) -> dict[str, Any]:
-    return tomllib.loads(resources.files("resume_signals").joinpath(f"data/{name}").read_text(encoding="utf-8"))
+    return data_toml(name)
 
 
 _TOKEN = re.compile(r"[^\W_]+")

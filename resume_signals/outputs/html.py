@@ -35,7 +35,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from .report import Report, Signal
+from ..report import Report, Signal
 
 #: One colour per signal of the specification; other names (user rule packs) get one from FALLBACK.
 COLORS: dict[str, str] = {

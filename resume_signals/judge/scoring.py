@@ -22,7 +22,7 @@ report shows that a competition was seen and earned nothing), then ``cap``
 signal names and flags only: never text, names, contact details or schools.
 
 >>> from resume_signals.report import Signal
->>> from resume_signals.weights import Weights
+>>> from resume_signals.spec.weights import Weights
 >>> sig = lambda n: Signal(n, "t", "t", 0, 1, "experience", "r")
 >>> total, parts = score([sig("shipped"), sig("shipped")], [], Weights({"shipped": 10.0}))
 >>> total, [(c.name, c.count, c.points) for c in parts]
@@ -34,12 +34,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .report import Contribution
-from .weights import PADDING_FLAG
+from ..report import Contribution
+from ..spec.weights import PADDING_FLAG
 
 if TYPE_CHECKING:
-    from .report import Flag, Signal
-    from .weights import Weights
+    from ..report import Flag, Signal
+    from ..spec.weights import Weights
 
 #: Name of the contribution that removes evidence above the cap.
 CAP = "cap"

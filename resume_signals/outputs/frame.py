@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .report import Report
+from ..report import Report
 
 if TYPE_CHECKING:
     import pandas

@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 
 from resume_signals.document import Document, LineDraft, assemble
-from resume_signals.flags import find_architectures, has_act, raise_flags
+from resume_signals.judge.flags import find_architectures, has_act, raise_flags
 from resume_signals.report import Entry, Section, Seniority, Signal
-from resume_signals.rules import RuleSet
+from resume_signals.spec.rules import RuleSet
 
 HEADINGS = {"CONTACT": "contact", "SUMMARY": "summary", "EXPERIENCE": "experience", "PROJECTS": "projects",
             "SKILLS": "skills", "REFERENCES": "references"}

@@ -54,7 +54,7 @@ top-level key is optional; any other key is an error.
     ``key = number``: keys are signal names (bundled or defined in the pack)
     and ``padding_penalty``.
 
-See ``resume_signals/data/example_rules.toml`` for a complete example.
+See ``resume_signals/spec/data/example_rules.toml`` for a complete example.
 """
 
 from __future__ import annotations
@@ -65,11 +65,11 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
-from .errors import RulesError
+from ..errors import RulesError
+from .data import DATA_PREFIX, data_files, data_toml
 
 _T = TypeVar("_T")
 
@@ -128,25 +128,9 @@ class RuleSet:
 # bundled data
 
 
-def _data_files(sub: str | None = None) -> list[tuple[str, str]]:
-    root = resources.files("resume_signals").joinpath("data")
-    if sub:
-        root = root.joinpath(sub)
-    out = []
-    for item in sorted(root.iterdir(), key=lambda p: p.name):
-        if item.name.endswith(".toml") and item.is_file():
-            out.append((f"resume_signals/data/{sub + '/' if sub else ''}{item.name}", item.read_text("utf-8")))
-    return out
-
-
-def _read_data(name: str) -> tuple[str, str]:
-    item = resources.files("resume_signals").joinpath("data").joinpath(name)
-    return f"resume_signals/data/{name}", item.read_text("utf-8")
-
-
 def _bundled_headings() -> dict[str, tuple[str, ...]]:
     try:
-        from .sections.headings import bundled_aliases
+        from ..sections.headings import bundled_aliases
     except ImportError:  # the sectioner may not be installed in a partial checkout
         return {}
     return {k: tuple(v) for k, v in bundled_aliases().items()}
@@ -157,21 +141,19 @@ def _bundled_raw() -> dict[str, Any]:
     """The bundled tables as plain dicts (cached; callers deep-copy before changing them)."""
     raw: dict[str, Any] = {"headings": _bundled_headings(), "lexicons": {}, "fragments": {}, "stack": {},
                            "signals": {}, "context": [], "sources": []}
-    for path, text in _data_files("signals"):
-        data = tomllib.loads(text)
-        raw["sources"].append(path)
+    for name in data_files("signals"):
+        data = data_toml(name)
+        raw["sources"].append(f"{DATA_PREFIX}/{name}")
         for key, value in data.get("lexicons", {}).items():
             raw["lexicons"].setdefault(key, [])
             raw["lexicons"][key] = list(raw["lexicons"][key]) + list(value)
         raw["fragments"].update(data.get("fragments", {}))
         for name, spec in data.get("signals", {}).items():
             raw["signals"][name] = spec
-    path, text = _read_data("stack.toml")
-    raw["sources"].append(path)
-    raw["stack"] = tomllib.loads(text)["tools"]
-    path, text = _read_data("context.toml")
-    raw["sources"].append(path)
-    ctx = tomllib.loads(text)
+    raw["sources"].append(f"{DATA_PREFIX}/stack.toml")
+    raw["stack"] = data_toml("stack.toml")["tools"]
+    raw["sources"].append(f"{DATA_PREFIX}/context.toml")
+    ctx = data_toml("context.toml")
     for kind, key in (("modifier", "modifiers"), ("pseudo", "pseudo"), ("terminate", "terminate")):
         for rule in ctx.get(key, []):
             raw["context"].append({**rule, "kind": kind})
@@ -630,7 +612,7 @@ def load_rules(extra: str | Path | None = None) -> RuleSet:
 def _bundled_ruleset() -> RuleSet:
     merged = copy.deepcopy(_bundled_raw())
     merged["weights"] = {}
-    _validate(merged, _Checker("resume_signals/data"))
+    _validate(merged, _Checker(DATA_PREFIX))
     return _freeze(merged)
 
 

@@ -10,9 +10,9 @@ import datetime as dt
 import pytest
 
 from resume_signals.document import LineDraft, assemble
+from resume_signals.judge.seniority import estimate
 from resume_signals.report import DateRange, Entry, Section
-from resume_signals.rules import RuleSet
-from resume_signals.seniority import estimate
+from resume_signals.spec.rules import RuleSet
 
 AS_OF = dt.date(2026, 11, 1)
 DOC = assemble([LineDraft("Experience")], "txt")

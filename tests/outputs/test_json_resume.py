@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from resume_signals.json_resume import to_json_resume
+from resume_signals.outputs.json_resume import to_json_resume
 from resume_signals.redact import redact_lines
 from resume_signals.report import (
     Contribution,

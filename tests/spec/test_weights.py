@@ -12,7 +12,7 @@ import pytest
 
 from resume_signals.errors import RulesError
 from resume_signals.report import Flag, Report, Signal, Source
-from resume_signals.weights import Weights, diminishing, features, fit_weights, load_weights
+from resume_signals.spec.weights import Weights, diminishing, features, fit_weights, load_weights
 
 SIGNALS = ["shipped", "deployed", "monitoring", "rollback", "ab_testing", "post_launch_iteration", "outcome_metric",
            "offline_metric", "competition", "team_size", "ownership", "production_stack", "versioning"]
@@ -82,7 +82,7 @@ def test_weights_save_load_roundtrip(tmp_path: Path) -> None:
     w = load_weights().with_overrides({"shipped": 11.5, "padding_penalty": 20})
     path = w.save(tmp_path / "team.json")
     data = json.loads(path.read_text())
-    assert data["format"] == "resume_signals.weights" and data["signals"]["shipped"] == 11.5
+    assert data["format"] == "resume_signals.spec.weights" and data["signals"]["shipped"] == 11.5
     again = load_weights(path)
     assert again == w
     assert again.padding_penalty == 20.0

@@ -11,9 +11,9 @@ from resume_signals.detect import Detector
 from resume_signals.document import LineDraft, assemble
 from resume_signals.errors import RulesError
 from resume_signals.report import Section
-from resume_signals.rules import load_rules, uppercase_literal
+from resume_signals.spec.rules import load_rules, uppercase_literal
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "resume_signals" / "data" / "example_rules.toml"
+EXAMPLE = Path(__file__).resolve().parents[2] / "resume_signals" / "spec" / "data" / "example_rules.toml"
 BUNDLED_SIGNALS = {"shipped", "deployed", "monitoring", "rollback", "ab_testing", "post_launch_iteration",
                    "outcome_metric", "offline_metric", "competition", "team_size", "ownership", "production_stack",
                    "versioning"}

@@ -19,7 +19,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from resume_signals.html import assign_slots, render_html, render_text, signal_color
+from resume_signals.outputs.html import assign_slots, render_html, render_text, signal_color
 from resume_signals.report import Contribution, ErrorInfo, Flag, Report, Seniority, Signal, Source
 from resume_signals.schema import load_schema
 

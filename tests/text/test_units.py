@@ -2,9 +2,9 @@
 
 import pytest
 
-from resume_signals.detect.units import UnitSplitter
 from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
+from resume_signals.text.units import UnitSplitter
 
 
 def units_of(lines, sections=None, abbreviations=("e.g.", "i.e.")):

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import resume_signals
-from resume_signals.frame import BASE_COLUMNS, FLAG_NAMES, SIGNAL_NAMES, to_frame
+from resume_signals.outputs.frame import BASE_COLUMNS, FLAG_NAMES, SIGNAL_NAMES, to_frame
 from resume_signals.report import ErrorInfo, Flag, Report, Seniority, Signal, Source
 
 

@@ -1,0 +1,43 @@
+"""The one loader of bundled data: every table under ``spec/data/`` is read here, once per process.
+
+Callers ask for a file by its path inside ``data/`` ("headings.toml",
+"signals/team.toml"); parsed TOML is cached, so a table that two stages need
+is read and parsed once. Callers must not mutate what they get back: rule
+packs are merged onto copies (see `rules.load_rules`).
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from importlib import resources
+from typing import Any
+
+#: Where the bundled files live, for error messages ("resume_signals/spec/data/stack.toml").
+DATA_PREFIX = "resume_signals/spec/data"
+
+
+def _root() -> Any:
+    return resources.files("resume_signals").joinpath("spec").joinpath("data")
+
+
+@functools.cache
+def data_text(name: str) -> str:
+    """The text of a bundled file, by its path inside ``data/``."""
+    item = _root()
+    for part in name.split("/"):
+        item = item.joinpath(part)
+    return str(item.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def data_toml(name: str) -> dict[str, Any]:
+    """A bundled TOML table, parsed once (treat it as read-only)."""
+    return tomllib.loads(data_text(name))
+
+
+def data_files(folder: str) -> list[str]:
+    """The ``.toml`` files of a bundled folder ("signals"), as names for `data_text`, sorted."""
+    names = [item.name for item in _root().joinpath(folder).iterdir()
+             if item.name.endswith(".toml") and item.is_file()]
+    return [f"{folder}/{name}" for name in sorted(names)]
