@@ -132,7 +132,7 @@ def first_difference(a: Any, b: Any, path: str = "") -> str:
                 return first_difference(a.get(k), b.get(k), f"{path}.{k}")
         return path or "."
     if isinstance(a, list):
-        for i, (x, y) in enumerate(zip(a, b)):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
             if x != y:
                 return first_difference(x, y, f"{path}[{i}]")
         return f"{path} (length {len(a)} != {len(b)})"

@@ -1,14 +1,13 @@
-"""Detection: one module per signal family, plus the ConText pass.
+"""Detection: the rule engine, the family hooks and the ConText pass.
 
 `Detector` is built once from a `RuleSet` (it compiles spaCy matchers on a
 ``spacy.blank("en")`` pipeline) and returns `Signal` evidence for a document.
 
-Modules: ``units`` (bullets and sentences), ``context`` (ConText modifiers),
-``engine`` (compiles rules and matches a document in one pass), ``families``
-(hooks a signal family may add), and one module per family: ``shipped``,
-``deployed``, ``monitoring``, ``rollback``, ``ab_testing``, ``iteration``,
-``outcomes`` (outcome_metric, offline_metric, competition), ``team``,
-``ownership``, ``stack``, ``versioning``.
+Modules: ``engine`` (compiles rules and matches a document in one pass),
+``families`` (the hooks a signal family may add: ``team`` parses the size,
+``stack`` carries the canonical tool name; strict lookup by name) and
+``context`` (ConText modifiers). Every rule and veto is data, in
+``spec/data/signals/``.
 """
 
 from __future__ import annotations

@@ -25,16 +25,16 @@ from spacy.matcher import Matcher, PhraseMatcher
 from ..document import Document
 from ..nlp import new_nlp
 from ..report import Entry, Section, Signal
-from ..spec.rules import DEFAULT_EXCLUDE, RuleSet, _Checker, _resolve_pattern, expand_regex, words
+from ..spec.rules import DEFAULT_EXCLUDE, RuleSet, _Checker, _resolve_pattern, bundled_families, expand_regex, words
 from ..text.units import Unit, UnitSplitter
 from .context import ContextRule, Hit, active_triggers, modifier_for
-from .families import Family, family_for
+from .families import GENERIC, Hook, hook_for
 
 
 @dataclass(slots=True)
 class _SignalSpec:
     name: str
-    family: Family
+    family: Hook
     exclude: frozenset[str]
     context: frozenset[str] | None  # None: all categories; empty: no ConText pass
     order: int
@@ -241,7 +241,7 @@ class Engine:
         for s_i, (name, spec) in enumerate(sorted(rules.signals.items())):
             ctx = spec.get("context", True)
             self.signals[name] = _SignalSpec(
-                name=name, family=family_for(spec.get("family", "generic")),
+                name=name, family=hook_for(spec.get("family", GENERIC), bundled_families()),
                 exclude=frozenset(spec.get("exclude_sections", DEFAULT_EXCLUDE)),
                 context=None if ctx is True else frozenset() if ctx is False else frozenset(ctx), order=s_i)
             for r in spec["rules"]:
@@ -537,7 +537,7 @@ class Engine:
                 self._trail(trail, c.rule, unit, text, c.cs, c.ce, f"veto:{veto}")
                 continue
             match = text[c.cs:c.ce]
-            accepted, value = spec.family.finish(sig, match, c.value)
+            accepted, value = spec.family(match, c.value)
             if not accepted:
                 self._trail(trail, c.rule, unit, text, c.cs, c.ce, "family")
                 continue

@@ -68,6 +68,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from ..detect.families import GENERIC, HOOKS
 from ..errors import RulesError
 from .data import DATA_PREFIX, data_files, data_toml
 
@@ -159,6 +160,11 @@ def _bundled_raw() -> dict[str, Any]:
             raw["context"].append({**rule, "kind": kind})
     raw["lexicons"]["sentence_abbreviations"] = list(ctx.get("units", {}).get("abbreviations", []))
     return raw
+
+
+def bundled_families() -> frozenset[str]:
+    """The family names the bundled signals declare: with `detect.families.HOOKS`, every name a pack may use."""
+    return frozenset(str(spec["family"]) for spec in _bundled_raw()["signals"].values() if "family" in spec)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -372,6 +378,9 @@ def _validate(merged: dict[str, Any], check: _Checker) -> None:
                 raise check.fail(f"{key}.context", f"categories are {', '.join(CATEGORIES)}")
         if "family" in spec and not isinstance(spec["family"], str):
             raise check.fail(f"{key}.family", f"expected a string, got {_describe(spec['family'])}")
+        known = set(HOOKS) | bundled_families()
+        if spec.get("family", GENERIC) not in known:
+            raise check.fail(f"{key}.family", f"unknown family {spec['family']!r} (known: {', '.join(sorted(known))})")
         rules = spec.get("rules", [])
         if not isinstance(rules, list) or not rules:
             raise check.fail(f"{key}.rules", "a signal needs a non-empty list of rules")

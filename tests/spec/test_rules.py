@@ -168,6 +168,7 @@ INVALID = [
     ("lexicon mode", '[lexicons]\nnew_words = {words = ["a"], mode = "merge"}\n', "lexicons.new_words.mode"),
     ("exclude an unknown section", '[signals.shipped]\nexclude_sections = ["hobbies"]\n',
      "signals.shipped.exclude_sections"),
+    ("unknown family", '[signals.team_size]\nfamily = "teem"\n', "signals.team_size.family"),
     ("not TOML", "[[signals\n", "not valid TOML"),
 ]
 
