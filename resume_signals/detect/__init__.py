@@ -12,12 +12,13 @@ Modules: ``engine`` (compiles rules and matches a document in one pass),
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..document import Document
     from ..report import Entry, Section, Signal
     from ..spec.rules import RuleSet
+    from .engine import Cancelled
 
 
 class Detector:
@@ -39,14 +40,14 @@ class Detector:
         self.engine = Engine(rules)
 
     def detect(self, doc: Document, sections: list[Section], entries: list[Entry],
-               trail: list[dict[str, Any]] | None = None) -> list[Signal]:
+               trail: list[Cancelled] | None = None) -> list[Signal]:
         """Signals in text order (by start, then name), at most one of a name per unit.
 
         ``entries`` are used to skip job titles and employer names in entry
         headers ("Lead Data Scientist" is a title, "New Relic" an employer).
 
-        ``trail``, when given, receives one dict per cancelled candidate (which
-        rule matched, and the veto, section or ConText rule that cancelled it),
+        ``trail``, when given, receives one `engine.Cancelled` record per cancelled
+        candidate (which rule matched, and the veto, section or ConText rule that cancelled it),
         for debugging rules; it is never part of a report.
         """
         return self.engine.detect(doc, sections, trail, entries)

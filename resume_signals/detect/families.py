@@ -66,6 +66,10 @@ def _stack(match: str, value: Any) -> tuple[bool, Any]:
     return (value is not None), value
 
 
+#: Families whose matches count inside an entry's title: a project title often lists its stack
+#: ("Scraper | Python, Docker"), while a job title names a role, not an act ("Lead Data Scientist").
+KEEPS_TITLE_MATCHES = frozenset({"stack"})
+
 #: The families that run code. Every other known family (declared by a bundled signal) uses `GENERIC`.
 HOOKS: dict[str, Hook] = {GENERIC: _generic, "team": _team, "stack": _stack}
 

@@ -396,9 +396,9 @@ def entries_in_section(doc: Document, section: Section, elex: EntryLexicon | Non
     return out
 
 
-def find_entries(doc: Document, sections: Sequence[Section]) -> list[Entry]:
+def find_entries(doc: Document, sections: Sequence[Section], elex: EntryLexicon | None = None) -> list[Entry]:
     """Entries of every experience and projects section of ``doc``, in text order."""
-    elex = entry_lexicon()
+    elex = elex or entry_lexicon()
     out: list[Entry] = []
     for sec in sections:
         if sec.kind in ENTRY_KINDS:
