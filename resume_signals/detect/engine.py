@@ -28,6 +28,7 @@ from ..nlp import new_nlp
 from ..report import Entry, Section, Signal
 from ..spec.rules import RuleSet, bundled_families
 from ..spec.specs import SECTION_KINDS, ContextRule, Rule, SignalSpec, Tool, Veto
+from ..text.bullets import CANONICAL
 from ..text.units import Unit, UnitSplitter
 from .context import Hit, active_triggers, modifier_for
 from .families import KEEPS_TITLE_MATCHES, Hook, hook_for
@@ -244,7 +245,7 @@ def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, in
         i = bisect.bisect_left(starts, e.start)
         end = e.start
         for ln in doc.lines[i:i + 4]:
-            if ln.start >= e.end or ln.bullet or ln.text.startswith("•"):
+            if ln.start >= e.end or ln.bullet or ln.text.startswith(CANONICAL):
                 break
             end = ln.end
         header = doc.text[e.start:end]

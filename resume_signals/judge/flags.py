@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..report import Flag
+from ..text.tense import regular_past
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -142,7 +143,7 @@ def has_act(text: str, rules: RuleSet | None = None, *, _compiled: _Rules | None
         last = word.rsplit("-", 1)[-1]
         if word in table.irregular or last in table.irregular:
             return True
-        if len(last) >= 4 and last.endswith("ed") and last not in table.not_past and word not in table.not_past:
+        if regular_past(last) and last not in table.not_past and word not in table.not_past:
             return True
     return False
 

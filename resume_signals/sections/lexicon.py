@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from ..spec.data import data_toml
 from ..spec.specs import EntryTables, entry_tables
+from ..text.tense import regular_past
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9.\-']*[a-z0-9]|[a-z0-9]")
 
@@ -42,7 +43,7 @@ class EntryLexicon:
         if first in self.verbs:
             return True
         # "Developed ..." is a description; "Applied Scientist", "Registered Nurse" are titles.
-        return len(first) > 4 and first.endswith("ed") and toks[0][:1].isupper() and not self.title_score(
+        return regular_past(first, min_len=5) and toks[0][:1].isupper() and not self.title_score(
             " ".join(toks[:4]))
 
     def title_score(self, text: str) -> int:
