@@ -13,11 +13,11 @@ behind it (rules in data/flags.toml and data/architectures.toml):
     ``Signal.text``) or a bullet line of the document (with its wrapped
     continuation lines) inside an experience or projects section.
 ``missing_production_signals``
-    Seniority is senior or staff_plus and none of the six production acts
-    (shipped, deployed, monitoring, rollback, ab_testing,
-    post_launch_iteration) was found.
+    Seniority is senior or staff_plus and none of the production acts
+    (``production_signals`` in data/flags.toml, `spec.vocab.PRODUCTION_ACTS`)
+    was found.
 ``competition_without_production``
-    A competition was found and none of those six acts was.
+    A competition was found and none of those acts was.
 
 A rule pack extends the tables with word lists: ``[lexicons] architectures
 = ["HydraNet"]`` adds architecture names (each its own family) and
@@ -38,6 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..report import Flag
+from ..spec.vocab import COMPETITION_ONLY, MISSING_PRODUCTION, PADDING
 from ..text.tense import regular_past
 
 if TYPE_CHECKING:
@@ -46,9 +47,6 @@ if TYPE_CHECKING:
     from ..spec.rules import RuleSet
     from ..spec.specs import Architecture, FlagTables
 
-PADDING = "architecture_padding"
-MISSING_PRODUCTION = "missing_production_signals"
-COMPETITION_ONLY = "competition_without_production"
 
 _CHUNK_STOP = frozenset("|,;()<>[]{}\"'")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")

@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..report import Seniority
+from ..spec.vocab import LEVELS
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -38,7 +39,6 @@ if TYPE_CHECKING:
     from ..spec.rules import RuleSet
     from ..spec.specs import SeniorityTables
 
-LEVELS = ("unknown", "junior", "mid", "senior", "staff_plus")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 
 

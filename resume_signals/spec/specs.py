@@ -23,6 +23,7 @@ from typing import Any
 
 from ..detect.families import GENERIC, HOOKS
 from ..errors import Problem, RulesError
+from .vocab import SECTION_KINDS
 
 CATEGORIES = ("FUTURE", "WISH", "NEGATION", "HYPOTHETICAL")
 DIRECTIONS = ("forward", "backward", "bidirectional")
@@ -30,8 +31,6 @@ CONTEXT_KINDS = ("modifier", "pseudo", "terminate")
 VETO_SCOPES = ("overlap", "unit", "near")
 RULE_KINDS = ("pattern", "phrases", "regex", "stack_family")
 DEFAULT_EXCLUDE = ("skills",)
-SECTION_KINDS = ("contact", "summary", "experience", "education", "skills", "projects", "publications",
-                 "certifications", "awards", "volunteering", "interests", "references", "other")
 
 SIGNAL_KEYS = frozenset({"family", "description", "exclude_sections", "context", "rules", "vetoes"})
 RULE_KEYS = frozenset({"id", "pattern", "phrases", "regex", "stack_family", "case", "requires", "at_unit_start",
