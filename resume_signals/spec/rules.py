@@ -73,8 +73,7 @@ from __future__ import annotations
 import copy
 import functools
 import tomllib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -85,52 +84,21 @@ from .specs import (
     SECTION_KINDS,
     SIGNAL_KEYS,
     TOOL_KEYS,
-    ContextRule,
-    EntryTables,
-    FlagTables,
     Problems,
-    SeniorityTables,
-    SignalSpec,
-    Tool,
+    RuleSet,
     build_specs,
     describe,
     expand_regex,
     uppercase_literal,
 )
 
-__all__ = ["RuleSet", "expand_regex", "load_rules", "uppercase_literal", "words"]
+__all__ = ["RuleSet", "expand_regex", "load_rules", "uppercase_literal"]
 
 _TOP_KEYS = {"headings", "lexicons", "stack", "signals", "context", "weights", "flags", "architectures",
              "seniority", "entries"}
 #: Bundled tables a pack may lay values over, by pack key -> bundled file.
 _TABLE_FILES = {"flags": "flags.toml", "architectures": "architectures.toml", "seniority": "seniority.toml",
                 "entries": "entries.toml"}
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    """Every rule table the pipeline runs, after merging, typed (see `specs`).
-
-    headings: section kind -> heading aliases (the sectioner's lexicon).
-    signals: signal name -> its typed spec (rules, vetoes, sections, family).
-    context: ConText rules (modifiers, pseudo-triggers, terminators).
-    tools: the stack lexicon, canonical name -> `Tool`.
-    lexicons: the named word lists rules refer to ("@name").
-    flags, seniority, entries: the tables of the flags, the seniority estimate and the entry finder.
-    weights: overrides of the scoring weights, by key.
-    sources: the files this set was loaded from, for error messages and debugging.
-    """
-
-    headings: Mapping[str, tuple[str, ...]]
-    signals: Mapping[str, SignalSpec]
-    context: tuple[ContextRule, ...]
-    tools: Mapping[str, Tool]
-    flags: FlagTables
-    seniority: SeniorityTables
-    entries: EntryTables
-    lexicons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    weights: Mapping[str, float] = field(default_factory=dict)
-    sources: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -398,14 +366,10 @@ def _pack_shorthands(merged: dict[str, Any], pack_lexicons: Mapping[str, Any]) -
 
 def _build(merged: dict[str, Any], problems: Problems) -> RuleSet:
     """The typed rule set of a merged table, or one `RulesError` listing every problem (the merge's too)."""
-    specs = build_specs(merged, problems, bundled_families())
+    rules = build_specs(merged, problems, bundled_families())
     problems.raise_if_any()
-    assert specs is not None
-    lexicons = {k: tuple(v) for k, v in merged["lexicons"].items()}
-    return RuleSet(headings={k: tuple(v) for k, v in merged["headings"].items()}, signals=specs.signals,
-                   context=specs.context, tools=specs.tools, flags=specs.flags, seniority=specs.seniority,
-                   entries=specs.entries, lexicons=lexicons, weights=dict(merged["weights"]),
-                   sources=tuple(merged["sources"]))
+    assert rules is not None
+    return rules
 
 
 def load_rules(extra: str | Path | None = None) -> RuleSet:
@@ -431,10 +395,3 @@ def load_rules(extra: str | Path | None = None) -> RuleSet:
 @functools.lru_cache(maxsize=1)
 def _bundled_ruleset() -> RuleSet:
     return _build(copy.deepcopy(_bundled_raw()), Problems(DATA_PREFIX))
-
-
-def words(value: str | Iterable[str], lexicons: Mapping[str, Any]) -> list[str]:
-    """A word list given inline or as an "@lexicon" reference."""
-    if isinstance(value, str):
-        return list(lexicons.get(value[1:], [])) if value.startswith("@") else [value]
-    return list(value)

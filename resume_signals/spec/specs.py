@@ -1,12 +1,12 @@
 """Typed rule specs: the merged rule tables (plain dicts from TOML/YAML) turned into frozen objects.
 
 `build_specs` walks the merged tables once, checks every value and builds the
-typed objects the stages run (`SignalSpec` with its `Rule` and `Veto`
-objects, `ContextRule`, `Tool`, `FlagTables`, `SeniorityTables`,
-`EntryTables`). It never stops at the first mistake: every problem is
-collected with its key path (``signals.team_size.rules[2].regex``) and all of
-them are raised together as one `RulesError` (its ``problems``), so a pack
-author fixes a pack in one round. Nothing downstream reads the raw dicts.
+`RuleSet` the stages run: `SignalSpec` with its `Rule` and `Veto` objects,
+`ContextRule`, `Tool`, `FlagTables`, `SeniorityTables`, `EntryTables`. It
+never stops at the first mistake: every problem is collected with its key
+path (``signals.team_size.rules[2].regex``) and all of them are raised
+together as one `RulesError` (its ``problems``), so a pack author fixes a
+pack in one round. Nothing downstream reads the raw dicts.
 
 The tables are hashable (tuples, frozensets), so a stage may cache what it
 compiles from one by value (``functools.lru_cache``) instead of keeping state
@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..detect.families import GENERIC, HOOKS
@@ -198,15 +198,29 @@ class EntryTables:
 
 
 @dataclass(frozen=True)
-class Specs:
-    """Everything `build_specs` produced from one merged rule set."""
+class RuleSet:
+    """Every rule table the pipeline runs, after merging, typed.
 
+    headings: section kind -> heading aliases (the sectioner's lexicon).
+    signals: signal name -> its typed spec (rules, vetoes, sections, family).
+    context: ConText rules (modifiers, pseudo-triggers, terminators).
+    tools: the stack lexicon, canonical name -> `Tool`.
+    flags, seniority, entries: the tables of the flags, the seniority estimate and the entry finder.
+    lexicons: the named word lists rules refer to ("@name").
+    weights: overrides of the scoring weights, by key.
+    sources: the files this set was loaded from, for error messages and debugging.
+    """
+
+    headings: Mapping[str, tuple[str, ...]]
     signals: Mapping[str, SignalSpec]
     context: tuple[ContextRule, ...]
     tools: Mapping[str, Tool]
     flags: FlagTables
     seniority: SeniorityTables
     entries: EntryTables
+    lexicons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    weights: Mapping[str, float] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -567,8 +581,8 @@ def entry_tables(table: Mapping[str, Any]) -> EntryTables:
                        verbs=tuple(_table(table, "description").get("verbs", ())))
 
 
-def build_specs(merged: Mapping[str, Any], problems: Problems, bundled_families: frozenset[str]) -> Specs | None:
-    """The typed specs of a merged rule set; None (with ``problems`` filled) when anything is wrong.
+def build_specs(merged: Mapping[str, Any], problems: Problems, bundled_families: frozenset[str]) -> RuleSet | None:
+    """The typed rule set of a merged table; None (with ``problems`` filled) when anything is wrong.
 
     ``bundled_families`` are the family names the bundled signals declare: with
     the families that have hooks, the only names a signal may use.
@@ -602,6 +616,9 @@ def build_specs(merged: Mapping[str, Any], problems: Problems, bundled_families:
             problems.add("flags.production_signals", f"unknown signal {name!r}")
     if problems.items:
         return None
-    return Specs(signals={k: v for k, v in signals.items() if v is not None},
-                 context=tuple(c for c in context if c is not None), tools=tools, flags=flags,
-                 seniority=_seniority(tables["seniority"]), entries=entry_tables(tables["entries"]))
+    return RuleSet(headings={k: tuple(v) for k, v in merged["headings"].items()},
+                   signals={k: v for k, v in signals.items() if v is not None},
+                   context=tuple(c for c in context if c is not None), tools=tools, flags=flags,
+                   seniority=_seniority(tables["seniority"]), entries=entry_tables(tables["entries"]),
+                   lexicons={k: tuple(v) for k, v in merged["lexicons"].items()}, weights=dict(merged["weights"]),
+                   sources=tuple(merged["sources"]))
