@@ -36,11 +36,10 @@ from .families import KEEPS_TITLE_MATCHES, Hook, hook_for
 
 @dataclass(frozen=True, slots=True)
 class _Signal:
-    """A signal as the engine runs it: its spec, its family hook, its rank among signals."""
+    """A signal as the engine runs it: its spec and its family hook."""
 
     spec: SignalSpec
     family: Hook
-    order: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +74,6 @@ class _Candidate:
     ts: int  # token start / end
     te: int
     value: Any = None
-
-
-@dataclass(frozen=True, slots=True)
-class _Regex:
-    """A regex rule or veto: case-insensitive ones run on the lowercased unit text."""
-
-    item: _Rule | _Veto
-    pattern: re.Pattern[str]
-    exact: bool
 
 
 _RegexMember = tuple[_Rule, re.Pattern[str], bool, tuple[re.Pattern[str], ...]]
@@ -296,13 +286,14 @@ class Engine:
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.keys: dict[int, _Payload] = {}
         self.signals: dict[str, _Signal] = {}
-        self.regex_rules: list[_Regex] = []
-        self.regex_vetoes: list[_Regex] = []
+        # (rule or veto, pattern, exact): case-insensitive patterns run on the lowercased unit text
+        self.regex_rules: list[tuple[_Rule, re.Pattern[str], bool]] = []
+        self.regex_vetoes: list[tuple[_Veto, re.Pattern[str], bool]] = []
         self.stack_rules: dict[str, list[_Rule]] = {}  # family or "*" -> rules
         known = bundled_families()
         order = 0
-        for s_i, (name, spec) in enumerate(sorted(rules.signals.items())):
-            self.signals[name] = _Signal(spec=spec, family=hook_for(spec.family, known), order=s_i)
+        for name, spec in sorted(rules.signals.items()):
+            self.signals[name] = _Signal(spec=spec, family=hook_for(spec.family, known))
             for r in spec.rules:
                 order += 1
                 self._add(r, self._compile_rule(r, order, spec.family in KEEPS_TITLE_MATCHES))
@@ -331,14 +322,12 @@ class Engine:
     def _regex_groups(self, section: str) -> list[_RegexGroup]:
         """The regex rules allowed in a section, grouped by their first gate (tested once per unit)."""
         groups: dict[re.Pattern[str] | None, list[_RegexMember]] = {}
-        for rx in self.regex_rules:
-            rule = rx.item
-            assert isinstance(rule, _Rule)
+        for rule, rx, exact in self.regex_rules:
             if section in self.signals[rule.signal].spec.exclude_sections:
                 continue
             gates = rule.prefilter if rule.requires is None else (*rule.prefilter, rule.requires)
             first = gates[0] if gates else None
-            groups.setdefault(first, []).append((rule, rx.pattern, rx.exact, tuple(gates[1:])))
+            groups.setdefault(first, []).append((rule, rx, exact, tuple(gates[1:])))
         return list(groups.items())
 
     def _gate(self, pattern: str) -> re.Pattern[str]:
@@ -404,8 +393,11 @@ class Engine:
                 self.stack_rules.setdefault(spec.stack_family, []).append(item)
             return
         if spec.kind == "regex":
-            compiled = _Regex(item, re.compile(spec.regex), spec.exact)
-            (self.regex_rules if isinstance(item, _Rule) else self.regex_vetoes).append(compiled)
+            compiled = re.compile(spec.regex)
+            if isinstance(item, _Rule):
+                self.regex_rules.append((item, compiled, spec.exact))
+            else:
+                self.regex_vetoes.append((item, compiled, spec.exact))
             return
         self.keys[self.nlp.vocab.strings.add(key)] = item
         if spec.kind == "pattern":
@@ -529,10 +521,10 @@ class Engine:
             unit = run.units[ui]
             utext = run.text[unit.start:unit.end]
             ulow = _lower(utext)
-            for rx in self.regex_vetoes:
-                if rx.item.signal in sigs:
-                    for m in rx.pattern.finditer(utext if rx.exact else ulow):
-                        h.vetoes.append((rx.item, unit.start + m.start(), unit.start + m.end()))  # type: ignore[arg-type]
+            for veto, rx, exact in self.regex_vetoes:
+                if veto.signal in sigs:
+                    for m in rx.finditer(utext if exact else ulow):
+                        h.vetoes.append((veto, unit.start + m.start(), unit.start + m.end()))
 
     def _signals(self, run: _Pass, masked: list[tuple[int, int, bool]], trail: list[Cancelled] | None
                  ) -> list[Signal]:
