@@ -539,7 +539,12 @@ def _table(tables: Mapping[str, Any], path: str) -> Any:
 
 def _flags(tables: Mapping[str, Any], p: Problems) -> FlagTables:
     flags, archs = tables["flags"], tables["architectures"]
-    num, den = _table(flags, "padding.max_context") or [1, 3]
+    fraction = _table(flags, "padding.max_context") or [1, 3]
+    if (not isinstance(fraction, list) or len(fraction) != 2
+            or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in fraction) or not fraction[1]):
+        p.add("flags.padding.max_context", f"expected [numerator, denominator] (integers), got {describe(fraction)}")
+        fraction = [1, 3]
+    num, den = fraction
     architectures = []
     for key, family in archs.items():
         if not isinstance(family, Mapping):
@@ -562,8 +567,14 @@ def _flags(tables: Mapping[str, Any], p: Problems) -> FlagTables:
         architectures=tuple(architectures))
 
 
-def _seniority(table: Mapping[str, Any]) -> SeniorityTables:
+def _seniority(table: Mapping[str, Any], p: Problems) -> SeniorityTables:
     years, titles = _table(table, "years"), _table(table, "titles")
+    pattern = _table(table, "summary").get("years_pattern")
+    if pattern:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            p.add("seniority.summary.years_pattern", f"invalid regular expression: {exc}")
     return SeniorityTables(
         mid_years=float(years.get("mid", 3.0)), senior_years=float(years.get("senior", 6.0)),
         staff_titles=tuple(titles.get("staff_plus", ())), senior_titles=tuple(titles.get("senior", ())),
@@ -611,6 +622,7 @@ def build_specs(merged: Mapping[str, Any], problems: Problems, bundled_families:
             problems.add(f"weights.{key}", f"expected a number, got {describe(value)}")
     tables = merged["tables"]
     flags = _flags(tables, problems)
+    seniority = _seniority(tables["seniority"], problems)
     for name in flags.production_signals:
         if name not in merged["signals"]:
             problems.add("flags.production_signals", f"unknown signal {name!r}")
@@ -619,6 +631,6 @@ def build_specs(merged: Mapping[str, Any], problems: Problems, bundled_families:
     return RuleSet(headings={k: tuple(v) for k, v in merged["headings"].items()},
                    signals={k: v for k, v in signals.items() if v is not None},
                    context=tuple(c for c in context if c is not None), tools=tools, flags=flags,
-                   seniority=_seniority(tables["seniority"]), entries=entry_tables(tables["entries"]),
+                   seniority=seniority, entries=entry_tables(tables["entries"]),
                    lexicons={k: tuple(v) for k, v in merged["lexicons"].items()}, weights=dict(merged["weights"]),
                    sources=tuple(merged["sources"]))

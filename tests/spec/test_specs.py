@@ -106,6 +106,8 @@ def test_specs_pack_changes_entry_tables(tmp_path: Path) -> None:
     ('[entries.title]\nwords = "wrangler"\n', "entries.title.words"),
     ("[seniority.years]\nsenior = \"six\"\n", "seniority.years.senior"),
     ("[flags.padding]\nmin_distinkt = 5\n", "flags.padding.min_distinkt"),
+    ("[flags.padding]\nmax_context = [1, 0]\n", "flags.padding.max_context"),
+    ("[seniority.summary]\nyears_pattern = '(('\n", "seniority.summary.years_pattern"),
 ])
 def test_specs_table_overlay_mistakes(tmp_path: Path, body: str, key: str) -> None:
     with pytest.raises(RulesError) as err:
