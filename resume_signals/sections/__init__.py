@@ -38,7 +38,7 @@ def find_sections(doc: Document, rules: RuleSet | None = None) -> list[Section]:
     [('contact', None), ('skills', 'TOOLBOX')]
     """
     aliases = getattr(rules, "headings", None) or bundled_aliases()
-    hits = detect_headings(doc, lexicon_for(aliases))
+    hits = detect_headings(doc, lexicon_for(aliases), entry_lexicon(rules.entries) if rules is not None else None)
     total = len(doc.text)
     starts = [(doc.lines[h.index].start, h.kind, h.heading) for h in hits]
     out: list[Section] = []

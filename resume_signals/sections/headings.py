@@ -337,9 +337,12 @@ def has_dates(text: str) -> bool:
     return False
 
 
-def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
-    """Every heading line of ``doc`` in text order (see the module docstring for the rules)."""
-    elex = entry_lexicon()
+def detect_headings(doc: Document, lex: HeadingLexicon, elex: EntryLexicon | None = None) -> list[HeadingHit]:
+    """Every heading line of ``doc`` in text order (see the module docstring for the rules).
+
+    ``elex`` tells job lines from headings ("Data Engineer, Acme"): the bundled entry lexicon when None.
+    """
+    elex = elex or entry_lexicon()
     lines = doc.lines
     hits: list[HeadingHit] = []
     current = "contact"

@@ -113,3 +113,21 @@ def test_specs_table_overlay_mistakes(tmp_path: Path, body: str, key: str) -> No
     with pytest.raises(RulesError) as err:
         load_rules(_pack(tmp_path, body))
     assert [p.key for p in err.value.problems] == [key]
+
+
+def test_specs_pack_entry_tables_reach_the_entry_finder(tmp_path: Path) -> None:
+    """A title word added by a pack tells the entry finder which part of a header is the job title."""
+    from resume_signals.document import LineDraft, assemble
+    from resume_signals.sections import find_entries, find_sections
+
+    lines = ["EXPERIENCE", "Zorblax, Wrangler (2019 - 2021)", "• Shipped a ranking model"]
+    doc = assemble([LineDraft(t, bullet=t.startswith("•")) for t in lines], "txt")
+
+    def title_org(rules):
+        return [(e.title, e.organization) for e in find_entries(doc, find_sections(doc, rules), rules)]
+
+    bundled = load_rules()
+    words = [*bundled.entries.titles, "wrangler"]
+    pack = load_rules(_pack(tmp_path, f"[entries.title]\nwords = {words!r}\n".replace("'", '"')))
+    assert title_org(bundled) == [("Zorblax", "Wrangler")]  # an unknown word: the first part is taken as title
+    assert title_org(pack) == [("Wrangler", "Zorblax")]
