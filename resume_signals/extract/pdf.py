@@ -51,6 +51,9 @@ _CHECK_EVERY = 2000
 """Characters rendered between two deadline / size checks."""
 
 
+_filters_lock = threading.Lock()
+
+
 class _Collector(logging.Filter):
     """Takes this thread's pdfminer records for one extraction: warnings kept (deduplicated, capped), all dropped.
 
@@ -103,8 +106,10 @@ def _captured_pdfminer_logs() -> Iterator[_Collector]:
     """
     collector = _Collector()
     loggers = _pdfminer_loggers()
-    for logger in loggers:
-        logger.addFilter(collector)
+    # Copy on write: a thread logging meanwhile iterates the old list, which no one changes under it.
+    with _filters_lock:
+        for logger in loggers:
+            logger.filters = [*logger.filters, collector]
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
@@ -112,8 +117,9 @@ def _captured_pdfminer_logs() -> Iterator[_Collector]:
         for w in caught:
             collector.add(str(w.message))
     finally:
-        for logger in loggers:
-            logger.removeFilter(collector)
+        with _filters_lock:
+            for logger in loggers:
+                logger.filters = [f for f in logger.filters if f is not collector]
 
 
 def _device_class() -> type:

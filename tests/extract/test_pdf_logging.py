@@ -37,3 +37,14 @@ def test_pdf_logging_outside_a_call_is_untouched(caplog: pytest.LogCaptureFixtur
     with caplog.at_level(logging.WARNING):
         logging.getLogger("pdfminer.pdfpage").warning("the application's own pdfminer use")
     assert [r.getMessage() for r in caplog.records] == ["the application's own pdfminer use"]
+
+
+def test_pdf_logging_concurrent_calls_each_keep_their_warnings(caplog: pytest.LogCaptureFixture) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    data = _pdf_without_mediabox()
+    with caplog.at_level(logging.WARNING), ThreadPoolExecutor(4) as pool:
+        docs = list(pool.map(lambda _: extract_pdf(data, limits=DEFAULT_LIMITS), range(16)))
+    assert all(any("MediaBox" in w for w in doc.warnings) for doc in docs)
+    assert not [r for r in caplog.records if r.name.startswith("pdfminer")]
+    assert not logging.getLogger("pdfminer.pdfpage").filters
