@@ -55,6 +55,12 @@ def __getattr__(name: str) -> Any:
     if name == "to_frame":
         from .outputs.frame import to_frame
         return to_frame
+    if name == "to_html":  # outputs consume a Report; the report never imports them
+        from .outputs.html import render_html
+        return render_html
+    if name == "to_json_resume":
+        from .outputs.json_resume import to_json_resume
+        return to_json_resume
     if name in ("fit_weights", "Weights", "load_weights"):
         from .spec import weights
         return getattr(weights, name)

@@ -29,20 +29,11 @@ stack traces): no memory cap, the timeout is enforced with ``SIGALRM`` when
 called from the main thread (a hung C call is only interrupted when it returns
 to Python), and a crash takes the caller down. ``workers=1`` is one worker
 process with every guarantee.
-
-Test hooks (test-only, never for production): when the environment variable
-``RESUME_SIGNALS_TEST_HOOKS=1`` is set, a document whose first 64 KiB contain
-``RESUME_SIGNALS_TEST_SLEEP`` sleeps for an hour, ``RESUME_SIGNALS_TEST_CRASH``
-kills its worker with ``os._exit``, and ``RESUME_SIGNALS_TEST_MEMORY``
-allocates four times the memory cap (these two in worker processes only), and
-``RESUME_SIGNALS_TEST_SLOW`` adds 0.1 s (so a test can kill a batch part way).
-Without the variable the markers are ordinary text.
 """
 
 from __future__ import annotations
 
 import contextlib
-import copy
 import hashlib
 import io
 import logging
@@ -76,16 +67,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["BatchScorer", "TEST_HOOKS_ENV", "file_sha256", "score_many"]
-
-TEST_HOOKS_ENV = "RESUME_SIGNALS_TEST_HOOKS"
-"""Environment variable that enables the test-only hooks (see the module docstring)."""
-
-_HOOK_SLEEP = b"RESUME_SIGNALS_TEST_SLEEP"
-_HOOK_CRASH = b"RESUME_SIGNALS_TEST_CRASH"
-_HOOK_MEMORY = b"RESUME_SIGNALS_TEST_MEMORY"
-_HOOK_SLOW = b"RESUME_SIGNALS_TEST_SLOW"
-_HOOK_WINDOW = 64 * 1024
+__all__ = ["BatchScorer", "file_sha256", "score_many"]
 
 SHA256_CAP = 1 << 30
 """Largest file whose sha256 is computed for a failed report (1 GiB); beyond it the hash stays ""."""
@@ -190,36 +172,7 @@ def _complete_source(report: Report, task: _Task) -> Report:
 # Scoring one task (shared by workers and the in-process mode)
 
 
-def _hooks_enabled() -> bool:
-    return os.environ.get(TEST_HOOKS_ENV) == "1"
-
-
-def _apply_test_hooks(task: _Task, limits: Limits, *, in_worker: bool) -> None:
-    """Test-only: make a document hang, crash its worker, or blow the memory cap (see module docstring)."""
-    if task.data is not None:
-        head = task.data[:_HOOK_WINDOW]
-    else:
-        try:
-            if not stat.S_ISREG(os.stat(task.path or "").st_mode):  # never open a FIFO: it would block
-                return
-            with open(task.path or "", "rb") as fh:
-                head = fh.read(_HOOK_WINDOW)
-        except OSError:
-            return
-    if _HOOK_CRASH in head and in_worker:
-        os._exit(70)
-    if _HOOK_MEMORY in head and in_worker:  # only under the worker's RLIMIT_AS cap, where it fails fast
-        hog = bytearray(max(limits.max_memory_mb, 1) * 4 * 1024 * 1024)
-        del hog
-    if _HOOK_SLEEP in head:
-        time.sleep(3600)
-    if _HOOK_SLOW in head:
-        time.sleep(0.1)
-
-
 def _score_task(pipe: Pipeline, task: _Task, as_of: dt.date, *, in_worker: bool) -> Report:
-    if _hooks_enabled():
-        _apply_test_hooks(task, pipe.limits, in_worker=in_worker)
     report = pipe.score(_task_source(task), as_of=as_of)
     return _complete_source(report, task)
 
@@ -533,14 +486,11 @@ def progress_bar(enabled: bool | None, total: int | None, desc: str = "scoring")
 
 
 def _pipeline_for(config: dict[str, Any]) -> Pipeline:
-    """The pipeline for a batch. With the bundled rules and weights, the process-wide default pipeline is reused
-    (building the detector costs seconds; a notebook calls score_many many times), with this batch's limits and
-    redaction set on a shallow copy: both are plain per-call settings that the rules do not depend on."""
+    """The pipeline for a batch. With the bundled rules and weights, the default pipeline's compiled parts are
+    reused (building the detector costs seconds; a notebook calls score_many many times) in a new pipeline with
+    this batch's limits and redaction; the default pipeline itself is never changed."""
     if config["rules"] is None and config["weights"] is None:
-        pipe = copy.copy(default_pipeline())
-        pipe.limits = config["limits"]
-        pipe.redact = config["redact"]
-        return pipe
+        return default_pipeline().with_settings(limits=config["limits"], redact=config["redact"])
     return Pipeline(**config)
 
 

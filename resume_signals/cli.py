@@ -333,7 +333,9 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_html(args: argparse.Namespace, out: TextIO) -> int:
     (report,) = list(_score_in_order(args, [args.file]))  # list(): the pool is shut down before writing
-    page = report.to_html()
+    from .outputs.html import render_html
+
+    page = render_html(report)
     if args.output == "-":
         out.write(page)
     else:

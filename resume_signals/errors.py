@@ -12,6 +12,7 @@ for the JSON Schema's enum.
 from __future__ import annotations
 
 import enum
+from typing import NamedTuple
 
 
 class ErrorCode(enum.StrEnum):
@@ -66,8 +67,30 @@ class ResumeSignalsError(Exception):
     """Base of every error the library raises on purpose."""
 
 
+class Problem(NamedTuple):
+    """One mistake in a rule pack: where (a key path such as ``signals.team_size.rules[2].regex``) and what."""
+
+    key: str
+    message: str
+
+
 class RulesError(ResumeSignalsError, ValueError):
-    """A rule pack or weights file is invalid; raised at load time, never half-applied."""
+    """A rule pack or weights file is invalid; raised at load time, never half-applied.
+
+    ``problems`` lists every mistake found in the pack (all of them, so that
+    a pack is fixed in one round); the message names the file and each one.
+    """
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+    @classmethod
+    def from_problems(cls, source: str, problems: list[Problem] | tuple[Problem, ...]) -> RulesError:
+        if len(problems) == 1:
+            return cls(f"{source}: {problems[0].key}: {problems[0].message}", tuple(problems))
+        lines = "".join(f"\n  {p.key}: {p.message}" for p in problems)
+        return cls(f"{source}: {len(problems)} problems:{lines}", tuple(problems))
 
 
 class DocumentError(ResumeSignalsError):

@@ -3,20 +3,21 @@
 Detection needs only tokens (for the Matcher and PhraseMatcher) and unit
 boundaries (bullets and sentences that respect the extracted lines), so the
 pipeline is the blank English tokenizer and one rule component,
-``resume_units``, which marks sentence starts from the canonical text's line
-structure: every line starts a sentence, a bullet line ("• ...") is one
-sentence however many full stops it holds, and other lines are split after a
-full stop followed by a capitalised word (unless the stop ends a known
-abbreviation). Two bullets never merge and a line never merges with a heading.
+``resume_units``, which marks sentence starts at the units of
+`text.units.UnitSplitter`: every line starts a sentence, a bullet line
+("• ...") is one sentence however many full stops it holds, and other lines
+are split at tabs (columns) and after a full stop followed by a capitalised
+word (unless the stop ends a known abbreviation).
 
 The Detector does not call the full pipeline per document (it tokenises with
-``make_doc`` and computes units from ``Document.lines``, which is faster); the
-component is here so that ``build_nlp()(text).sents`` gives the same units to
-anyone exploring the rules interactively.
+``make_doc`` and takes units from `UnitSplitter` directly, which is faster);
+the component is here so that ``build_nlp()(text).sents`` gives the same units
+to anyone exploring the rules interactively.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Iterable
 from typing import Any
@@ -24,8 +25,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-BULLET = "•"
-_ENDERS = {".", "!", "?"}
+from .text.bullets import CANONICAL
+from .text.units import UnitSplitter
 
 
 @Language.factory("resume_units", default_config={"abbreviations": []})
@@ -34,28 +35,35 @@ def _make_units(nlp: Language, name: str, abbreviations: list[str]) -> ResumeUni
 
 
 class ResumeUnits:
-    """Sets ``is_sent_start`` from line breaks, bullets and sentence-final stops."""
+    """Sets ``is_sent_start`` at the units of `text.units.UnitSplitter`, the one definition of a unit.
+
+    A sentence opens at the first token of each line that holds a unit (so a
+    bullet glyph belongs to its item) and at every later unit of that line;
+    other tokens, newlines included, continue the sentence before them.
+    """
 
     def __init__(self, abbreviations: Iterable[str] = ()) -> None:
-        self.abbreviations = {a.lower() for a in abbreviations}
+        self.splitter = UnitSplitter(abbreviations)
 
     def __call__(self, doc: Doc) -> Doc:
-        line_start = True
-        bullet = False
-        prev_ender = False
+        starts: list[int] = []
+        pos = 0
+        for line in doc.text.split("\n"):
+            spans = self.splitter.line_spans(line, pos, line.startswith(CANONICAL))
+            if spans:
+                starts += [pos] + [s for s, _ in spans[1:]]
+            pos += len(line) + 1
+        idx = [tok.idx for tok in doc]
+        opening = {0}
+        for start in starts:
+            j = bisect.bisect_right(idx, start) - 1
+            if j < 0 or start >= idx[j] + len(doc[j]):
+                j += 1
+            while j < len(doc) and doc[j].is_space:
+                j += 1
+            opening.add(j)
         for tok in doc:
-            text = tok.text
-            if "\n" in text:  # the newline joining two lines belongs to neither
-                tok.is_sent_start = line_start
-                line_start, prev_ender = True, False
-                continue
-            if line_start:
-                tok.is_sent_start = True
-                bullet = text == BULLET
-                line_start = False
-            else:
-                tok.is_sent_start = (prev_ender and not bullet and (text[:1].isupper() or text[:1].isdigit()))
-            prev_ender = text in _ENDERS and tok.i > 0 and doc[tok.i - 1].text.lower() + text not in self.abbreviations
+            tok.is_sent_start = tok.i in opening
         return doc
 
 

@@ -62,6 +62,19 @@ class Pipeline:
         self.redact = redact
         self.detector = Detector(self.rules)
 
+    def with_settings(self, *, limits: Limits | None = None, redact: bool | None = None) -> Pipeline:
+        """A new pipeline with other per-document settings, sharing this one's rules, weights and detector.
+
+        The compiled parts depend on the rules alone, never on the limits or on
+        redaction, so they are shared rather than built again; this pipeline is
+        left as it is.
+        """
+        new = Pipeline.__new__(Pipeline)
+        new.rules, new.weights, new.detector = self.rules, self.weights, self.detector
+        new.limits = self.limits if limits is None else limits
+        new.redact = self.redact if redact is None else redact
+        return new
+
     def score(self, source: SourceLike, *, as_of: AsOf = None) -> Report:
         """Score one document; a bad document gives a failed report, never an exception."""
         reference = parse_as_of(as_of)

@@ -32,6 +32,7 @@ from typing import Any
 
 from .document import Document, LineDraft, assemble
 from .spec.data import data_toml
+from .text.bullets import CANONICAL
 
 #: How far into the resume the contact block (and so the name) is looked for.
 MAX_CONTACT_LINES = 8
@@ -154,7 +155,7 @@ def _heading_like(line: str) -> bool:
 def contact_block_end(lines: Sequence[str]) -> int:
     """Index of the first line after the contact block: the first heading or bullet (at most 8 lines in)."""
     for i, line in enumerate(lines[:MAX_CONTACT_LINES]):
-        if line.lstrip().startswith("•") or _heading_like(line):
+        if line.lstrip().startswith(CANONICAL) or _heading_like(line):
             return i
     return min(len(lines), MAX_CONTACT_LINES)
 

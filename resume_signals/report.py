@@ -203,18 +203,6 @@ class Report:
         """Deterministic JSON: same input, same bytes."""
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, sort_keys=False)
 
-    def to_html(self) -> str:
-        """A standalone HTML page: score, flags, and the text with each signal highlighted."""
-        from .outputs.html import render_html
-
-        return render_html(self)
-
-    def to_json_resume(self) -> dict[str, Any]:
-        """The resume in the JSON Resume structure, screening results under ``x-resume-signals``."""
-        from .outputs.json_resume import to_json_resume
-
-        return to_json_resume(self)
-
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Report:
         """Rebuild a report from ``to_dict()`` output (e.g. a line of a batch file)."""

@@ -47,10 +47,11 @@ from typing import TYPE_CHECKING, Any
 from .batch import BatchScorer, _in_order
 from .errors import DocumentError, ErrorCode
 from .limits import DEFAULT_LIMITS, Limits
-from .outputs.frame import FLAG_NAMES, SIGNAL_NAMES
 from .pipeline import AsOf, failed_report, parse_as_of
 from .report import Report, Source
 from .sources import too_large_message
+from .spec.vocab import FLAGS as FLAG_NAMES
+from .spec.vocab import SIGNALS as SIGNAL_NAMES
 
 if TYPE_CHECKING:
     import pandas

@@ -106,8 +106,10 @@ def write_resumes() -> Callable[[Path, int], list[Path]]:
 
 @pytest.fixture
 def test_hooks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Enable the batch test hooks (sleep / crash / memory markers) for this test and its workers."""
-    from resume_signals.batch import TEST_HOOKS_ENV
+    """The batch test hooks (sleep / crash / memory markers, see batch_hooks) for this test and its workers."""
+    import batch_hooks
 
-    monkeypatch.setenv(TEST_HOOKS_ENV, "1")
+    from resume_signals import batch
+
+    monkeypatch.setattr(batch, "_score_task", batch_hooks.hooked(batch._score_task))
 

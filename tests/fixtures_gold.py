@@ -22,18 +22,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from resume_signals.spec import vocab
+
 ROOT = Path(__file__).resolve().parents[1]
 SPEC_DIR = ROOT / "fixtures" / "specs"
 BUILD_DIR = ROOT / "fixtures" / "build"
 
-SECTION_KINDS = ("contact", "summary", "experience", "education", "skills", "projects", "publications",
-                 "certifications", "awards", "volunteering", "interests", "references", "other")
-SIGNAL_NAMES = ("shipped", "deployed", "monitoring", "rollback", "ab_testing", "post_launch_iteration",
-                "outcome_metric", "offline_metric", "competition", "team_size", "ownership",
-                "production_stack", "versioning")
-PRODUCTION_SIGNALS = ("shipped", "deployed", "monitoring", "rollback", "ab_testing", "post_launch_iteration")
-FLAG_NAMES = ("architecture_padding", "missing_production_signals", "competition_without_production")
-LEVELS = ("junior", "mid", "senior", "staff_plus", "unknown")
+# The names are the library's vocabulary: a spec may use only names the library defines.
+SECTION_KINDS = vocab.SECTION_KINDS
+SIGNAL_NAMES = vocab.SIGNALS
+PRODUCTION_SIGNALS = vocab.PRODUCTION_ACTS
+FLAG_NAMES = vocab.FLAGS
+LEVELS = vocab.LEVELS
 TIERS = ("weak", "moderate", "strong")
 LINE_KINDS = ("heading", "entry", "dates", "bullet", "line")
 PLACES = ("body", "header", "footer", "left", "right", "textbox")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import multiprocessing
-import os
 import signal
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import batch_hooks
 import pytest
 
 from resume_signals import Limits, score_many
@@ -107,9 +107,7 @@ def test_batch_in_process_mode_enforces_the_timeout(tmp_path: Path, write_resume
     assert _codes(reports) == ["timeout", None]
 
 
-def test_batch_hook_markers_are_plain_text_without_the_env_var(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                               write_resumes: WriteResumes) -> None:
-    monkeypatch.delenv("RESUME_SIGNALS_TEST_HOOKS", raising=False)
+def test_batch_hook_markers_are_plain_text_in_production(tmp_path: Path, write_resumes: WriteResumes) -> None:
     path = tmp_path / "crash.txt"
     path.write_text("RESUME_SIGNALS_TEST_CRASH\n" + write_resumes(tmp_path / "g", 1)[0].read_text(encoding="utf-8"),
                     encoding="utf-8")
@@ -178,8 +176,8 @@ def test_batch_sigkill_then_rerun_loses_nothing_and_scores_nothing_twice(
         path.write_text("RESUME_SIGNALS_TEST_SLOW\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "results.jsonl"
     cmd = _batch_cmd([str(tmp_path / "in")], out)
-    env = {**os.environ, "RESUME_SIGNALS_TEST_HOOKS": "1"}
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    cmd = batch_hooks.cli_command(*cmd[3:])  # the same command, with the test hooks installed first
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and proc.poll() is None:
@@ -194,7 +192,7 @@ def test_batch_sigkill_then_rerun_loses_nothing_and_scores_nothing_twice(
     first = _lines(out)
     assert 3 <= len(first) < 30, "the kill should land part way through"
 
-    rerun = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    rerun = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert rerun.returncode == 0, rerun.stderr
     assert f"{len(first)} skipped" in rerun.stderr
     lines = _lines(out)

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import batch_hooks
 import pytest
 
 from resume_signals import score_many
@@ -94,11 +95,10 @@ def test_batch_hostile_cli_batch_ends_with_one_line_per_input(hostile_base: Path
     missing = tmp_path / "not_uploaded.pdf"
     expected[missing.name] = {"not_found"}
     out = tmp_path / "results.jsonl"
-    cmd = [sys.executable, "-m", "resume_signals", "batch", str(hostile_base), str(missing), "--out", str(out),
-           "--workers", "2", "--timeout", "2", "--quiet", "--as-of", "2026-01-01"]
-    env = {**os.environ, "RESUME_SIGNALS_TEST_HOOKS": "1"}
+    cmd = batch_hooks.cli_command("batch", str(hostile_base), str(missing), "--out", str(out),
+                                  "--workers", "2", "--timeout", "2", "--quiet", "--as-of", "2026-01-01")
     preexec = _drop_dac_capabilities if os.geteuid() == 0 else None
-    done = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, preexec_fn=preexec)
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=180, preexec_fn=preexec)
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     raw = out.read_bytes()
@@ -112,7 +112,7 @@ def test_batch_hostile_cli_batch_ends_with_one_line_per_input(hostile_base: Path
         allowed = expected[line["source"]["name"]]
         assert (code in allowed) if allowed else line["status"] == "ok", (line["source"]["name"], code)
 
-    rerun = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=180, preexec_fn=preexec)
+    rerun = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=180, preexec_fn=preexec)
     assert rerun.returncode == 1
     assert f"{len(expected)} skipped" in rerun.stderr
     assert out.read_bytes() == raw

@@ -33,3 +33,17 @@ def test_nlp_new_pipelines_do_not_share_vocab():
 ])
 def test_nlp_tokenizer_keeps_splits_without_special_cases(text, tokens):
     assert [t.text for t in new_nlp().make_doc(text)] == tokens
+
+
+@pytest.mark.parametrize("text", [
+    "Python\tDocker\tKubernetes",
+    "EXPERIENCE\n• Shipped it. Then more.\nI did this. We did Y",
+    "Tools e.g. Docker. Done\n\n  • Led a team of 4; cut costs 10%.",
+])
+def test_nlp_sentences_are_the_unit_splitters_units(text):
+    """One definition of a unit: the spaCy component and the splitter the detector uses agree."""
+    from resume_signals.text.units import UnitSplitter
+
+    doc = build_nlp(("e.g.",))(text)
+    units = [text[s:e] for s, e in UnitSplitter(("e.g.",)).text_spans(text)]
+    assert [s.text.strip().lstrip("• ") for s in doc.sents] == units

@@ -11,6 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from resume_signals.document import Document, LineDraft, assemble
+from resume_signals.outputs.html import render_html
+from resume_signals.outputs.json_resume import to_json_resume
 from resume_signals.redact import contact_block_end, find_contacts, find_name, redact_document, redact_lines
 from resume_signals.schema import load_schema
 
@@ -209,12 +211,12 @@ def pair() -> tuple:
 def test_redact_pipeline_leaves_no_contact_detail_anywhere(pair: tuple) -> None:
     _, redacted = pair
     exported = [redacted.text, json.dumps([s.to_dict() for s in redacted.signals]),
-                json.dumps(redacted.to_json_resume()), redacted.to_html()]
+                json.dumps(to_json_resume(redacted)), render_html(redacted)]
     for blob in exported:
         for secret in SECRETS:
             assert secret not in blob, secret
         assert not re.search(r"[\w.]+@[\w-]+\.\w+", blob)
-    basics = redacted.to_json_resume()["basics"]
+    basics = to_json_resume(redacted)["basics"]
     assert not {"name", "email", "phone", "url", "profiles"} & set(basics)
 
 

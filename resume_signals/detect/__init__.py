@@ -1,24 +1,24 @@
-"""Detection: one module per signal family, plus the ConText pass.
+"""Detection: the rule engine, the family hooks and the ConText pass.
 
 `Detector` is built once from a `RuleSet` (it compiles spaCy matchers on a
 ``spacy.blank("en")`` pipeline) and returns `Signal` evidence for a document.
 
-Modules: ``units`` (bullets and sentences), ``context`` (ConText modifiers),
-``engine`` (compiles rules and matches a document in one pass), ``families``
-(hooks a signal family may add), and one module per family: ``shipped``,
-``deployed``, ``monitoring``, ``rollback``, ``ab_testing``, ``iteration``,
-``outcomes`` (outcome_metric, offline_metric, competition), ``team``,
-``ownership``, ``stack``, ``versioning``.
+Modules: ``engine`` (compiles rules and matches a document in one pass),
+``families`` (the hooks a signal family may add: ``team`` parses the size,
+``stack`` carries the canonical tool name; strict lookup by name) and
+``context`` (ConText modifiers). Every rule and veto is data, in
+``spec/data/signals/``.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..document import Document
     from ..report import Entry, Section, Signal
     from ..spec.rules import RuleSet
+    from .engine import Cancelled
 
 
 class Detector:
@@ -40,14 +40,14 @@ class Detector:
         self.engine = Engine(rules)
 
     def detect(self, doc: Document, sections: list[Section], entries: list[Entry],
-               trail: list[dict[str, Any]] | None = None) -> list[Signal]:
+               trail: list[Cancelled] | None = None) -> list[Signal]:
         """Signals in text order (by start, then name), at most one of a name per unit.
 
         ``entries`` are used to skip job titles and employer names in entry
         headers ("Lead Data Scientist" is a title, "New Relic" an employer).
 
-        ``trail``, when given, receives one dict per cancelled candidate (which
-        rule matched, and the veto, section or ConText rule that cancelled it),
+        ``trail``, when given, receives one `engine.Cancelled` record per cancelled
+        candidate (which rule matched, and the veto, section or ConText rule that cancelled it),
         for debugging rules; it is never part of a report.
         """
         return self.engine.detect(doc, sections, trail, entries)

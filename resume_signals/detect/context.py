@@ -16,30 +16,14 @@ scope arithmetic (token offsets within one unit).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+
+from ..spec.specs import ContextRule
+
+__all__ = ["ContextRule", "Hit", "active_triggers", "modifier_for"]
 
 FORWARD = "forward"
 BACKWARD = "backward"
 BIDIRECTIONAL = "bidirectional"
-
-
-@dataclass(frozen=True, slots=True)
-class ContextRule:
-    """One rule of ``data/context.toml``: a modifier, a pseudo-trigger or a terminator."""
-
-    id: str
-    kind: str
-    category: str | None = None
-    direction: str = FORWARD
-    max_scope: int | None = None
-    at_unit_start: bool = False
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> ContextRule:
-        return cls(id=d["id"], kind=d.get("kind", "modifier"), category=d.get("category"),
-                   direction=d.get("direction", FORWARD), max_scope=d.get("max_scope"),
-                   at_unit_start=bool(d.get("at_unit_start", False)))
 
 
 Hit = tuple[ContextRule, int, int]  # rule, token start, token end (exclusive)

@@ -15,39 +15,44 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 
 from ..document import Document
 from ..nlp import new_nlp
 from ..report import Entry, Section, Signal
-from ..spec.rules import DEFAULT_EXCLUDE, RuleSet, _Checker, _resolve_pattern, expand_regex, words
+from ..spec.rules import RuleSet, bundled_families
+from ..spec.specs import SECTION_KINDS, ContextRule, Rule, SignalSpec, Tool, Veto
+from ..text.bullets import CANONICAL
 from ..text.units import Unit, UnitSplitter
-from .context import ContextRule, Hit, active_triggers, modifier_for
-from .families import Family, family_for
+from .context import Hit, active_triggers, modifier_for
+from .families import KEEPS_TITLE_MATCHES, Hook, hook_for
 
 
-@dataclass(slots=True)
-class _SignalSpec:
-    name: str
-    family: Family
-    exclude: frozenset[str]
-    context: frozenset[str] | None  # None: all categories; empty: no ConText pass
-    order: int
+@dataclass(frozen=True, slots=True)
+class _Signal:
+    """A signal as the engine runs it: its spec and its family hook."""
+
+    spec: SignalSpec
+    family: Hook
 
 
 @dataclass(frozen=True, slots=True)
 class _Rule:
+    """A detection rule compiled: its rank (earlier rules win ties) and its gates as compiled regexes."""
+
     signal: str
     id: str
     order: int
     at_unit_start: bool = False
     requires: re.Pattern[str] | None = None
     prefilter: tuple[re.Pattern[str], ...] = ()
+    keeps_title: bool = False  # its matches count inside an entry's title (the stack family)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,8 +76,10 @@ class _Candidate:
     value: Any = None
 
 
-_RegexMember = tuple["_Rule", re.Pattern[str], bool, tuple[re.Pattern[str], ...]]
+_RegexMember = tuple[_Rule, re.Pattern[str], bool, tuple[re.Pattern[str], ...]]
 _RegexGroup = tuple[re.Pattern[str] | None, list[_RegexMember]]
+#: What a matcher key stands for: the engine routes a match by the type of its payload.
+_Payload = _Rule | _Veto | ContextRule | Tool
 
 
 @dataclass(slots=True)
@@ -80,6 +87,51 @@ class _UnitHits:
     cands: list[_Candidate] = field(default_factory=list)
     vetoes: list[tuple[_Veto, int, int]] = field(default_factory=list)
     ctx: list[Hit] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Cancelled:
+    """One candidate that did not become a signal, and why (``section``, ``entry_header``, ``veto:<id>``,
+    ``family``, ``context:<category>:<id>``): the trail `Detector.detect` fills for debugging rules."""
+
+    name: str
+    rule: str
+    match: str
+    start: int
+    end: int
+    section: str
+    cancelled_by: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "rule": self.rule, "match": self.match, "start": self.start, "end": self.end,
+                "section": self.section, "cancelled_by": self.cancelled_by}
+
+
+@dataclass(slots=True)
+class _Pass:
+    """One document being matched: its text, units and tokens, and the unit of each token span."""
+
+    text: str
+    units: list[Unit]
+    tokens: Doc
+    tstart: list[int]
+    tend: list[int]
+    u_tok: list[tuple[int, int]]
+    u_tok_starts: list[int]
+    hits: dict[int, _UnitHits] = field(default_factory=dict)
+
+    @property
+    def n_tok(self) -> int:
+        return len(self.tstart)
+
+    def unit_of(self, ts: int) -> int | None:
+        i = bisect.bisect_right(self.u_tok_starts, ts) - 1
+        if i < 0 or ts >= self.u_tok[i][1]:
+            return None
+        return i
+
+    def unit_hits(self, ui: int) -> _UnitHits:
+        return self.hits.setdefault(ui, _UnitHits())
 
 
 # where a veto's window stops: a new clause (", and" starts one: "F1 0.9 on a held-out set, and CTR +2% live")
@@ -183,7 +235,7 @@ def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, in
         i = bisect.bisect_left(starts, e.start)
         end = e.start
         for ln in doc.lines[i:i + 4]:
-            if ln.start >= e.end or ln.bullet or ln.text.startswith("•"):
+            if ln.start >= e.end or ln.bullet or ln.text.startswith(CANONICAL):
                 break
             end = ln.end
         header = doc.text[e.start:end]
@@ -210,75 +262,68 @@ def _word_regex(items: Sequence[str]) -> re.Pattern[str] | None:
 
 
 class Engine:
-    """Compiled rules plus the per-document matching loop."""
+    """Compiled rules plus the per-document matching loop.
+
+    Everything is compiled here, once per rule set: the matchers, the regexes
+    and their gates, and the regex rules each section kind runs. Detection
+    keeps no state between documents.
+    """
 
     def __init__(self, rules: RuleSet) -> None:
-        lex = rules.lexicons
+        abbreviations = rules.lexicons.get("sentence_abbreviations", ())
         # a private pipeline: lexeme flags live on the vocab, so engines must not share one
-        self.nlp = new_nlp(tuple(lex.get("sentence_abbreviations", ())))
+        self.nlp = new_nlp(tuple(abbreviations))
         vocab = self.nlp.vocab
-        self.splitter = UnitSplitter(lex.get("sentence_abbreviations", ()))
+        self.splitter = UnitSplitter(abbreviations)
         # spaCy's Matcher costs time per token per pattern, so each pattern runs only in a window
         # around its anchor word (found by one dict lookup per token); the rest run on the whole doc
         self.matcher = Matcher(vocab, validate=False)  # patterns were validated by load_rules
         self.anchors: dict[int, list[_Anchored]] = {}
         self._anchored_raw: list[tuple[str, list[dict[str, Any]], int, int, tuple[frozenset[int], ...]]] = []
         self._anchor_words: dict[int, list[int]] = {}
-        self._prefilters: dict[str, re.Pattern[str]] = {}  # shared compiled gates, cached per unit by identity
-        self._regex_by_section: dict[str, list[_RegexGroup]] = {}
-        check = _Checker("rules")  # rules were validated by load_rules; this only resolves @lexicons
+        self._gates: dict[str, re.Pattern[str]] = {}  # one compiled object per distinct gate: tested once per unit
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.exact = PhraseMatcher(vocab, attr="ORTH")
-        self.keys: dict[int, tuple[str, Any]] = {}
-        self.signals: dict[str, _SignalSpec] = {}
-        # (rule, pattern, exact): case-insensitive patterns run on the lowercased unit text
+        self.keys: dict[int, _Payload] = {}
+        self.signals: dict[str, _Signal] = {}
+        # (rule or veto, pattern, exact): case-insensitive patterns run on the lowercased unit text
         self.regex_rules: list[tuple[_Rule, re.Pattern[str], bool]] = []
         self.regex_vetoes: list[tuple[_Veto, re.Pattern[str], bool]] = []
         self.stack_rules: dict[str, list[_Rule]] = {}  # family or "*" -> rules
-        self.stack_family: dict[str, str] = {}
-        fragments = lex.get("regex_fragments", {})
+        known = bundled_families()
         order = 0
-        for s_i, (name, spec) in enumerate(sorted(rules.signals.items())):
-            ctx = spec.get("context", True)
-            self.signals[name] = _SignalSpec(
-                name=name, family=family_for(spec.get("family", "generic")),
-                exclude=frozenset(spec.get("exclude_sections", DEFAULT_EXCLUDE)),
-                context=None if ctx is True else frozenset() if ctx is False else frozenset(ctx), order=s_i)
-            for r in spec["rules"]:
+        for name, spec in sorted(rules.signals.items()):
+            self.signals[name] = _Signal(spec=spec, family=hook_for(spec.family, known))
+            for r in spec.rules:
                 order += 1
-                req = r.get("requires")
-                pre = r.get("prefilter", [])
-                pres = [pre] if isinstance(pre, str) else list(pre)
-                rule = _Rule(signal=name, id=r["id"], order=order, at_unit_start=bool(r.get("at_unit_start")),
-                             requires=self._cached(_word_regex(words(req, lex))) if req else None,
-                             prefilter=tuple(self._gate(p) for p in pres))
-                self._add(rule, r, ("R", rule), lex, fragments, check)
-            for v in spec.get("vetoes", []):
-                unless = v.get("unless")
-                veto = _Veto(signal=name, id=v["id"], scope=v.get("scope", "overlap"), window=int(v.get("window", 40)),
-                             window_after=int(v.get("window_after", 0)),
-                             unless=_word_regex(words(unless, lex)) if unless else None,
-                             rules=frozenset(v["rules"]) if "rules" in v else None)
-                self._add(veto, v, ("V", veto), lex, fragments, check)
+                self._add(r, self._compile_rule(r, order, spec.family in KEEPS_TITLE_MATCHES))
+            for v in spec.vetoes:
+                self._add(v, self._compile_veto(v))
         for c in rules.context:
-            crule = ContextRule.from_dict(c)
-            key = f"C|{crule.id}"
-            kid = vocab.strings.add(key)
-            self.keys[kid] = ("C", crule)
-            if "phrases" in c:
-                self.lower.add(key, [self.nlp.make_doc(p) for p in c["phrases"]])
-            if "pattern" in c:
-                self._add_pattern(key, _resolve_pattern(c["pattern"], lex, check, key))
-        self._add_stack(lex.get("stack", {}))
+            self._add_context(c)
+        for tool in rules.tools.values():
+            self._add_tool(tool)
         self._build_anchors()
+        # the regex rules each section kind runs, grouped by their first gate
+        self.regex_by_section = {kind: self._regex_groups(kind) for kind in SECTION_KINDS}
 
     # -- compilation ---------------------------------------------------------------------------
+
+    def _compile_rule(self, r: Rule, order: int, keeps_title: bool) -> _Rule:
+        return _Rule(signal=r.signal, id=r.id, order=order, at_unit_start=r.at_unit_start,
+                     requires=self._cached(_word_regex(r.requires)) if r.requires else None,
+                     prefilter=tuple(self._gate(p) for p in r.prefilter), keeps_title=keeps_title)
+
+    @staticmethod
+    def _compile_veto(v: Veto) -> _Veto:
+        return _Veto(signal=v.signal, id=v.id, scope=v.scope, window=v.window, window_after=v.window_after,
+                     unless=_word_regex(v.unless) if v.unless else None, rules=v.rules)
 
     def _regex_groups(self, section: str) -> list[_RegexGroup]:
         """The regex rules allowed in a section, grouped by their first gate (tested once per unit)."""
         groups: dict[re.Pattern[str] | None, list[_RegexMember]] = {}
         for rule, rx, exact in self.regex_rules:
-            if section in self.signals[rule.signal].exclude:
+            if section in self.signals[rule.signal].spec.exclude_sections:
                 continue
             gates = rule.prefilter if rule.requires is None else (*rule.prefilter, rule.requires)
             first = gates[0] if gates else None
@@ -286,13 +331,13 @@ class Engine:
         return list(groups.items())
 
     def _gate(self, pattern: str) -> re.Pattern[str]:
-        return self._prefilters.setdefault(pattern, re.compile(pattern))
+        return self._gates.setdefault(pattern, re.compile(pattern))
 
     def _cached(self, rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
         """One compiled object per distinct gate, so a unit tests each gate once."""
         if rx is None:
             return None
-        return self._prefilters.setdefault(rx.pattern, rx)
+        return self._gates.setdefault(rx.pattern, rx)
 
     def _add_pattern(self, key: str, pattern: list[dict[str, Any]]) -> None:
         anchor = _anchor(pattern)
@@ -340,53 +385,60 @@ class Engine:
                 entries.append(gated[j])
             self.anchors[word] = entries
 
-    def _add(self, item: _Rule | _Veto, raw: dict[str, Any], meta: tuple[str, Any], lex: Any, fragments: Any,
-             check: _Checker) -> None:
-        key = f"{meta[0]}|{item.signal}|{item.id}"
-        if "stack_family" in raw:
+    def _add(self, spec: Rule, item: _Rule | _Veto) -> None:
+        """Register a rule or veto with the matcher its kind needs; the key's payload is the compiled object."""
+        key = f"{'V' if isinstance(spec, Veto) else 'R'}|{item.signal}|{item.id}"
+        if spec.kind == "stack_family":
             if isinstance(item, _Rule):
-                self.stack_rules.setdefault(raw["stack_family"], []).append(item)
+                self.stack_rules.setdefault(spec.stack_family, []).append(item)
             return
-        if "regex" in raw:
-            exact = raw.get("case") == "exact"
-            compiled = re.compile(expand_regex(raw["regex"], fragments, lex, lower=not exact))
+        if spec.kind == "regex":
+            compiled = re.compile(spec.regex)
             if isinstance(item, _Rule):
-                self.regex_rules.append((item, compiled, exact))
+                self.regex_rules.append((item, compiled, spec.exact))
             else:
-                self.regex_vetoes.append((item, compiled, exact))
+                self.regex_vetoes.append((item, compiled, spec.exact))
             return
-        kid = self.nlp.vocab.strings.add(key)
-        self.keys[kid] = meta
-        if "pattern" in raw:
-            self._add_pattern(key, _resolve_pattern(raw["pattern"], lex, check, key))
+        self.keys[self.nlp.vocab.strings.add(key)] = item
+        if spec.kind == "pattern":
+            self._add_pattern(key, [dict(tok) for tok in spec.pattern])
         else:
-            target = self.exact if raw.get("case") == "exact" else self.lower
-            target.add(key, [self.nlp.make_doc(p) for p in words(raw["phrases"], lex)])
+            target = self.exact if spec.exact else self.lower
+            target.add(key, [self.nlp.make_doc(p) for p in spec.phrases])
 
-    def _add_stack(self, stack: dict[str, Any]) -> None:
-        for canon, tool in stack.items():
-            key = f"S|{canon}"
-            kid = self.nlp.vocab.strings.add(key)
-            self.keys[kid] = ("S", canon)
-            self.stack_family[canon] = tool["family"]
-            aliases = [a for a in tool.get("aliases", [])]
-            if aliases:
-                self.lower.add(key, [self.nlp.make_doc(a) for a in aliases])
-            exact = list(tool.get("exact", []))
-            if exact:
-                self.exact.add(key, [self.nlp.make_doc(a) for a in exact])
+    def _add_context(self, rule: ContextRule) -> None:
+        key = f"C|{rule.id}"
+        self.keys[self.nlp.vocab.strings.add(key)] = rule
+        if rule.phrases:
+            self.lower.add(key, [self.nlp.make_doc(p) for p in rule.phrases])
+        if rule.pattern is not None:
+            self._add_pattern(key, [dict(tok) for tok in rule.pattern])
+
+    def _add_tool(self, tool: Tool) -> None:
+        key = f"S|{tool.name}"
+        self.keys[self.nlp.vocab.strings.add(key)] = tool
+        if tool.aliases:
+            self.lower.add(key, [self.nlp.make_doc(a) for a in tool.aliases])
+        if tool.exact:
+            self.exact.add(key, [self.nlp.make_doc(a) for a in tool.exact])
 
     # -- detection -----------------------------------------------------------------------------
 
-    def detect(self, doc: Document, sections: Sequence[Section], trail: list[dict[str, Any]] | None = None,
+    def detect(self, doc: Document, sections: Sequence[Section], trail: list[Cancelled] | None = None,
                entries: Sequence[Entry] = ()) -> list[Signal]:
-        text = doc.text
-        if not text:
+        """Signals in text order: match once, hand each match to its unit, then resolve unit by unit."""
+        if not doc.text:
             return []
-        masked = _header_spans(doc, entries)
         units = self.splitter.split(doc, sorted(sections, key=lambda s: (s.start, s.end)))
         if not units:
             return []
+        run = self._start(doc.text, units)
+        self._route_matches(run, trail)
+        self._match_regexes(run)
+        self._match_regex_vetoes(run)
+        return self._signals(run, _header_spans(doc, entries), trail)
+
+    def _start(self, text: str, units: list[Unit]) -> _Pass:
         # Newlines and tabs become spaces (same offsets; lines are units already, and the
         # tokenizer caches far better without whitespace special cases); a trailing " ." lets
         # patterns look one token past the last word.
@@ -394,104 +446,109 @@ class Engine:
         arr = tokens.to_array([IDX, LENGTH])
         tstart: list[int] = arr[:, 0].tolist()
         tend: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
-        n_tok = len(tstart)
         u_tok = [(bisect.bisect_left(tstart, u.start), bisect.bisect_left(tstart, u.end)) for u in units]
-        u_tok_starts = [s for s, _ in u_tok]
-        hits: dict[int, _UnitHits] = {}
+        return _Pass(text, units, tokens, tstart, tend, u_tok, [s for s, _ in u_tok])
 
-        def unit_of(ts: int, te: int) -> int | None:
-            i = bisect.bisect_right(u_tok_starts, ts) - 1
-            if i < 0 or ts >= u_tok[i][1]:
-                return None
-            return i
+    def _allowed(self, signal: str, unit: Unit) -> bool:
+        return unit.section not in self.signals[signal].spec.exclude_sections
 
-        def cands_allowed(sig: str, ui: int) -> bool:
-            return units[ui].section not in self.signals[sig].exclude
-
-        all_matches = (self.matcher(tokens) if len(self.matcher) else []) + self.lower(tokens) + self.exact(tokens)
-        all_matches += self._anchored_matches(tokens, u_tok, u_tok_starts, n_tok)
-        for kid, ts, te in all_matches:
-            ui = unit_of(ts, te)
+    def _route_matches(self, run: _Pass, trail: list[Cancelled] | None) -> None:
+        """Every matcher hit, by the type of its payload: a candidate, a veto, a ConText trigger or a tool."""
+        tokens = run.tokens
+        matches = (self.matcher(tokens) if len(self.matcher) else []) + self.lower(tokens) + self.exact(tokens)
+        matches += self._anchored_matches(tokens, run.u_tok, run.u_tok_starts, run.n_tok)
+        for kid, ts, te in matches:
+            ui = run.unit_of(ts)
             if ui is None:
                 continue
-            kind, meta = self.keys[kid]
-            if kind in ("R", "S") and te > u_tok[ui][1]:
+            item = self.keys[kid]
+            cs, ce, unit = run.tstart[ts], run.tend[te - 1], run.units[ui]
+            if isinstance(item, _Veto):
+                run.unit_hits(ui).vetoes.append((item, cs, ce))
+            elif isinstance(item, ContextRule):
+                run.unit_hits(ui).ctx.append((item, ts, te))
+            elif te > run.u_tok[ui][1]:
                 continue  # a signal match must lie inside its unit; vetoes and triggers may look past it
-            if kind == "R":
-                if not cands_allowed(meta.signal, ui):
-                    self._trail(trail, meta, units[ui], text, tstart[ts], tend[te - 1], "section")
-                    continue
-                hits.setdefault(ui, _UnitHits()).cands.append(_Candidate(meta, tstart[ts], tend[te - 1], ts, te))
-            elif kind == "V":
-                hits.setdefault(ui, _UnitHits()).vetoes.append((meta, tstart[ts], tend[te - 1]))
-            elif kind == "C":
-                hits.setdefault(ui, _UnitHits()).ctx.append((meta, ts, te))
-            else:  # a stack tool
-                family = self.stack_family[meta]
-                for rule in self.stack_rules.get(family, []) + self.stack_rules.get("*", []):
-                    if cands_allowed(rule.signal, ui):
-                        hits.setdefault(ui, _UnitHits()).cands.append(
-                            _Candidate(rule, tstart[ts], tend[te - 1], ts, te, value=meta))
-        if self.regex_rules:
-            for ui, unit in enumerate(units):
-                groups = self._regex_by_section.get(unit.section)
-                if groups is None:
-                    groups = self._regex_groups(unit.section)
-                    self._regex_by_section[unit.section] = groups
-                if not groups:
-                    continue
-                utext = text[unit.start:unit.end]
-                ulow = _lower(utext)
-                passed: dict[re.Pattern[str], bool] = {}
-                for first, members in groups:
-                    if first is not None and not first.search(ulow):
-                        continue  # e.g. no digit: none of the number rules can match
-                    for rule, rx, exact, rest in members:
-                        ok = True
-                        for gate in rest:
-                            hit = passed.get(gate)
-                            if hit is None:
-                                hit = passed[gate] = gate.search(ulow) is not None
-                            if not hit:
-                                ok = False
-                                break
-                        if not ok:
-                            continue
-                        for m in rx.finditer(utext if exact else ulow):
-                            cs, ce = unit.start + m.start(), unit.start + m.end()
-                            if ce <= cs:
-                                continue
-                            ts = max(bisect.bisect_right(tstart, cs) - 1, 0)
-                            te = min(max(bisect.bisect_left(tstart, ce), ts + 1), n_tok)
-                            hits.setdefault(ui, _UnitHits()).cands.append(_Candidate(rule, cs, ce, ts, te))
-        if self.regex_vetoes:
-            for ui, h in hits.items():
-                if not h.cands:
-                    continue
-                sigs = {c.rule.signal for c in h.cands}
-                unit = units[ui]
-                utext = text[unit.start:unit.end]
-                ulow = _lower(utext)
-                for veto, rx, exact in self.regex_vetoes:
-                    if veto.signal in sigs:
-                        for m in rx.finditer(utext if exact else ulow):
-                            h.vetoes.append((veto, unit.start + m.start(), unit.start + m.end()))
+            elif isinstance(item, _Rule):
+                if self._allowed(item.signal, unit):
+                    run.unit_hits(ui).cands.append(_Candidate(item, cs, ce, ts, te))
+                else:
+                    _cancel(trail, item, unit, run.text, cs, ce, "section")
+            else:  # a stack tool: a candidate for every rule of its family
+                for rule in self.stack_rules.get(item.family, []) + self.stack_rules.get("*", []):
+                    if self._allowed(rule.signal, unit):
+                        run.unit_hits(ui).cands.append(_Candidate(rule, cs, ce, ts, te, value=item.name))
+
+    def _match_regexes(self, run: _Pass) -> None:
+        """The regex rules of each unit's section, behind their gates (each gate tested once per unit)."""
+        if not self.regex_rules:
+            return
+        for ui, unit in enumerate(run.units):
+            groups = self.regex_by_section.get(unit.section)
+            if groups is None:
+                groups = self._regex_groups(unit.section)
+            if not groups:
+                continue
+            utext = run.text[unit.start:unit.end]
+            ulow = _lower(utext)
+            passed: dict[re.Pattern[str], bool] = {}
+            for first, members in groups:
+                if first is not None and not first.search(ulow):
+                    continue  # e.g. no digit: none of the number rules can match
+                for rule, rx, exact, rest in members:
+                    if all(_gate_passes(gate, ulow, passed) for gate in rest):
+                        self._regex_candidates(run, ui, rule, rx.finditer(utext if exact else ulow))
+
+    @staticmethod
+    def _regex_candidates(run: _Pass, ui: int, rule: _Rule, found: Iterable[re.Match[str]]) -> None:
+        unit = run.units[ui]
+        for m in found:
+            cs, ce = unit.start + m.start(), unit.start + m.end()
+            if ce <= cs:
+                continue
+            ts = max(bisect.bisect_right(run.tstart, cs) - 1, 0)
+            te = min(max(bisect.bisect_left(run.tstart, ce), ts + 1), run.n_tok)
+            run.unit_hits(ui).cands.append(_Candidate(rule, cs, ce, ts, te))
+
+    def _match_regex_vetoes(self, run: _Pass) -> None:
+        """Regex vetoes, only in units that hold a candidate of their signal."""
+        if not self.regex_vetoes:
+            return
+        for ui, h in run.hits.items():
+            if not h.cands:
+                continue
+            sigs = {c.rule.signal for c in h.cands}
+            unit = run.units[ui]
+            utext = run.text[unit.start:unit.end]
+            ulow = _lower(utext)
+            for veto, rx, exact in self.regex_vetoes:
+                if veto.signal in sigs:
+                    for m in rx.finditer(utext if exact else ulow):
+                        h.vetoes.append((veto, unit.start + m.start(), unit.start + m.end()))
+
+    def _signals(self, run: _Pass, masked: list[tuple[int, int, bool]], trail: list[Cancelled] | None
+                 ) -> list[Signal]:
         out: list[Signal] = []
-        for ui in sorted(hits):
-            h = hits[ui]
+        for ui in sorted(run.hits):
+            h = run.hits[ui]
             if h.cands and masked:
-                kept = []
-                for c in h.cands:
-                    stack = c.rule.signal == "production_stack"
-                    if any(a < c.ce and c.cs < b and not (title and stack) for a, b, title in masked):
-                        self._trail(trail, c.rule, units[ui], text, c.cs, c.ce, "entry_header")
-                    else:
-                        kept.append(c)
-                h.cands = kept
+                h.cands = self._unmasked(h.cands, masked, run.units[ui], run.text, trail)
             if h.cands:
-                out.extend(self._resolve(units[ui], u_tok[ui], h, text, trail))
+                out.extend(self._resolve(run.units[ui], run.u_tok[ui], h, run.text, trail))
         out.sort(key=lambda s: (s.start, s.name, s.end))
         return out
+
+    @staticmethod
+    def _unmasked(cands: list[_Candidate], masked: list[tuple[int, int, bool]], unit: Unit, text: str,
+                  trail: list[Cancelled] | None) -> list[_Candidate]:
+        """Candidates outside entry titles and employer names (a title keeps the matches of a stack rule)."""
+        kept = []
+        for c in cands:
+            if any(a < c.ce and c.cs < b and not (title and c.rule.keeps_title) for a, b, title in masked):
+                _cancel(trail, c.rule, unit, text, c.cs, c.ce, "entry_header")
+            else:
+                kept.append(c)
+        return kept
 
     def _anchored_matches(self, tokens: Any, u_tok: list[tuple[int, int]], u_tok_starts: list[int], n_tok: int
                           ) -> list[tuple[int, int, int]]:
@@ -518,7 +575,7 @@ class Engine:
         return sorted(found)  # a set's order follows the offsets' hashes: sort so the text alone decides
 
     def _resolve(self, unit: Unit, utok: tuple[int, int], h: _UnitHits, text: str,
-                 trail: list[dict[str, Any]] | None) -> list[Signal]:
+                 trail: list[Cancelled] | None) -> list[Signal]:
         utext = text[unit.start:unit.end]
         lowered = utext.lower()
         triggers, terms = active_triggers(h.ctx, utok[0]) if h.ctx else ([], [])
@@ -534,17 +591,17 @@ class Engine:
                 continue
             veto = self._vetoed(c, h.vetoes, unit, lowered, text)
             if veto is not None:
-                self._trail(trail, c.rule, unit, text, c.cs, c.ce, f"veto:{veto}")
+                _cancel(trail, c.rule, unit, text, c.cs, c.ce, f"veto:{veto}")
                 continue
             match = text[c.cs:c.ce]
-            accepted, value = spec.family.finish(sig, match, c.value)
+            accepted, value = spec.family(match, c.value)
             if not accepted:
-                self._trail(trail, c.rule, unit, text, c.cs, c.ce, "family")
+                _cancel(trail, c.rule, unit, text, c.cs, c.ce, "family")
                 continue
-            if triggers and spec.context != frozenset():
-                mod = modifier_for(c.ts, c.te, triggers, terms, utok[0], utok[1], spec.context)
+            if triggers and spec.spec.context != frozenset():
+                mod = modifier_for(c.ts, c.te, triggers, terms, utok[0], utok[1], spec.spec.context)
                 if mod is not None:
-                    self._trail(trail, c.rule, unit, text, c.cs, c.ce, f"context:{mod.category}:{mod.id}")
+                    _cancel(trail, c.rule, unit, text, c.cs, c.ce, f"context:{mod.category}:{mod.id}")
                     continue
             c.value = value
             best[sig] = c
@@ -577,9 +634,15 @@ class Engine:
             return veto.id
         return None
 
-    @staticmethod
-    def _trail(trail: list[dict[str, Any]] | None, rule: _Rule, unit: Unit, text: str, cs: int, ce: int,
-               reason: str) -> None:
-        if trail is not None:
-            trail.append({"name": rule.signal, "rule": rule.id, "match": text[cs:ce], "start": cs, "end": ce,
-                          "section": unit.section, "cancelled_by": reason})
+
+def _gate_passes(gate: re.Pattern[str], ulow: str, passed: dict[re.Pattern[str], bool]) -> bool:
+    hit = passed.get(gate)
+    if hit is None:
+        hit = passed[gate] = gate.search(ulow) is not None
+    return hit
+
+
+def _cancel(trail: list[Cancelled] | None, rule: _Rule, unit: Unit, text: str, cs: int, ce: int, reason: str
+            ) -> None:
+    if trail is not None:
+        trail.append(Cancelled(rule.signal, rule.id, text[cs:ce], cs, ce, unit.section, reason))

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..document import LineDraft
+from ..text.bullets import DASHES, GLYPHS
 
 # --- tuning, in units of the font size (em) unless said otherwise -----------------------------------
 
@@ -44,8 +45,8 @@ _MARGIN_BAND = 0.12
 
 VECTOR_BULLET = "(vector shape)"
 """Font name of the pseudo glyphs made from small filled shapes; they count only as a line's leading bullet."""
-_BULLET_CHARS = set("•●▪◦‣∙·■□▫◆◇►▸▹▶➢➤➣➔→✓✔✗❖◾◽⦁⁃∗*○◉◼")
-_DASH_BULLETS = set("-–—")
+_BULLET_CHARS = set(GLYPHS + "*")  # a lone "*" glyph before a line is a marker in a PDF
+_DASH_BULLETS = set(DASHES)
 _ICON_FONT = re.compile(r"awesome|fontello|icomoon|academicons|materialicons|material-icons|octicons|"
                         r"glyphicons|devicon|simple-?icons|ionicons|feather", re.I)
 _SYMBOL_FONT = re.compile(r"symbol|dingbat|wingding|webding|zapf", re.I)

@@ -50,65 +50,76 @@ _BULLET_MIN, _BULLET_MAX = 1.5, 7.0
 _CHECK_EVERY = 2000
 """Characters rendered between two deadline / size checks."""
 
-_log_lock = threading.Lock()
-_log_users = 0
-_saved_state: tuple[bool, int] = (True, logging.NOTSET)
+
+_filters_lock = threading.Lock()
 
 
-class _Collector(logging.Handler):
-    """Collects pdfminer's warnings (deduplicated, capped) for the extraction in this thread."""
+class _Collector(logging.Filter):
+    """Takes this thread's pdfminer records for one extraction: warnings kept (deduplicated, capped), all dropped.
+
+    A filter on a logger runs before its handlers and before propagation, so a
+    record it refuses reaches no handler anywhere; records of other threads
+    pass through untouched.
+    """
 
     def __init__(self) -> None:
-        super().__init__(level=logging.WARNING)
+        super().__init__()
         self.thread = threading.get_ident()
         self.messages: list[str] = []
 
-    def emit(self, record: logging.LogRecord) -> None:
+    def filter(self, record: logging.LogRecord) -> bool:
         if record.thread != self.thread:
-            return
-        try:
-            msg = record.getMessage()
-        except Exception:  # a malformed log call inside pdfminer must not break extraction
-            msg = str(record.msg)
+            return True
+        if record.levelno >= logging.WARNING:
+            try:
+                msg = record.getMessage()
+            except Exception:  # a malformed log call inside pdfminer must not break extraction
+                msg = str(record.msg)
+            self.add(msg)
+        return False
+
+    def add(self, msg: str) -> None:
         msg = " ".join(msg.split())[:200]
         if msg not in self.messages and len(self.messages) < _MAX_WARNINGS:
             self.messages.append(msg)
 
 
+def _pdfminer_loggers() -> list[logging.Logger]:
+    """Every logger pdfminer's modules created (a filter applies only to records logged on its own logger)."""
+    import pdfminer.converter
+    import pdfminer.pdfinterp
+    import pdfminer.pdfpage  # noqa: F401  (with their imports: every module extraction runs)
+
+    names = [n for n in logging.root.manager.loggerDict if n == "pdfminer" or n.startswith("pdfminer.")]
+    return [logging.getLogger(n) for n in sorted(names)]
+
+
 @contextmanager
 def _captured_pdfminer_logs() -> Iterator[_Collector]:
-    """Route the 'pdfminer' logger into a collector while extracting; restore it afterwards.
+    """This call's pdfminer warnings (and Python warnings) into a collector, for ``Document.warnings``.
 
-    Propagation is switched off so that pdfminer's warnings ("CropBox missing",
-    font warnings) never reach the application's handlers or the terminal;
-    the level is raised to WARNING so pdfminer's many debug calls stay cheap.
-    Concurrent extractions in threads share the switch (reference counted).
+    Nothing about the loggers changes for the process (level, propagation,
+    handlers): a filter scoped to this call and this thread is attached to
+    pdfminer's loggers and removed afterwards, so pdfminer's warnings ("CropBox
+    missing", font warnings) never reach the application's handlers or the
+    terminal, and another thread's pdfminer logging is left alone.
     """
-    global _log_users, _saved_state
-    logger = logging.getLogger("pdfminer")
     collector = _Collector()
-    with _log_lock:
-        if _log_users == 0:
-            _saved_state = (logger.propagate, logger.level)
-            logger.propagate = False
-            logger.setLevel(logging.WARNING)
-        _log_users += 1
-        logger.addHandler(collector)
+    loggers = _pdfminer_loggers()
+    # Copy on write: a thread logging meanwhile iterates the old list, which no one changes under it.
+    with _filters_lock:
+        for logger in loggers:
+            logger.filters = [*logger.filters, collector]
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             yield collector
         for w in caught:
-            msg = " ".join(str(w.message).split())[:200]
-            if msg not in collector.messages and len(collector.messages) < _MAX_WARNINGS:
-                collector.messages.append(msg)
+            collector.add(str(w.message))
     finally:
-        with _log_lock:
-            logger.removeHandler(collector)
-            _log_users -= 1
-            if _log_users == 0:
-                logger.propagate, level = _saved_state
-                logger.setLevel(level)
+        with _filters_lock:
+            for logger in loggers:
+                logger.filters = [f for f in logger.filters if f is not collector]
 
 
 def _device_class() -> type:

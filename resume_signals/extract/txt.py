@@ -17,12 +17,13 @@ import re
 from ..document import Document, LineDraft, assemble
 from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
+from ..text.bullets import ASCII_MARKERS, DASHES, GLYPHS, PRIVATE_USE, char_class
 from .sniff import TEXT_SAMPLE, text_encoding
 
 #: Leading list markers of typed bullets, in text and in DOCX paragraphs typed by hand.
 #: "o" and digits need a following space so "office" or "2019" are not bullets.
 BULLET_RE = re.compile(
-    r"^[ \t\u00a0]*(?:[•●○◦▪▫■□◆◇►▸▹‣⁃∙·⦁✓✔➢➤➔→\uf0a7\uf0b7\uf076\uf0d8\uf0fc\uf0a8]|[-*+–—](?=[ \t\u00a0])"
+    rf"^[ \t\u00a0]*(?:[{char_class(GLYPHS + PRIVATE_USE)}]|[{char_class(DASHES + ASCII_MARKERS)}](?=[ \t\u00a0])"
     r"|o(?=[ \t\u00a0])|\(?\d{1,2}[.)](?=[ \t\u00a0])|\(?[a-z][.)](?=[ \t\u00a0]))[ \t\u00a0]*"
 )
 _RULE = re.compile(r"^[ \t]*([-=_*~#.·•])(?:[ \t]*\1){2,}[ \t]*$")

@@ -13,11 +13,11 @@ behind it (rules in data/flags.toml and data/architectures.toml):
     ``Signal.text``) or a bullet line of the document (with its wrapped
     continuation lines) inside an experience or projects section.
 ``missing_production_signals``
-    Seniority is senior or staff_plus and none of the six production acts
-    (shipped, deployed, monitoring, rollback, ab_testing,
-    post_launch_iteration) was found.
+    Seniority is senior or staff_plus and none of the production acts
+    (``production_signals`` in data/flags.toml, `spec.vocab.PRODUCTION_ACTS`)
+    was found.
 ``competition_without_production``
-    A competition was found and none of those six acts was.
+    A competition was found and none of those acts was.
 
 A rule pack extends the tables with word lists: ``[lexicons] architectures
 = ["HydraNet"]`` adds architecture names (each its own family) and
@@ -30,7 +30,6 @@ addresses and links are never read, so no flag depends on who the candidate is.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -39,16 +38,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..report import Flag
-from ..spec.data import data_toml
+from ..spec.vocab import COMPETITION_ONLY, MISSING_PRODUCTION, PADDING
+from ..text.tense import regular_past
 
 if TYPE_CHECKING:
     from ..document import Document
     from ..report import Entry, Section, Seniority, Signal
     from ..spec.rules import RuleSet
+    from ..spec.specs import Architecture, FlagTables
 
-PADDING = "architecture_padding"
-MISSING_PRODUCTION = "missing_production_signals"
-COMPETITION_ONLY = "competition_without_production"
 
 _CHUNK_STOP = frozenset("|,;()<>[]{}\"'")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
@@ -71,10 +69,6 @@ class _Rules:
     arch_firsts: frozenset[str]  # lower-cased first chunk of every alias
 
 
-def _read(name: str) -> dict[str, Any]:
-    return data_toml(name)
-
-
 _TOKEN = re.compile(r"[^\W_]+")
 _JOINERS = frozenset(("", "-", " ", "\u2010", "\u2011"))
 _VERSION = re.compile(r"[vV]?\d+[a-z]?$")
@@ -85,8 +79,8 @@ def _alias_key(alias: str) -> list[str]:
     return _TOKEN.findall(alias)
 
 
-def _compile_architectures(
-        table: Mapping[str, Any]) -> tuple[dict[str, str], dict[str, str], int, frozenset[str], frozenset[str]]:
+def _compile_architectures(families: tuple[Architecture, ...]
+                           ) -> tuple[dict[str, str], dict[str, str], int, frozenset[str], frozenset[str]]:
     """Lookup tables from alias keys (chunks joined) to family names, and the longest alias in tokens.
 
     A dictionary lookup over the text's word n-grams is much faster than one
@@ -98,96 +92,38 @@ def _compile_architectures(
     prefixes: set[str] = set()
     firsts: set[str] = set()
     longest = 1
-    for key, family in table.items():
-        if not isinstance(family, Mapping):
-            continue
-        name = str(family.get("name", key))
-        sensitive = bool(family.get("case_sensitive", False))
-        for alias in family.get("aliases", [name]):
-            chunks = _alias_key(str(alias))
+    for family in families:
+        for alias in family.aliases:
+            chunks = _alias_key(alias)
             if not chunks:
                 continue
             longest = max(longest, len(chunks))
             firsts.add(chunks[0].lower())
             prefixes.update("".join(chunks[:k]).lower() for k in range(1, len(chunks)))
             joined = "".join(chunks)
-            if sensitive:
-                exact[joined] = name
+            if family.case_sensitive:
+                exact[joined] = family.name
             else:
-                folded[joined.lower()] = name
+                folded[joined.lower()] = family.name
     return exact, folded, longest, frozenset(prefixes), frozenset(firsts)
 
 
 @lru_cache(maxsize=8)
-def _compile(key: str) -> _Rules:
-    data = json.loads(key)
-    flags, archs = data["flags"], data["architectures"]
-    padding = flags.get("padding", {})
-    acts = flags.get("acts", {})
-    num, den = padding.get("max_context", [1, 3])
-    exact, folded, longest, prefixes, firsts = _compile_architectures(archs)
-    return _Rules(production=tuple(flags.get("production_signals", ())),
-                  min_distinct=int(padding.get("min_distinct", 6)), max_context=Fraction(int(num), int(den)),
-                  context_sections=frozenset(padding.get("context_sections", ("experience", "projects"))),
-                  ignore_sections=frozenset(padding.get("ignore_sections", ("contact", "references"))),
-                  weak_signals=frozenset(padding.get("weak_signals", ("production_stack",))),
-                  not_past=frozenset(w.lower() for w in acts.get("not_past", ())),
-                  irregular=frozenset(w.lower() for w in acts.get("irregular", ())),
-                  arch_exact=exact, arch_folded=folded, arch_max_tokens=longest, arch_prefixes=prefixes,
-                  arch_firsts=firsts)
-
-
-def _overlay(base: dict[str, Any], extra: object) -> dict[str, Any]:
-    if not isinstance(extra, Mapping):
-        return base
-    merged = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
-            merged[key] = {**merged[key], **value}
-        else:
-            merged[key] = value
-    return merged
-
-
-@lru_cache(maxsize=1)
-def _bundled_json() -> tuple[dict[str, Any], dict[str, Any]]:
-    return _read("flags.toml"), _read("architectures.toml")
+def _compile(tables: FlagTables) -> _Rules:
+    """The flag tables of a rule set compiled (cached by value: the tables are frozen and hashable)."""
+    exact, folded, longest, prefixes, firsts = _compile_architectures(tables.architectures)
+    return _Rules(production=tables.production_signals, min_distinct=tables.min_distinct,
+                  max_context=Fraction(*tables.max_context), context_sections=tables.context_sections,
+                  ignore_sections=tables.ignore_sections, weak_signals=tables.weak_signals,
+                  not_past=tables.not_past, irregular=tables.irregular, arch_exact=exact, arch_folded=folded,
+                  arch_max_tokens=longest, arch_prefixes=prefixes, arch_firsts=firsts)
 
 
 def _rules_for(rules: RuleSet | None) -> _Rules:
-    """Bundled flag and architecture tables, with a rule pack's lexicons laid over them.
+    """The flag and architecture tables of the rule set (the bundled one when None), compiled."""
+    from ..spec.rules import load_rules
 
-    Compiled once per `RuleSet` and kept with it (`RuleSet.derived`).
-    """
-    if rules is None:
-        return _bundled_rules()
-    return rules.derived("flags", _merge_rules)
-
-
-def _merge_rules(rules: RuleSet) -> _Rules:
-    extra_flags = rules.lexicons.get("flags")
-    extra_archs = rules.lexicons.get("architectures")
-    extra_verbs = rules.lexicons.get("past_tense")
-    if isinstance(extra_archs, list | tuple):
-        # A rule pack's word list: each name is a family of its own ("HydraNet").
-        extra_archs = {f"pack_{i}": {"name": str(n), "aliases": [str(n)]} for i, n in enumerate(extra_archs)}
-    if isinstance(extra_verbs, list | tuple):
-        extra_flags = _overlay(dict(extra_flags) if isinstance(extra_flags, Mapping) else {},
-                               {"acts": {"irregular": [*_bundled_json()[0].get("acts", {}).get("irregular", []),
-                                                       *map(str, extra_verbs)]}})
-    if not isinstance(extra_flags, Mapping) and not isinstance(extra_archs, Mapping):
-        return _bundled_rules()
-    flags, archs = _bundled_json()
-    flags = _overlay(flags, extra_flags)
-    archs = _overlay(archs, extra_archs)
-    return _compile(json.dumps({"flags": flags, "architectures": archs}, sort_keys=True))
-
-
-@lru_cache(maxsize=1)
-def _bundled_rules() -> _Rules:
-    """The bundled tables compiled once: the common case skips the overlay and its cache key."""
-    flags, archs = _bundled_json()
-    return _compile(json.dumps({"flags": flags, "architectures": archs}, sort_keys=True))
+    return _compile((rules or load_rules()).flags)
 
 
 # ----------------------------------------------------------------- acts and units
@@ -205,7 +141,7 @@ def has_act(text: str, rules: RuleSet | None = None, *, _compiled: _Rules | None
         last = word.rsplit("-", 1)[-1]
         if word in table.irregular or last in table.irregular:
             return True
-        if len(last) >= 4 and last.endswith("ed") and last not in table.not_past and word not in table.not_past:
+        if regular_past(last) and last not in table.not_past and word not in table.not_past:
             return True
     return False
 

@@ -26,20 +26,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..report import Seniority
-from ..spec.data import data_toml
+from ..spec.vocab import LEVELS
 
 if TYPE_CHECKING:
     from ..document import Document
     from ..report import DateRange, Entry, Section
     from ..spec.rules import RuleSet
+    from ..spec.specs import SeniorityTables
 
-LEVELS = ("unknown", "junior", "mid", "senior", "staff_plus")
 _RANK = {level: i for i, level in enumerate(LEVELS)}
 
 
@@ -64,56 +63,21 @@ def _words(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
 
 
-def _bundled_table() -> dict[str, Any]:
-    return data_toml("seniority.toml")
-
-
 @lru_cache(maxsize=8)
-def _compile(key: str) -> _Rules:
-    import json
-
-    table: dict[str, Any] = json.loads(key)
-    years = table.get("years", {})
-    titles = table.get("titles", {})
-    pattern = table.get("summary", {}).get("years_pattern")
-    return _Rules(mid=float(years.get("mid", 3.0)), senior=float(years.get("senior", 6.0)),
-                  staff=_words(titles.get("staff_plus", [])), senior_title=_words(titles.get("senior", [])),
-                  junior_title=_words(titles.get("junior", [])), not_level=_words(titles.get("not_level", [])),
-                  internship=_words(table.get("internship", {}).get("words", [])),
-                  education=_words(table.get("education", {}).get("words", [])),
-                  summary_years=re.compile(pattern) if pattern else None)
-
-
-@lru_cache(maxsize=1)
-def _bundled_rules() -> _Rules:
-    import json
-
-    return _compile(json.dumps(_bundled_table(), sort_keys=True))
+def _compile(tables: SeniorityTables) -> _Rules:
+    """The seniority tables of a rule set compiled (cached by value: the tables are frozen and hashable)."""
+    return _Rules(mid=tables.mid_years, senior=tables.senior_years, staff=_words(list(tables.staff_titles)),
+                  senior_title=_words(list(tables.senior_titles)), junior_title=_words(list(tables.junior_titles)),
+                  not_level=_words(list(tables.not_level)), internship=_words(list(tables.internship)),
+                  education=_words(list(tables.education)),
+                  summary_years=re.compile(tables.summary_years) if tables.summary_years else None)
 
 
 def _rules_for(rules: RuleSet | None) -> _Rules:
-    """The bundled table with a rule pack's ``lexicons.seniority`` tables laid over it.
+    """The seniority tables of the rule set (the bundled one when None), compiled."""
+    from ..spec.rules import load_rules
 
-    Compiled once per `RuleSet` and kept with it (`RuleSet.derived`).
-    """
-    if rules is None:
-        return _bundled_rules()
-    return rules.derived("seniority", _merge_rules)
-
-
-def _merge_rules(rules: RuleSet) -> _Rules:
-    import json
-
-    extra = rules.lexicons.get("seniority")
-    if not isinstance(extra, Mapping):
-        return _bundled_rules()
-    table = _bundled_table()
-    for name, sub in extra.items():
-        if isinstance(sub, Mapping) and isinstance(table.get(name), dict):
-            table[name] = {**table[name], **sub}
-        else:
-            table[name] = sub
-    return _compile(json.dumps(table, sort_keys=True))
+    return _compile((rules or load_rules()).seniority)
 
 
 # ------------------------------------------------------------------ the timeline

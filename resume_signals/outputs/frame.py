@@ -16,17 +16,14 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from ..report import Report
+from ..spec.vocab import FLAGS, SIGNALS
 
 if TYPE_CHECKING:
     import pandas
 
-#: The signals of the specification (SIGNALS.md), in its order.
-SIGNAL_NAMES: tuple[str, ...] = (
-    "shipped", "deployed", "monitoring", "rollback", "ab_testing", "post_launch_iteration", "outcome_metric",
-    "offline_metric", "competition", "team_size", "ownership", "production_stack", "versioning",
-)
-#: The document-level flags of the specification.
-FLAG_NAMES: tuple[str, ...] = ("architecture_padding", "missing_production_signals", "competition_without_production")
+#: One column per signal and per flag of the vocabulary, in its order.
+SIGNAL_NAMES: tuple[str, ...] = SIGNALS
+FLAG_NAMES: tuple[str, ...] = FLAGS
 
 BASE_COLUMNS: tuple[str, ...] = ("file", "path", "format", "status", "error_code", "score", "seniority", "years")
 

@@ -36,23 +36,13 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..report import Report, Signal
+from ..spec.vocab import SIGNALS
 
-#: One colour per signal of the specification; other names (user rule packs) get one from FALLBACK.
-COLORS: dict[str, str] = {
-    "shipped": "#d62728",
-    "deployed": "#ff7f0e",
-    "monitoring": "#1f77b4",
-    "rollback": "#9467bd",
-    "ab_testing": "#2ca02c",
-    "post_launch_iteration": "#17becf",
-    "outcome_metric": "#e377c2",
-    "offline_metric": "#8c564b",
-    "competition": "#7f7f7f",
-    "team_size": "#bcbd22",
-    "ownership": "#393b79",
-    "production_stack": "#637939",
-    "versioning": "#843c39",
-}
+#: Colours given to the vocabulary's signals in its order; other names (user rule packs, or signals beyond
+#: the palette) get one from FALLBACK.
+PALETTE = ("#d62728", "#ff7f0e", "#1f77b4", "#9467bd", "#2ca02c", "#17becf", "#e377c2", "#8c564b", "#7f7f7f",
+           "#bcbd22", "#393b79", "#637939", "#843c39")
+COLORS: dict[str, str] = dict(zip(SIGNALS, PALETTE, strict=False))
 FALLBACK = ("#5254a3", "#8ca252", "#bd9e39", "#ad494a", "#a55194", "#6b6ecf", "#3182bd", "#e6550d")
 
 #: Pixels between two stacked underlines.

@@ -29,9 +29,10 @@ from typing import Any
 from ..redact import Contact, contact_block_end, find_contacts, find_name
 from ..report import DateRange, Entry, Report, Section
 from ..spec.data import data_toml
+from ..text.bullets import CANONICAL
 
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
-_BULLET = "•"
+_BULLET = CANONICAL
 _ITEM_SPLIT = re.compile(r"\s*[,;|•·\t]\s*")
 _YEAR_OR_MONTH = re.compile(r"^\d{4}(?:-\d{2})?")
 

@@ -31,7 +31,7 @@ from typing import Any
 from ..errors import RulesError
 from ..report import Report
 from ..spec.data import data_toml
-from .frame import FLAG_NAMES, SIGNAL_NAMES
+from ..spec.vocab import FLAGS, SIGNALS
 
 PASS, FAIL, ERROR = "pass", "fail", "error"
 
@@ -97,6 +97,8 @@ def load_questions() -> tuple[Question, ...]:
     for signal, entry in data.items():
         if not isinstance(entry, dict):
             raise RulesError(f"data/questions.toml: [{signal}] must be a table")
+        if signal not in SIGNALS:
+            raise RulesError(f"data/questions.toml: [{signal}] is not a signal (signals: {', '.join(SIGNALS)})")
         fields = {k: entry.get(k) for k in ("question", "listen_for")}
         for key, value in fields.items():
             if not isinstance(value, str) or not value.strip():
@@ -118,8 +120,8 @@ def check_names(require: Iterable[str] = (), reject_flags: Iterable[str] = (), *
     ``extra_*`` add names a user rule pack defines. The CLI turns the error
     into a usage error (exit 2) before scoring anything.
     """
-    signals = set(SIGNAL_NAMES) | set(production_signals()) | set(extra_signals)
-    flags = set(FLAG_NAMES) | set(extra_flags)
+    signals = set(SIGNALS) | set(extra_signals)
+    flags = set(FLAGS) | set(extra_flags)
     bad = [f"unknown signal {n!r}" for n in require if n not in signals]
     bad += [f"unknown flag {n!r}" for n in reject_flags if n not in flags]
     if bad:

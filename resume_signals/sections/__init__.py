@@ -17,6 +17,7 @@ from ..report import Entry, Section
 from . import entries as _entries
 from .dates import find_date_ranges, parse_date_range
 from .headings import bundled_aliases, detect_headings, lexicon_for
+from .lexicon import entry_lexicon
 
 if TYPE_CHECKING:
     from ..spec.rules import RuleSet
@@ -37,7 +38,7 @@ def find_sections(doc: Document, rules: RuleSet | None = None) -> list[Section]:
     [('contact', None), ('skills', 'TOOLBOX')]
     """
     aliases = getattr(rules, "headings", None) or bundled_aliases()
-    hits = detect_headings(doc, lexicon_for(aliases))
+    hits = detect_headings(doc, lexicon_for(aliases), entry_lexicon(rules.entries) if rules is not None else None)
     total = len(doc.text)
     starts = [(doc.lines[h.index].start, h.kind, h.heading) for h in hits]
     out: list[Section] = []
@@ -51,5 +52,8 @@ def find_sections(doc: Document, rules: RuleSet | None = None) -> list[Section]:
 
 
 def find_entries(doc: Document, sections: Sequence[Section], rules: RuleSet | None = None) -> list[Entry]:
-    """Job and project entries of the experience and projects sections, in text order."""
-    return _entries.find_entries(doc, sections)
+    """Job and project entries of the experience and projects sections, in text order.
+
+    ``rules.entries`` are the entry tables (title words, organisation suffixes, places); the bundled ones when None.
+    """
+    return _entries.find_entries(doc, sections, entry_lexicon(rules.entries) if rules is not None else None)

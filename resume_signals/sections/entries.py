@@ -29,6 +29,8 @@ from dataclasses import dataclass, field, replace
 
 from ..document import Document, Line
 from ..report import DateRange, Entry, Section
+from ..text.bullets import CANONICAL, DASHES, GLYPHS, char_class
+from ..text.tense import regular_past
 from .dates import find_date_ranges, is_span, parse_date_range
 from .headings import is_bullet, is_document_title
 from .lexicon import EntryLexicon, entry_lexicon
@@ -45,7 +47,7 @@ _CALENDAR_DATE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b"
     r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b",
     re.I)  # "January 4, 2025": a page footer's print date, never a job's range
-_BULLET_GLYPH = re.compile(r"^\s*[•●▪■◦‣∙·*\-–]\s*")
+_BULLET_GLYPH = re.compile(rf"^\s*[{char_class(GLYPHS + DASHES)}*]\s*")
 _SENTENCE_WORDS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "can", "available"})
 _EMPTY_BRACKETS = re.compile(r"\(\s*[,;\-–—]?\s*\)|\[\s*\]")
 
@@ -117,7 +119,7 @@ def _indented(line: Line, header: Line) -> bool:
 
 def _bullet_header(line: Line) -> bool:
     """A list item that is really an entry's organisation line: short, no sentence, no dates."""
-    text = line.text.strip().lstrip("•").strip()
+    text = line.text.strip().lstrip(CANONICAL).strip()
     return (len(text.split()) <= 8 and not re.search(r"[.!?;:]$", text) and not find_date_ranges(text)
             and ("\t" in text or line.bold))
 
@@ -153,7 +155,7 @@ def _attachable(info: _Info, elex: EntryLexicon) -> bool:
     """A line after a dated header that names its organisation or place (not a description)."""
     text = info.line.text.strip()
     first = text.split()[0].lower() if text.split() else ""
-    if len(text.split()) > 8 or first.endswith("ed") or _SENTENCE_WORDS & set(text.lower().split()):
+    if len(text.split()) > 8 or regular_past(first, min_len=2) or _SENTENCE_WORDS & set(text.lower().split()):
         return False
     parts = [p.strip() for p in text.split(",")]
     return (elex.org_score(text) > 0 or all(elex.is_place(p) for p in parts) or elex.is_place(parts[-1])
@@ -396,9 +398,9 @@ def entries_in_section(doc: Document, section: Section, elex: EntryLexicon | Non
     return out
 
 
-def find_entries(doc: Document, sections: Sequence[Section]) -> list[Entry]:
+def find_entries(doc: Document, sections: Sequence[Section], elex: EntryLexicon | None = None) -> list[Entry]:
     """Entries of every experience and projects section of ``doc``, in text order."""
-    elex = entry_lexicon()
+    elex = elex or entry_lexicon()
     out: list[Entry] = []
     for sec in sections:
         if sec.kind in ENTRY_KINDS:

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 
 from ..document import Document, Line
 from ..spec.data import data_toml
+from ..text.bullets import DASHES, GLYPHS, PRIVATE_USE, char_class
 from .dates import find_date_ranges, is_span, parse_date_range
 from .lexicon import EntryLexicon, entry_lexicon
 
@@ -39,7 +40,7 @@ MAX_EXTRA_WORDS = 2
 """A line may hold an alias plus at most this many other words ("Selected Industry Experience")."""
 MAX_HEADING_CHARS = 60
 
-_BULLET_START = re.compile(r"^\s*(?:[•●▪■◦‣∙·\-–*>]|\uf0b7|\uf0a7|o\s)\s*")
+_BULLET_START = re.compile(rf"^\s*(?:[{char_class(GLYPHS + DASHES + PRIVATE_USE)}*>]|o\s)\s*")
 _PAGE = re.compile(r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|\d+\s*(?:of|/)\s*\d+|-\s*\d+\s*-)$", re.I)
 _CONTACTISH = re.compile(r"@|https?:|www\.|\.com\b|\.io\b|linkedin|github|\+?\d[\d\s().\-]{6,}\d")
 _SENTENCE_END = re.compile(r"[.!?;,]$")
@@ -336,9 +337,12 @@ def has_dates(text: str) -> bool:
     return False
 
 
-def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
-    """Every heading line of ``doc`` in text order (see the module docstring for the rules)."""
-    elex = entry_lexicon()
+def detect_headings(doc: Document, lex: HeadingLexicon, elex: EntryLexicon | None = None) -> list[HeadingHit]:
+    """Every heading line of ``doc`` in text order (see the module docstring for the rules).
+
+    ``elex`` tells job lines from headings ("Data Engineer, Acme"): the bundled entry lexicon when None.
+    """
+    elex = elex or entry_lexicon()
     lines = doc.lines
     hits: list[HeadingHit] = []
     current = "contact"

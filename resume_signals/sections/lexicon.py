@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..spec.data import data_toml
+from ..spec.specs import EntryTables, entry_tables
+from ..text.tense import regular_past
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9.\-']*[a-z0-9]|[a-z0-9]")
 
@@ -41,7 +43,7 @@ class EntryLexicon:
         if first in self.verbs:
             return True
         # "Developed ..." is a description; "Applied Scientist", "Registered Nurse" are titles.
-        return len(first) > 4 and first.endswith("ed") and toks[0][:1].isupper() and not self.title_score(
+        return regular_past(first, min_len=5) and toks[0][:1].isupper() and not self.title_score(
             " ".join(toks[:4]))
 
     def title_score(self, text: str) -> int:
@@ -104,18 +106,22 @@ def _ends_with_phrase(toks: list[str], phrases: tuple[tuple[str, ...], ...]) -> 
     return any(len(toks) >= len(ph) and tuple(toks[-len(ph):]) == ph for ph in phrases)
 
 
-@lru_cache(maxsize=1)
-def entry_lexicon() -> EntryLexicon:
-    """The bundled entry lexicon (cached: the file is read once per process)."""
-    raw = data_toml("entries.toml")
-    title = [w.lower() for w in raw["title"]["words"]]
-    places = [w.lower() for w in raw["location"]["words"]]
+def entry_lexicon(tables: EntryTables | None = None) -> EntryLexicon:
+    """The entry lexicon of a rule set's entry tables (the bundled ``entries.toml`` when None)."""
+    return _compile(tables or entry_tables(data_toml("entries.toml")))
+
+
+@lru_cache(maxsize=8)
+def _compile(raw: EntryTables) -> EntryLexicon:
+    """Compiled once per distinct table (the tables are frozen and hashable)."""
+    title = [w.lower() for w in raw.titles]
+    places = [w.lower() for w in raw.places]
     return EntryLexicon(
         title_words=frozenset(w for w in title if " " not in w),
         title_phrases=tuple(tuple(w.split()) for w in title if " " in w),
-        org_anywhere=frozenset(w.lower() for w in raw["organization"]["anywhere"]),
-        org_suffixes=frozenset(w.lower() for w in raw["organization"]["suffixes"]),
+        org_anywhere=frozenset(w.lower() for w in raw.org_anywhere),
+        org_suffixes=frozenset(w.lower() for w in raw.org_suffixes),
         places=frozenset(w for w in places if " " not in w),
         place_phrases=tuple(tuple(w.split()) for w in places if " " in w),
-        verbs=frozenset(w.lower() for w in raw.get("description", {}).get("verbs", ())),
+        verbs=frozenset(w.lower() for w in raw.verbs),
     )

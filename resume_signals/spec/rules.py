@@ -54,6 +54,17 @@ top-level key is optional; any other key is an error.
     ``key = number``: keys are signal names (bundled or defined in the pack)
     and ``padding_penalty``.
 
+``[flags]``, ``[architectures]``, ``[seniority]``, ``[entries]``
+    Values laid over the bundled ``flags.toml``, ``architectures.toml``,
+    ``seniority.toml`` and ``entries.toml``: a key must exist in the bundled
+    table and keep its type (a word list replaces the list); a new table in
+    ``[architectures]`` adds a family. ``[lexicons] architectures = [...]``
+    (each name a family of its own) and ``past_tense = [...]`` (irregular past
+    forms) are kept as shorthands.
+
+Every mistake in a pack is reported at once: one `RulesError` whose
+``problems`` list each key path and what is wrong with it.
+
 See ``resume_signals/spec/data/example_rules.toml`` for a complete example.
 """
 
@@ -61,86 +72,47 @@ from __future__ import annotations
 
 import copy
 import functools
-import re
 import tomllib
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any
 
 from ..errors import RulesError
 from .data import DATA_PREFIX, data_files, data_toml
+from .specs import (
+    CONTEXT_KEYS,
+    SECTION_KINDS,
+    SIGNAL_KEYS,
+    TOOL_KEYS,
+    Problems,
+    RuleSet,
+    build_specs,
+    describe,
+    expand_regex,
+    uppercase_literal,
+)
 
-_T = TypeVar("_T")
+__all__ = ["RuleSet", "expand_regex", "load_rules", "uppercase_literal"]
 
-CATEGORIES = ("FUTURE", "WISH", "NEGATION", "HYPOTHETICAL")
-DIRECTIONS = ("forward", "backward", "bidirectional")
-CONTEXT_KINDS = ("modifier", "pseudo", "terminate")
-VETO_SCOPES = ("overlap", "unit", "near")
-RULE_KINDS = ("pattern", "phrases", "regex", "stack_family")
-DEFAULT_EXCLUDE = ("skills",)
-SECTION_KINDS = ("contact", "summary", "experience", "education", "skills", "projects", "publications",
-                 "certifications", "awards", "volunteering", "interests", "references", "other")
-
-_TOP_KEYS = {"headings", "lexicons", "stack", "signals", "context", "weights"}
-_SIGNAL_KEYS = {"family", "description", "exclude_sections", "context", "rules", "vetoes"}
-_RULE_KEYS = {"id", "pattern", "phrases", "regex", "stack_family", "case", "requires", "at_unit_start", "prefilter"}
-_VETO_KEYS = _RULE_KEYS | {"scope", "window", "window_after", "unless", "rules"}
-_CTX_KEYS = {"id", "kind", "category", "direction", "phrases", "pattern", "max_scope", "enabled", "at_unit_start"}
-_TOOL_KEYS = {"family", "aliases", "exact", "mode"}
-_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-_PLACEHOLDER = re.compile(r"<<([A-Za-z_][A-Za-z0-9_]*)>>")
-
-
-@dataclass(frozen=True)
-class RuleSet:
-    """Every rule table the pipeline runs, after merging.
-
-    headings: section kind -> heading aliases (the sectioner's lexicon).
-    signals: signal name -> its detection rules (patterns, phrases, sections).
-    context: ConText modifier rules (direction, scope, pseudo, terminate).
-    lexicons: named word tables (stack canonical names, architectures, ...).
-    weights: overrides of the scoring weights, by key.
-    sources: the files this set was loaded from, for error messages and debugging.
-    """
-
-    headings: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    signals: Mapping[str, Any] = field(default_factory=dict)
-    context: tuple[Any, ...] = ()
-    lexicons: Mapping[str, Any] = field(default_factory=dict)
-    weights: Mapping[str, float] = field(default_factory=dict)
-    sources: tuple[str, ...] = ()
-    _derived: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False)
-
-    def derived(self, key: str, build: Callable[[RuleSet], _T]) -> _T:
-        """A table compiled from this rule set by ``build``, built once and kept with the set.
-
-        Stages that compile their own view of the rules (flags, seniority) call
-        this so that a pipeline, which keeps one rule set for every document,
-        compiles each view once; a new rule set starts with an empty cache.
-        """
-        if key not in self._derived:
-            self._derived[key] = build(self)
-        return cast(_T, self._derived[key])
+_TOP_KEYS = {"headings", "lexicons", "stack", "signals", "context", "weights", "flags", "architectures",
+             "seniority", "entries"}
+#: Bundled tables a pack may lay values over, by pack key -> bundled file.
+_TABLE_FILES = {"flags": "flags.toml", "architectures": "architectures.toml", "seniority": "seniority.toml",
+                "entries": "entries.toml"}
 
 
 # ---------------------------------------------------------------------------------------------
 # bundled data
 
 
-def _bundled_headings() -> dict[str, tuple[str, ...]]:
-    try:
-        from ..sections.headings import bundled_aliases
-    except ImportError:  # the sectioner may not be installed in a partial checkout
-        return {}
-    return {k: tuple(v) for k, v in bundled_aliases().items()}
-
-
 @functools.lru_cache(maxsize=1)
 def _bundled_raw() -> dict[str, Any]:
     """The bundled tables as plain dicts (cached; callers deep-copy before changing them)."""
-    raw: dict[str, Any] = {"headings": _bundled_headings(), "lexicons": {}, "fragments": {}, "stack": {},
-                           "signals": {}, "context": [], "sources": []}
+    aliases = data_toml("headings.toml")["aliases"]
+    raw: dict[str, Any] = {"headings": {kind: tuple(str(a) for a in names) for kind, names in aliases.items()},
+                           "lexicons": {}, "fragments": {}, "stack": {}, "signals": {}, "context": [],
+                           "sources": [f"{DATA_PREFIX}/headings.toml"], "weights": {},
+                           "tables": {key: data_toml(name) for key, name in _TABLE_FILES.items()}}
     for name in data_files("signals"):
         data = data_toml(name)
         raw["sources"].append(f"{DATA_PREFIX}/{name}")
@@ -158,269 +130,17 @@ def _bundled_raw() -> dict[str, Any]:
         for rule in ctx.get(key, []):
             raw["context"].append({**rule, "kind": kind})
     raw["lexicons"]["sentence_abbreviations"] = list(ctx.get("units", {}).get("abbreviations", []))
+    raw["sources"] += [f"{DATA_PREFIX}/{name}" for name in _TABLE_FILES.values()]
     return raw
 
 
-# ---------------------------------------------------------------------------------------------
-# validation
-
-
-class _Checker:
-    """Collects the first problem with its key path; the caller raises one RulesError."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def fail(self, key: str, problem: str) -> RulesError:
-        return RulesError(f"{self.source}: {key}: {problem}")
-
-    def strings(self, key: str, value: Any, *, allow_ref: bool = False) -> None:
-        if allow_ref and isinstance(value, str) and value.startswith("@"):
-            return
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(key, f"expected a list of non-empty strings, got {_describe(value)}")
-
-    def keys(self, key: str, value: Any, allowed: set[str]) -> None:
-        if not isinstance(value, dict):
-            raise self.fail(key, f"expected a table, got {_describe(value)}")
-        unknown = sorted(set(value) - allowed)
-        if unknown:
-            raise self.fail(f"{key}.{unknown[0]}" if key else unknown[0],
-                            f"unknown key (allowed: {', '.join(sorted(allowed))})")
-
-
-def _describe(value: Any) -> str:
-    return f"{type(value).__name__} {value!r}"[:80]
-
-
-def _resolve_pattern(pattern: Any, lexicons: Mapping[str, Any], check: _Checker, key: str) -> list[dict[str, Any]]:
-    """A Matcher pattern with "@lexicon" references replaced by the lexicon's words."""
-    if not isinstance(pattern, list) or not pattern or not all(isinstance(t, dict) for t in pattern):
-        raise check.fail(key, f"a pattern is a non-empty list of token tables, got {_describe(pattern)}")
-
-    def sub(value: Any) -> Any:
-        if isinstance(value, str) and value.startswith("@"):
-            words = lexicons.get(value[1:])
-            if not isinstance(words, list):
-                raise check.fail(key, f"unknown lexicon {value!r}")
-            return list(words)
-        if isinstance(value, dict):
-            return {k: sub(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [sub(v) for v in value]
-        return value
-
-    return [sub(tok) for tok in pattern]
-
-
-_ESCAPE = re.compile(r"\\.|\(\?[A-Za-z-]+[:)]|\[[^\]]*\]")
-
-
-def uppercase_literal(regex: str) -> bool:
-    """True when a regex has an upper-case letter outside escapes, flags and classes.
-
-    Case-insensitive rules run on the lowercased unit text (Python's re is
-    several times faster without IGNORECASE), so such a letter could never match.
-    """
-    return any(ch.isupper() for ch in _ESCAPE.sub("", regex))
-
-
-def expand_regex(regex: str, fragments: Mapping[str, str], lexicons: Mapping[str, Any], *, lower: bool = False) -> str:
-    """Replace <<name>> by a fragment or by an alternation of a lexicon's words (longest first).
-
-    With ``lower``, lexicon words are lowercased (for rules run on lowercased text).
-    """
-
-    def repl(m: re.Match[str]) -> str:
-        name = m.group(1)
-        if name in fragments:
-            return _PLACEHOLDER.sub(repl, fragments[name])
-        words = lexicons.get(name)
-        if not isinstance(words, list):
-            raise KeyError(name)
-        items = {w.lower() if lower else w for w in words}
-        return "|".join(re.escape(w) for w in sorted(items, key=lambda w: (-len(w), w)))
-
-    return _PLACEHOLDER.sub(repl, regex)
-
-
-def _check_rule(rule: Any, key: str, check: _Checker, lexicons: Mapping[str, Any], fragments: Mapping[str, str],
-                families: set[str], *, veto: bool, signal_rules: set[str] | None = None) -> None:
-    check.keys(key, rule, _VETO_KEYS if veto else _RULE_KEYS)
-    if not isinstance(rule.get("id"), str) or not rule["id"].strip():
-        raise check.fail(f"{key}.id", "every rule needs a string id")
-    kinds = [k for k in RULE_KINDS if k in rule]
-    if len(kinds) != 1:
-        raise check.fail(key, f"a rule needs exactly one of {', '.join(RULE_KINDS)} (found {kinds or 'none'})")
-    kind = kinds[0]
-    if kind == "pattern":
-        resolved = _resolve_pattern(rule["pattern"], lexicons, check, f"{key}.pattern")
-        _compile_pattern(resolved, check, f"{key}.pattern")
-    elif kind == "phrases":
-        value = rule["phrases"]
-        if isinstance(value, str) and value.startswith("@"):
-            if not isinstance(lexicons.get(value[1:]), list):
-                raise check.fail(f"{key}.phrases", f"unknown lexicon {value!r}")
-        else:
-            check.strings(f"{key}.phrases", value)
-    elif kind == "regex":
-        if not isinstance(rule["regex"], str) or not rule["regex"]:
-            raise check.fail(f"{key}.regex", f"expected a regular expression string, got {_describe(rule['regex'])}")
-        try:
-            expanded = expand_regex(rule["regex"], fragments, lexicons, lower=rule.get("case") != "exact")
-            re.compile(expanded)
-            if rule.get("case") != "exact" and uppercase_literal(expanded):
-                raise check.fail(f"{key}.regex", "case-insensitive regexes run on lowercased text: write literals "
-                                 "in lower case, or set case = \"exact\"")
-        except KeyError as exc:
-            raise check.fail(f"{key}.regex", f"unknown placeholder <<{exc.args[0]}>>") from None
-        except re.error as exc:
-            raise check.fail(f"{key}.regex", f"invalid regular expression: {exc}") from None
-    else:
-        fam = rule["stack_family"]
-        if not isinstance(fam, str) or (fam != "*" and fam not in families):
-            known = ", ".join(sorted(families))
-            raise check.fail(f"{key}.stack_family", f"unknown stack family {fam!r} (known: {known})")
-    if "case" in rule and rule["case"] not in ("lower", "exact"):
-        raise check.fail(f"{key}.case", f"expected 'lower' or 'exact', got {_describe(rule['case'])}")
-    if "requires" in rule:
-        _check_words(rule["requires"], f"{key}.requires", check, lexicons)
-    if "prefilter" in rule:
-        gates = rule["prefilter"] if isinstance(rule["prefilter"], list) else [rule["prefilter"]]
-        for gate in gates:
-            try:
-                re.compile(gate)
-            except (re.error, TypeError) as exc:
-                raise check.fail(f"{key}.prefilter", f"invalid regular expression: {exc}") from None
-    if not isinstance(rule.get("at_unit_start", False), bool):
-        raise check.fail(f"{key}.at_unit_start", f"expected true or false, got {_describe(rule['at_unit_start'])}")
-    if veto:
-        if rule.get("scope", "overlap") not in VETO_SCOPES:
-            raise check.fail(f"{key}.scope",
-                             f"expected one of {', '.join(VETO_SCOPES)}, got {_describe(rule['scope'])}")
-        for wkey in ("window", "window_after"):
-            if wkey in rule and (not isinstance(rule[wkey], int) or isinstance(rule[wkey], bool) or rule[wkey] < 0):
-                raise check.fail(f"{key}.{wkey}", f"expected a non-negative integer, got {_describe(rule[wkey])}")
-        if "unless" in rule:
-            _check_words(rule["unless"], f"{key}.unless", check, lexicons)
-        if "rules" in rule:
-            check.strings(f"{key}.rules", rule["rules"])
-            missing = [r for r in rule["rules"] if signal_rules is not None and r not in signal_rules]
-            if missing:
-                raise check.fail(f"{key}.rules", f"no rule with id {missing[0]!r} in this signal")
-
-
-def _check_words(value: Any, key: str, check: _Checker, lexicons: Mapping[str, Any]) -> None:
-    if isinstance(value, str) and value.startswith("@"):
-        if not isinstance(lexicons.get(value[1:]), list):
-            raise check.fail(key, f"unknown lexicon {value!r}")
-        return
-    check.strings(key, value)
-
-
-@functools.lru_cache(maxsize=1)
-def _vocab_matcher() -> Any:
-    import spacy
-    from spacy.matcher import Matcher
-
-    return Matcher(spacy.blank("en").vocab, validate=True)
-
-
-def _compile_pattern(pattern: list[dict[str, Any]], check: _Checker, key: str) -> None:
-    """Compile a Matcher pattern once, so that a bad one fails at load time with its key."""
-    matcher = _vocab_matcher()
-    try:
-        matcher.add("__check__", [pattern])
-    except Exception as exc:  # spaCy raises ValueError / MatchPatternError with a long message
-        message = " ".join(str(exc).split())
-        raise check.fail(key, f"invalid spaCy Matcher pattern: {message[:300]}") from None
-    finally:
-        if "__check__" in matcher:
-            matcher.remove("__check__")
-
-
-def _validate(merged: dict[str, Any], check: _Checker) -> None:
-    """Validate the whole merged rule set (the pack's errors surface with the pack's name)."""
-    lexicons = merged["lexicons"]
-    for name, words in lexicons.items():
-        check.strings(f"lexicons.{name}", words)
-    families = set()
-    for canon, tool in merged["stack"].items():
-        check.keys(f"stack.{canon}", tool, _TOOL_KEYS)
-        if not isinstance(tool.get("family"), str) or not tool["family"]:
-            raise check.fail(f"stack.{canon}.family", "every tool needs a family (a string)")
-        families.add(tool["family"])
-        for k in ("aliases", "exact"):
-            if k in tool:
-                check.strings(f"stack.{canon}.{k}", tool[k])
-        if not tool.get("aliases") and not tool.get("exact"):
-            raise check.fail(f"stack.{canon}", "a tool needs at least one alias")
-    for name, spec in merged["signals"].items():
-        key = f"signals.{name}"
-        if not _NAME.match(name):
-            raise check.fail(key, "signal names are lower_snake_case")
-        check.keys(key, spec, _SIGNAL_KEYS)
-        excl = spec.get("exclude_sections", list(DEFAULT_EXCLUDE))
-        check.strings(f"{key}.exclude_sections", excl) if excl else None
-        bad = [s for s in excl if s not in SECTION_KINDS]
-        if bad:
-            raise check.fail(f"{key}.exclude_sections", f"unknown section kind {bad[0]!r}")
-        ctx = spec.get("context", True)
-        if not isinstance(ctx, bool):
-            check.strings(f"{key}.context", ctx)
-            if any(c not in CATEGORIES for c in ctx):
-                raise check.fail(f"{key}.context", f"categories are {', '.join(CATEGORIES)}")
-        if "family" in spec and not isinstance(spec["family"], str):
-            raise check.fail(f"{key}.family", f"expected a string, got {_describe(spec['family'])}")
-        rules = spec.get("rules", [])
-        if not isinstance(rules, list) or not rules:
-            raise check.fail(f"{key}.rules", "a signal needs a non-empty list of rules")
-        ids = set()
-        for i, rule in enumerate(rules):
-            _check_rule(rule, f"{key}.rules[{i}]", check, lexicons, merged["fragments"], families, veto=False)
-            ids.add(rule["id"])
-        vetoes = spec.get("vetoes", [])
-        if not isinstance(vetoes, list):
-            raise check.fail(f"{key}.vetoes", f"expected a list of tables, got {_describe(vetoes)}")
-        for i, rule in enumerate(vetoes):
-            _check_rule(rule, f"{key}.vetoes[{i}]", check, lexicons, merged["fragments"], families, veto=True,
-                        signal_rules=ids)
-    for i, rule in enumerate(merged["context"]):
-        key = f"context[{i}]" if "id" not in rule else f"context.{rule['id']}"
-        check.keys(key, rule, _CTX_KEYS)
-        if rule.get("kind", "modifier") not in CONTEXT_KINDS:
-            raise check.fail(f"{key}.kind",
-                             f"expected one of {', '.join(CONTEXT_KINDS)}, got {_describe(rule['kind'])}")
-        if "phrases" not in rule and "pattern" not in rule:
-            raise check.fail(key, "a context rule needs phrases or a pattern")
-        if "phrases" in rule:
-            check.strings(f"{key}.phrases", rule["phrases"])
-        if "pattern" in rule:
-            _compile_pattern(_resolve_pattern(rule["pattern"], lexicons, check, f"{key}.pattern"), check,
-                             f"{key}.pattern")
-        if rule.get("kind", "modifier") == "modifier":
-            if rule.get("category") not in CATEGORIES:
-                raise check.fail(f"{key}.category", f"expected one of {', '.join(CATEGORIES)}, "
-                                 f"got {_describe(rule.get('category'))}")
-            if rule.get("direction") not in DIRECTIONS:
-                raise check.fail(f"{key}.direction", f"expected one of {', '.join(DIRECTIONS)}, "
-                                 f"got {_describe(rule.get('direction'))}")
-        if "max_scope" in rule and (not isinstance(rule["max_scope"], int) or isinstance(rule["max_scope"], bool)
-                                    or rule["max_scope"] < 1):
-            raise check.fail(f"{key}.max_scope", f"expected a positive integer, got {_describe(rule['max_scope'])}")
-    for kind, aliases in merged["headings"].items():
-        if kind not in SECTION_KINDS:
-            raise check.fail(f"headings.{kind}", f"unknown section kind (known: {', '.join(SECTION_KINDS)})")
-        check.strings(f"headings.{kind}", list(aliases))
-    for key, value in merged["weights"].items():
-        if key != "padding_penalty" and key not in merged["signals"]:
-            raise check.fail(f"weights.{key}", "unknown weight (keys are signal names and padding_penalty)")
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise check.fail(f"weights.{key}", f"expected a number, got {_describe(value)}")
+def bundled_families() -> frozenset[str]:
+    """The family names the bundled signals declare: with `detect.families.HOOKS`, every name a pack may use."""
+    return frozenset(str(spec["family"]) for spec in _bundled_raw()["signals"].values() if "family" in spec)
 
 
 # ---------------------------------------------------------------------------------------------
-# merging a user pack
+# merging a user pack: every problem is recorded, the rest of the pack still checked
 
 
 def _read_pack(path: Path) -> dict[str, Any]:
@@ -449,26 +169,72 @@ def _read_pack(path: Path) -> dict[str, Any]:
     return data
 
 
-def _merge_pack(merged: dict[str, Any], pack: dict[str, Any], check: _Checker) -> None:
-    check.keys("", pack, _TOP_KEYS)
-    _merge_headings(merged, pack.get("headings", {}), check)
-    _merge_lexicons(merged, pack.get("lexicons", {}), check)
-    _merge_stack(merged, pack.get("stack", {}), check)
-    _merge_signals(merged, pack.get("signals", {}), check)
-    _merge_context(merged, pack.get("context", []), check)
+def _merge_pack(merged: dict[str, Any], pack: dict[str, Any], p: Problems) -> None:
+    p.keys("", pack, _TOP_KEYS)
+    _merge_headings(merged, pack.get("headings", {}), p)
+    _merge_lexicons(merged, pack.get("lexicons", {}), p)
+    _merge_stack(merged, pack.get("stack", {}), p)
+    _merge_signals(merged, pack.get("signals", {}), p)
+    _merge_context(merged, pack.get("context", []), p)
+    for key in _TABLE_FILES:
+        if key in pack:
+            _overlay(merged["tables"], key, pack[key], key, p, new_tables=key == "architectures")
     weights = pack.get("weights", {})
-    if not isinstance(weights, dict):
-        raise check.fail("weights", f"expected a table, got {_describe(weights)}")
-    merged["weights"].update(weights)
+    if isinstance(weights, dict):
+        merged["weights"].update(weights)
+    else:
+        p.add("weights", f"expected a table, got {describe(weights)}")
 
 
-def _merge_headings(merged: dict[str, Any], headings: Any, check: _Checker) -> None:
-    if not isinstance(headings, dict):
-        raise check.fail("headings", f"expected a table, got {_describe(headings)}")
+def _table(p: Problems, key: str, value: Any) -> bool:
+    if not isinstance(value, dict):
+        p.add(key, f"expected a table, got {describe(value)}")
+        return False
+    return True
+
+
+def _overlay(base: dict[str, Any], name: str, value: Any, key: str, p: Problems, *, new_tables: bool = False
+             ) -> None:
+    """Lay a pack's value over ``base[name]``: same keys, same types (a list replaces a list)."""
+    current = base.get(name)
+    if isinstance(current, dict):
+        if not _table(p, key, value):
+            return
+        for k, v in value.items():
+            if k not in current and not (new_tables and isinstance(v, dict)):
+                p.add(f"{key}.{k}", f"unknown key (known: {', '.join(sorted(current))})")
+            elif k not in current:
+                current[k] = v
+            else:
+                _overlay(current, k, v, f"{key}.{k}", p)
+    elif isinstance(current, list):
+        if all(isinstance(x, str) for x in current):
+            if p.strings(key, value):
+                base[name] = list(value)
+        elif isinstance(value, list):
+            base[name] = list(value)
+        else:
+            p.add(key, f"expected a list, got {describe(value)}")
+    elif isinstance(current, bool) or not isinstance(current, int | float):
+        if type(value) is not type(current):
+            p.add(key, f"expected {type(current).__name__}, got {describe(value)}")
+        else:
+            base[name] = value
+    elif isinstance(value, bool) or not isinstance(value, int | float):
+        p.add(key, f"expected a number, got {describe(value)}")
+    else:
+        base[name] = value
+
+
+def _merge_headings(merged: dict[str, Any], headings: Any, p: Problems) -> None:
+    if not _table(p, "headings", headings):
+        return
     for kind, aliases in headings.items():
         if kind not in SECTION_KINDS:
-            raise check.fail(f"headings.{kind}", f"unknown section kind (known: {', '.join(SECTION_KINDS)})")
-        check.strings(f"headings.{kind}", aliases)
+            p.add(f"headings.{kind}", f"unknown section kind (known: {', '.join(SECTION_KINDS)})")
+            continue
+        if not p.strings(f"headings.{kind}", aliases):
+            continue
         folded = {a.casefold() for a in aliases}
         for other in list(merged["headings"]):
             merged["headings"][other] = tuple(a for a in merged["headings"][other] if a.casefold() not in folded)
@@ -476,20 +242,22 @@ def _merge_headings(merged: dict[str, Any], headings: Any, check: _Checker) -> N
         merged["headings"][kind] = tuple(current) + tuple(a for a in aliases if a not in current)
 
 
-def _merge_lexicons(merged: dict[str, Any], lexicons: Any, check: _Checker) -> None:
-    if not isinstance(lexicons, dict):
-        raise check.fail("lexicons", f"expected a table, got {_describe(lexicons)}")
+def _merge_lexicons(merged: dict[str, Any], lexicons: Any, p: Problems) -> None:
+    if not _table(p, "lexicons", lexicons):
+        return
     for name, value in lexicons.items():
         key = f"lexicons.{name}"
         mode = "add"
         if isinstance(value, dict):
-            check.keys(key, value, {"words", "mode"})
+            p.keys(key, value, {"words", "mode"})
             mode = value.get("mode", "add")
             if mode not in ("add", "replace", "remove"):
-                raise check.fail(f"{key}.mode", f"expected add, replace or remove, got {_describe(mode)}")
+                p.add(f"{key}.mode", f"expected add, replace or remove, got {describe(mode)}")
+                continue
             value = value.get("words", [])
             key = f"{key}.words"
-        check.strings(key, value)
+        if not p.strings(key, value):
+            continue
         current = list(merged["lexicons"].get(name, []))
         if mode == "replace":
             merged["lexicons"][name] = list(value)
@@ -500,18 +268,17 @@ def _merge_lexicons(merged: dict[str, Any], lexicons: Any, check: _Checker) -> N
             merged["lexicons"][name] = current + [w for w in value if w not in current]
 
 
-def _merge_stack(merged: dict[str, Any], stack: Any, check: _Checker) -> None:
-    if not isinstance(stack, dict):
-        raise check.fail("stack", f"expected a table, got {_describe(stack)}")
+def _merge_stack(merged: dict[str, Any], stack: Any, p: Problems) -> None:
+    if not _table(p, "stack", stack):
+        return
     for canon, tool in stack.items():
         key = f"stack.{canon}"
-        check.keys(key, tool, _TOOL_KEYS)
+        if not p.keys(key, tool, TOOL_KEYS):
+            continue
         mode = tool.get("mode", "add")
         if mode not in ("add", "replace"):
-            raise check.fail(f"{key}.mode", f"expected add or replace, got {_describe(mode)}")
-        for k in ("aliases", "exact"):
-            if k in tool:
-                check.strings(f"{key}.{k}", tool[k])
+            p.add(f"{key}.mode", f"expected add or replace, got {describe(mode)}")
+            continue
         current = merged["stack"].get(canon)
         if current is None or mode == "replace":
             merged["stack"][canon] = {k: v for k, v in tool.items() if k != "mode"}
@@ -519,18 +286,19 @@ def _merge_stack(merged: dict[str, Any], stack: Any, check: _Checker) -> None:
                 merged["stack"][canon]["family"] = current["family"]
             continue
         for k in ("aliases", "exact"):
-            if k in tool:
+            if k in tool and p.strings(f"{key}.{k}", tool[k]):
                 current[k] = list(current.get(k, [])) + [a for a in tool[k] if a not in current.get(k, [])]
         if "family" in tool:
             current["family"] = tool["family"]
 
 
-def _merge_signals(merged: dict[str, Any], signals: Any, check: _Checker) -> None:
-    if not isinstance(signals, dict):
-        raise check.fail("signals", f"expected a table, got {_describe(signals)}")
+def _merge_signals(merged: dict[str, Any], signals: Any, p: Problems) -> None:
+    if not _table(p, "signals", signals):
+        return
     for name, spec in signals.items():
         key = f"signals.{name}"
-        check.keys(key, spec, _SIGNAL_KEYS)
+        if not p.keys(key, spec, SIGNAL_KEYS):
+            continue
         current = merged["signals"].get(name)
         if current is None:
             merged["signals"][name] = dict(spec)
@@ -543,7 +311,8 @@ def _merge_signals(merged: dict[str, Any], signals: Any, check: _Checker) -> Non
             if k not in spec:
                 continue
             if not isinstance(spec[k], list) or not all(isinstance(r, dict) for r in spec[k]):
-                raise check.fail(f"{key}.{k}", f"expected a list of tables, got {_describe(spec[k])}")
+                p.add(f"{key}.{k}", f"expected a list of tables, got {describe(spec[k])}")
+                continue
             existing = list(current.get(k, []))
             for rule in spec[k]:
                 idx = next((i for i, r in enumerate(existing) if r.get("id") == rule.get("id")), None)
@@ -554,19 +323,23 @@ def _merge_signals(merged: dict[str, Any], signals: Any, check: _Checker) -> Non
             current[k] = existing
 
 
-def _merge_context(merged: dict[str, Any], context: Any, check: _Checker) -> None:
+def _merge_context(merged: dict[str, Any], context: Any, p: Problems) -> None:
     if not isinstance(context, list) or not all(isinstance(r, dict) for r in context):
-        raise check.fail("context", f"expected an array of tables ([[context]]), got {_describe(context)}")
+        p.add("context", f"expected an array of tables ([[context]]), got {describe(context)}")
+        return
     rules = merged["context"]
     for i, rule in enumerate(context):
-        check.keys(f"context[{i}]", rule, _CTX_KEYS)
+        if not p.keys(f"context[{i}]", rule, CONTEXT_KEYS):
+            continue
         if not isinstance(rule.get("id"), str):
-            raise check.fail(f"context[{i}].id", "every context rule needs a string id")
+            p.add(f"context[{i}].id", "every context rule needs a string id")
+            continue
         idx = next((j for j, r in enumerate(rules) if r.get("id") == rule["id"]), None)
         if rule.get("enabled", True) is False:
             if idx is None:
-                raise check.fail(f"context[{i}].enabled", f"no bundled context rule {rule['id']!r} to disable")
-            rules.pop(idx)
+                p.add(f"context[{i}].enabled", f"no bundled context rule {rule['id']!r} to disable")
+            else:
+                rules.pop(idx)
             continue
         new = {k: v for k, v in rule.items() if k != "enabled"}
         new.setdefault("kind", "modifier")
@@ -576,48 +349,49 @@ def _merge_context(merged: dict[str, Any], context: Any, check: _Checker) -> Non
             rules[idx] = new
 
 
+def _pack_shorthands(merged: dict[str, Any], pack_lexicons: Mapping[str, Any]) -> None:
+    """``lexicons.architectures`` (each name its own family) and ``lexicons.past_tense`` (irregular past forms)."""
+    archs = pack_lexicons.get("architectures")
+    if isinstance(archs, list):
+        for i, n in enumerate(merged["lexicons"].get("architectures", [])):
+            merged["tables"]["architectures"][f"pack_{i}"] = {"name": str(n), "aliases": [str(n)]}
+    verbs = pack_lexicons.get("past_tense")
+    if isinstance(verbs, list):
+        acts = merged["tables"]["flags"].setdefault("acts", {})
+        acts["irregular"] = [*acts.get("irregular", []), *map(str, merged["lexicons"].get("past_tense", []))]
+
+
 # ---------------------------------------------------------------------------------------------
 
 
-def _freeze(merged: dict[str, Any]) -> RuleSet:
-    lexicons = dict(merged["lexicons"])
-    lexicons["stack"] = merged["stack"]
-    lexicons["regex_fragments"] = merged["fragments"]
-    return RuleSet(headings={k: tuple(v) for k, v in merged["headings"].items()},
-                   signals=merged["signals"], context=tuple(merged["context"]), lexicons=lexicons,
-                   weights=dict(merged["weights"]), sources=tuple(merged["sources"]))
+def _build(merged: dict[str, Any], problems: Problems) -> RuleSet:
+    """The typed rule set of a merged table, or one `RulesError` listing every problem (the merge's too)."""
+    rules = build_specs(merged, problems, bundled_families())
+    problems.raise_if_any()
+    assert rules is not None
+    return rules
 
 
 def load_rules(extra: str | Path | None = None) -> RuleSet:
     """The bundled rules, with the user pack at ``extra`` merged on top when given.
 
-    Raises `RulesError` (one message naming the file, the key path and the
-    problem) when the pack is unreadable, has an unknown key, a bad pattern or
-    regex, or a value of the wrong type; the bundled rules are never changed.
+    Raises one `RulesError` listing every problem (file, key path, what is
+    wrong) when the pack is unreadable, has unknown keys, bad patterns or
+    regexes, or values of the wrong type; the bundled rules are never changed.
     """
-    merged = copy.deepcopy(_bundled_raw())
-    merged["weights"] = {}
     if extra is None:
         return _bundled_ruleset()
     path = Path(extra)
-    check = _Checker(str(path))
     pack = _read_pack(path)
-    _merge_pack(merged, pack, check)
+    merged = copy.deepcopy(_bundled_raw())
+    problems = Problems(str(path))
+    _merge_pack(merged, pack, problems)
+    lexicons = pack.get("lexicons")
+    _pack_shorthands(merged, lexicons if isinstance(lexicons, dict) else {})
     merged["sources"] = list(merged["sources"]) + [str(path)]
-    _validate(merged, check)
-    return _freeze(merged)
+    return _build(merged, problems)
 
 
 @functools.lru_cache(maxsize=1)
 def _bundled_ruleset() -> RuleSet:
-    merged = copy.deepcopy(_bundled_raw())
-    merged["weights"] = {}
-    _validate(merged, _Checker(DATA_PREFIX))
-    return _freeze(merged)
-
-
-def words(value: str | Iterable[str], lexicons: Mapping[str, Any]) -> list[str]:
-    """A word list given inline or as an "@lexicon" reference."""
-    if isinstance(value, str):
-        return list(lexicons.get(value[1:], [])) if value.startswith("@") else [value]
-    return list(value)
+    return _build(copy.deepcopy(_bundled_raw()), Problems(DATA_PREFIX))

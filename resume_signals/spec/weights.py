@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from ..errors import RulesError
 from .data import data_toml
+from .vocab import PADDING
 
 if TYPE_CHECKING:
     from ..report import Report
@@ -39,7 +40,7 @@ FORMAT = "resume_signals.spec.weights"
 PARAMETER_KEYS = ("decay", "cap", "padding_penalty")
 _TOP_KEYS = {"format", "version", "source", "decay", "cap", "padding_penalty", "signals", "meta"}
 #: The flag whose presence costs ``padding_penalty`` points.
-PADDING_FLAG = "architecture_padding"
+PADDING_FLAG = PADDING
 
 
 class _FrozenMap(Mapping[str, float]):

@@ -1,1 +1,1 @@
-"""Text primitives shared by every stage: units (bullets and sentences), bullets, wraps and tense."""
+"""Text primitives shared by every stage: units (bullets and sentences), the bullet glyph table, tense."""

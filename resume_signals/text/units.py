@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from ..document import Document
 from ..report import Section
+from .bullets import CANONICAL, DASHES, GLYPHS, char_class
 
-_LEAD = re.compile(r"^[•\-\u2013\u2014*·▪●◦‣∙>\s]+")
+_LEAD = re.compile(rf"^[{char_class(GLYPHS + DASHES)}*>\s]+")
 _SENT_END = re.compile(r"[.!?][\"”')\]]?\s+(?=[\"“(\[]?[A-Z0-9])")
 
 
@@ -52,29 +53,40 @@ class UnitSplitter:
         return out
 
     def split(self, doc: Document, sections: Sequence[Section]) -> list[Unit]:
+        """The units of every line of ``doc``, each with the kind of the section holding it."""
         starts = [s.start for s in sections]
         units: list[Unit] = []
         for line in doc.lines:
-            text = line.text
-            lead = _LEAD.match(text)
-            skip = lead.end() if lead else 0
-            bullet = line.bullet or text.startswith("•")
             i = bisect.bisect_right(starts, line.start) - 1
             kind = sections[i].kind if i >= 0 else ("contact" if sections else "other")
-            if bullet:
-                if skip < len(text):
-                    units.append(Unit(line.start + skip, line.end, kind, True))
-                continue
-            offset = line.start
-            for part in text.split("\t"):
-                stripped = part.strip()
-                if stripped:
-                    base = offset + part.index(stripped[0])
-                    inner = _LEAD.match(stripped)
-                    cut = inner.end() if inner else 0
-                    if cut < len(stripped):
-                        for s, e in self._sentences(stripped[cut:], base + cut):
-                            if e > s:
-                                units.append(Unit(s, e, kind, False))
-                offset += len(part) + 1
+            bullet = line.bullet or line.text.startswith(CANONICAL)
+            units += [Unit(s, e, kind, bullet) for s, e in self.line_spans(line.text, line.start, bullet)]
         return units
+
+    def line_spans(self, text: str, start: int, bullet: bool) -> list[tuple[int, int]]:
+        """The units of one line (offsets from ``start``): the whole bullet, or each sentence of each column."""
+        if bullet:
+            lead = _LEAD.match(text)
+            skip = lead.end() if lead else 0
+            return [(start + skip, start + len(text))] if skip < len(text) else []
+        spans: list[tuple[int, int]] = []
+        offset = start
+        for part in text.split("\t"):
+            stripped = part.strip()
+            if stripped:
+                base = offset + part.index(stripped[0])
+                inner = _LEAD.match(stripped)
+                cut = inner.end() if inner else 0
+                if cut < len(stripped):
+                    spans += [(s, e) for s, e in self._sentences(stripped[cut:], base + cut) if e > s]
+            offset += len(part) + 1
+        return spans
+
+    def text_spans(self, text: str) -> list[tuple[int, int]]:
+        """The units of a canonical text without its `Document` (a line opening with the bullet glyph is a bullet)."""
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for line in text.split("\n"):
+            spans += self.line_spans(line, pos, line.startswith(CANONICAL))
+            pos += len(line) + 1
+        return spans

@@ -75,7 +75,7 @@ def test_context_cancelled_match_in_trail(detector):
     trail: list[dict] = []
     signals = detector.detect(doc, [Section("experience", None, 0, len(doc.text))], [], trail=trail)
     assert not [s for s in signals if s.name == "shipped"]
-    reasons = [t["cancelled_by"] for t in trail if t["name"] == "shipped"]
+    reasons = [t.cancelled_by for t in trail if t.name == "shipped"]
     assert len(reasons) == 1 and reasons[0].startswith("context:")
 
 

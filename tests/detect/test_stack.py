@@ -55,8 +55,8 @@ def test_stack_aliases_are_one_tool(found, alias):
 def test_stack_lexicon_has_no_excluded_tools():
     from resume_signals.spec.rules import load_rules
 
-    tools = load_rules().lexicons["stack"].values()
-    aliases = {a.lower() for t in tools for a in t.get("aliases", []) + t.get("exact", [])}
+    tools = load_rules().tools.values()
+    aliases = {a.lower() for t in tools for a in t.aliases + t.exact}
     for name in ("scikit-learn", "pytorch", "tensorflow", "keras", "xgboost", "pandas", "numpy", "python", "jupyter",
                  "postgresql", "mysql", "mongodb", "redis", "git"):
         assert name not in aliases

@@ -57,6 +57,6 @@ def test_team_size_near_miss(found, text):
 @pytest.mark.parametrize("text,n", [("team of 1,200 people", 1200), ("grew the team from 3 to 12", 12),
                                     ("a dozen engineers", 12), ("six", 6), ("no number", None)])
 def test_team_parse_size(text, n):
-    from resume_signals.detect.team import parse_size
+    from resume_signals.detect.families import parse_size
 
     assert parse_size(text) == n

@@ -11,7 +11,7 @@ import pytest
 from resume_signals.document import Document, LineDraft, assemble
 from resume_signals.judge.flags import find_architectures, has_act, raise_flags
 from resume_signals.report import Entry, Section, Seniority, Signal
-from resume_signals.spec.rules import RuleSet
+from resume_signals.spec.rules import load_rules
 
 HEADINGS = {"CONTACT": "contact", "SUMMARY": "summary", "EXPERIENCE": "experience", "PROJECTS": "projects",
             "SKILLS": "skills", "REFERENCES": "references"}
@@ -58,7 +58,7 @@ def sig(doc: Document, sections: list[Section], name: str, phrase: str, nth: int
 def flags_of(lines: list[str], signals: list[tuple[str, str]] = (), level: str = "mid") -> dict:
     doc, sections, entries = build(lines)
     sigs = [sig(doc, sections, name, phrase) for name, phrase in signals]
-    raised = raise_flags(doc, sections, entries, sigs, Seniority(level=level, years=4.0), RuleSet())
+    raised = raise_flags(doc, sections, entries, sigs, Seniority(level=level, years=4.0), load_rules())
     return {f.name: f for f in raised}
 
 
@@ -159,7 +159,7 @@ def test_flags_padding_signal_unit_text_counts_as_a_bullet() -> None:
     sentence = "Deployed ResNet, VGG and BERT models to production."
     pos = doc.text.index(sentence)
     deployed = Signal("deployed", sentence, "Deployed", pos, pos + 8, "experience", "test")
-    raised = raise_flags(doc, sections, entries, [deployed], Seniority(), RuleSet())
+    raised = raise_flags(doc, sections, entries, [deployed], Seniority(), load_rules())
     assert [f.name for f in raised] == []
 
 
@@ -277,29 +277,36 @@ def test_flags_no_competition_no_flag() -> None:
 def test_flags_order_is_fixed_and_all_can_fire_together() -> None:
     doc, sections, entries = build(["SKILLS", SIX, *KAGGLE])
     signals = [sig(doc, sections, "competition", "Kaggle Master")]
-    raised = raise_flags(doc, sections, entries, signals, Seniority(level="senior", years=7.0), RuleSet())
+    raised = raise_flags(doc, sections, entries, signals, Seniority(level="senior", years=7.0), load_rules())
     assert [f.name for f in raised] == ["architecture_padding", "missing_production_signals",
                                         "competition_without_production"]
     assert all(f.reason.endswith(".") for f in raised)
 
 
-def test_flags_rule_pack_can_change_padding_threshold() -> None:
+def _pack(tmp_path, body: str):
+    path = tmp_path / "pack.toml"
+    path.write_text(body, encoding="utf-8")
+    return load_rules(path)
+
+
+def test_flags_rule_pack_can_change_padding_threshold(tmp_path) -> None:
     lines = ["SKILLS", "ResNet, VGG, BERT, LSTM, XGBoost"]
     doc, sections, entries = build(lines)
-    rules = RuleSet(lexicons={"flags": {"padding": {"min_distinct": 5}}})
+    assert raise_flags(doc, sections, entries, [], Seniority(), load_rules()) == []
+    rules = _pack(tmp_path, "[flags.padding]\nmin_distinct = 5\n")
     raised = raise_flags(doc, sections, entries, [], Seniority(), rules)
     assert [f.name for f in raised] == ["architecture_padding"]
 
 
-def test_flags_rule_pack_word_lists_extend_architectures_and_acts() -> None:
+def test_flags_rule_pack_word_lists_extend_architectures_and_acts(tmp_path) -> None:
     lines = ["SKILLS", "ResNet, VGG, BERT, LSTM, XGBoost, HydraNet", "EXPERIENCE", "@ Engineer",
              "- Slung BERT, VGG and HydraNet into the claims service, cutting handling time by 9%"]
     doc, sections, entries = build(lines)
     signals = [sig(doc, sections, "outcome_metric", "by 9%")]
     # Bundled rules: HydraNet is unknown (5 architectures) and "Slung" is no act.
-    assert raise_flags(doc, sections, entries, signals, Seniority(), RuleSet()) == []
-    pack = RuleSet(lexicons={"architectures": ["HydraNet"]})
+    assert raise_flags(doc, sections, entries, signals, Seniority(), load_rules()) == []
+    pack = _pack(tmp_path, '[lexicons]\narchitectures = ["HydraNet"]\n')
     flag = raise_flags(doc, sections, entries, signals, Seniority(), pack)[0]
     assert flag.evidence["count"] == 6 and flag.evidence["in_context_count"] == 0
-    pack = RuleSet(lexicons={"architectures": ["HydraNet"], "past_tense": ["slung"]})
+    pack = _pack(tmp_path, '[lexicons]\narchitectures = ["HydraNet"]\npast_tense = ["slung"]\n')
     assert raise_flags(doc, sections, entries, signals, Seniority(), pack) == []

@@ -12,7 +12,7 @@ import pytest
 from resume_signals.document import LineDraft, assemble
 from resume_signals.judge.seniority import estimate
 from resume_signals.report import DateRange, Entry, Section
-from resume_signals.spec.rules import RuleSet
+from resume_signals.spec.rules import load_rules
 
 AS_OF = dt.date(2026, 11, 1)
 DOC = assemble([LineDraft("Experience")], "txt")
@@ -25,8 +25,8 @@ def job(title: str | None, start: str | None, end: str | None = None, *, present
     return Entry(section=section, title=title, organization=org, dates=dates, start=0, end=1)
 
 
-def run(entries: list[Entry], *, doc=DOC, sections: list[Section] | None = None, rules: RuleSet | None = None):
-    return estimate(doc, sections or [], entries, as_of=AS_OF, rules=rules or RuleSet())
+def run(entries: list[Entry], *, doc=DOC, sections: list[Section] | None = None, rules=None):
+    return estimate(doc, sections or [], entries, as_of=AS_OF, rules=rules or load_rules())
 
 
 @pytest.mark.parametrize(
@@ -167,8 +167,8 @@ def test_seniority_duplicate_entries_merge_and_are_noted() -> None:
 
 def test_seniority_present_moves_with_as_of() -> None:
     entries = [job("Engineer", "2020-01", present=True)]
-    early = estimate(DOC, [], entries, as_of=dt.date(2022, 1, 1), rules=RuleSet())
-    late = estimate(DOC, [], entries, as_of=dt.date(2027, 1, 1), rules=RuleSet())
+    early = estimate(DOC, [], entries, as_of=dt.date(2022, 1, 1), rules=load_rules())
+    late = estimate(DOC, [], entries, as_of=dt.date(2027, 1, 1), rules=load_rules())
     assert (early.years, early.level) == (2.1, "junior")
     assert (late.years, late.level) == (7.1, "senior")
 
@@ -220,10 +220,12 @@ def test_seniority_summary_claim_does_not_override_dated_entries() -> None:
     assert result.evidence[-1]["decided_by"] == "years"
 
 
-def test_seniority_rule_pack_can_move_thresholds() -> None:
+def test_seniority_rule_pack_can_move_thresholds(tmp_path) -> None:
     entries = [job("Engineer", "2021-01", "2025-12")]
     assert run(entries).level == "mid"
-    rules = RuleSet(lexicons={"seniority": {"years": {"senior": 5.0}}})
+    pack = tmp_path / "pack.toml"
+    pack.write_text("[seniority.years]\nsenior = 5.0\n", encoding="utf-8")
+    rules = load_rules(pack)
     assert run(entries, rules=rules).level == "senior"
 
 

@@ -166,7 +166,7 @@ def _hand_report() -> Report:
 @pytest.fixture(scope="module")
 def hand(tmp_path_factory: pytest.TempPathFactory) -> tuple[Report, Dom]:
     report = _hand_report()
-    return report, Dom(dump_dom(report.to_html(), tmp_path_factory.mktemp("html")))
+    return report, Dom(dump_dom(render_html(report), tmp_path_factory.mktemp("html")))
 
 
 def _check_highlights(report: Report, dom: Dom) -> None:
@@ -234,7 +234,7 @@ def test_html_untrusted_text_is_escaped_not_executed(hand: tuple[Report, Dom]) -
 def test_html_failed_report_shows_the_error(tmp_path: Path) -> None:
     report = Report(source=Source(name="locked.pdf", path=None, format="pdf", sha256="00" * 32, bytes=10),
                     status="failed", errors=(ErrorInfo("encrypted", "The PDF is protected by a password.", "extract"),))
-    dom = Dom(dump_dom(report.to_html(), tmp_path))
+    dom = Dom(dump_dom(render_html(report), tmp_path))
     assert dom.one(id="score").attrs["data-status"] == "failed"
     assert [e.attrs["data-code"] for e in dom.find("error")] == ["encrypted"]
     assert dom.find("sig-label") == []
@@ -251,7 +251,7 @@ def test_html_pipeline_report_is_fully_highlighted(tmp_path: Path) -> None:
     report = resume_signals.score(resume, as_of="2026-11-01")
     assert report.status == "ok" and len(report.signals) >= 4
     jsonschema.validate(json.loads(report.to_json()), load_schema())
-    dom = Dom(dump_dom(report.to_html(), tmp_path))
+    dom = Dom(dump_dom(render_html(report), tmp_path))
     _check_highlights(report, dom)
     assert float(dom.one(id="score").attrs["data-score"]) == report.score
     assert [e.attrs["data-flag"] for e in dom.elements if "data-flag" in e.attrs] == [f.name for f in report.flags]

@@ -231,7 +231,7 @@ def test_json_resume_pipeline_report(tmp_path: Any) -> None:
                         "• Led a team of 5 engineers", "", "SKILLS", "Cloud: AWS, Kubernetes"])
     report = resume_signals.score(resume.encode(), as_of="2026-11-01")
     jsonschema.validate(json.loads(report.to_json()), load_schema())
-    out = report.to_json_resume()
+    out = to_json_resume(report)
     jsonschema.validate(json.loads(json.dumps(out)), SHAPE)
     assert out["basics"]["email"] == "alex@example.com"
     assert out["work"][0]["startDate"] == "2018-01" and "endDate" not in out["work"][0]

@@ -7,10 +7,9 @@ import pytest
 from resume_signals.document import Document, LineDraft, assemble
 from resume_signals.report import Entry
 from resume_signals.sections import find_entries, find_sections
-from resume_signals.sections.headings import bundled_aliases
-from resume_signals.spec.rules import RuleSet
+from resume_signals.spec.rules import load_rules
 
-RULES = RuleSet(headings=bundled_aliases())
+RULES = load_rules()
 
 
 def _b(text: str) -> LineDraft:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -10,9 +11,9 @@ from resume_signals.document import Document, LineDraft, assemble
 from resume_signals.report import Section
 from resume_signals.sections import find_sections
 from resume_signals.sections.headings import bundled_aliases, classify_text, default_lexicon, normalize
-from resume_signals.spec.rules import RuleSet
+from resume_signals.spec.rules import load_rules
 
-RULES = RuleSet(headings=bundled_aliases())
+RULES = load_rules()
 
 
 def _doc(*drafts: LineDraft, fmt: str = "docx") -> Document:
@@ -184,13 +185,13 @@ def test_headings_empty_document_is_one_empty_contact_section() -> None:
 
 def test_headings_user_alias_table_is_used() -> None:
     doc = _doc(LineDraft("Jane"), LineDraft("STUFF I BUILT", bold=True), LineDraft("A compiler"))
-    rules = RuleSet(headings={**bundled_aliases(), "projects": ("stuff i built",)})
+    rules = replace(load_rules(), headings={**bundled_aliases(), "projects": ("stuff i built",)})
     assert [(s.kind, s.heading) for s in find_sections(doc, rules)][-1] == ("projects", "STUFF I BUILT")
 
 
 def test_headings_empty_rules_fall_back_to_bundled_lexicon() -> None:
     doc = _doc(LineDraft("Jane"), LineDraft("Toolbox", bold=True), LineDraft("Go"))
-    assert [s.kind for s in find_sections(doc, RuleSet())] == ["contact", "skills"]
+    assert [s.kind for s in find_sections(doc, replace(load_rules(), headings={}))] == ["contact", "skills"]
 
 
 @pytest.mark.parametrize(("text", "kind"), [

@@ -33,8 +33,8 @@ def _signals(rules, text: str, section: str = "experience") -> dict:
 def test_rules_bundled_has_every_signal_and_context():
     rules = load_rules()
     assert set(rules.signals) == BUNDLED_SIGNALS
-    assert {r["kind"] for r in rules.context} == {"modifier", "pseudo", "terminate"}
-    assert rules.lexicons["stack"]["Kubernetes"]["family"] == "orchestration"
+    assert {r.kind for r in rules.context} == {"modifier", "pseudo", "terminate"}
+    assert rules.tools["Kubernetes"].family == "orchestration"
     assert rules.weights == {}
     assert any(s.endswith("stack.toml") for s in rules.sources)
 
@@ -55,7 +55,7 @@ def test_rules_example_pack_loads_and_applies():
     assert got["internal_platform"].rule in ("internal_platform.onboarded", "internal_platform.name")
     assert got["production_stack"].value == "Nomad"
     assert got["deployed"].rule == "deployed.graduated"
-    assert "future.roadmap" in {r["id"] for r in rules.context}
+    assert "future.roadmap" in {r.id for r in rules.context}
 
 
 def test_rules_pack_adds_a_phrase_to_a_bundled_signal(tmp_path):
@@ -75,7 +75,7 @@ def test_rules_pack_adds_stack_alias(tmp_path):
         aliases = ["kube"]
     """)
     assert _signals(load_rules(pack), "kube, Docker", "skills")["production_stack"].value == "Kubernetes"
-    assert "kube" not in load_rules().lexicons["stack"]["Kubernetes"]["aliases"]  # bundled rules untouched
+    assert "kube" not in load_rules().tools["Kubernetes"].aliases  # bundled rules untouched
 
 
 def test_rules_pack_overrides_heading_alias(tmp_path):
@@ -168,6 +168,7 @@ INVALID = [
     ("lexicon mode", '[lexicons]\nnew_words = {words = ["a"], mode = "merge"}\n', "lexicons.new_words.mode"),
     ("exclude an unknown section", '[signals.shipped]\nexclude_sections = ["hobbies"]\n',
      "signals.shipped.exclude_sections"),
+    ("unknown family", '[signals.team_size]\nfamily = "teem"\n', "signals.team_size.family"),
     ("not TOML", "[[signals\n", "not valid TOML"),
 ]
 
@@ -183,7 +184,7 @@ def test_rules_invalid_pack_is_rejected_whole(tmp_path, what, body, key):
     assert str(pack) in message
     assert key in message
     assert "zzwidgets" not in load_rules().lexicons["physical_goods"]
-    assert "zookeeper" not in str(load_rules().lexicons["stack"])
+    assert "Zookeeper" not in load_rules().tools
 
 
 def test_rules_missing_pack_file(tmp_path):
