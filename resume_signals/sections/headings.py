@@ -446,6 +446,8 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
             return None
         if not strong and has_dates(_next_text(lines, i)):
             return None  # a bold "Lindqvist Research" over "Analyst<TAB>2019 – 2021" names an employer
+        if any(elex.is_place(part) for part in label.split(",")[1:]):
+            return None  # "Lindqvist Research, Oslo, Norway": a place makes it an entry line
         if cues or _title_case(label):
             return HeadingHit(i, m.kind, label, full=False, strong=strong, others=m.others)
         return None

@@ -342,3 +342,15 @@ def test_headings_heading_wrapped_over_two_stacked_lines_is_one() -> None:
                LineDraft("INVITED", bold=True, size=13.0), LineDraft("PRESENTATIONS", bold=True, size=13.0),
                LineDraft("Keynote at a regional meetup"))
     assert _kinds(doc)[-1] == ("publications", "INVITED PRESENTATIONS")
+
+
+@pytest.mark.parametrize("line", ["Fairbank Research, Norway", "Northgate Projects, TX"])
+def test_headings_contained_alias_with_a_place_is_an_entry_line(line: str) -> None:
+    doc = _with_jobs_first(LineDraft(line, bold=True), LineDraft("Analyst"), LineDraft("• Priced options", bullet=True))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "experience"]
+
+
+def test_headings_contained_alias_without_a_place_stays_a_heading() -> None:
+    # Near miss: the same dress without a place is a heading.
+    doc = _with_jobs_first(LineDraft("Selected Projects, Open Source", bold=True), LineDraft("A line of content"))
+    assert _kinds(doc)[-1][0] == "projects"
