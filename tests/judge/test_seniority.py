@@ -247,13 +247,15 @@ def _study_doc(degree: str) -> tuple:
 @pytest.mark.parametrize(
     ("title", "counted"),
     [
-        # Assistantships and campus jobs are education wherever their dates lie.
-        ("Research Assistant, Soil Physics Lab", False),
+        # Graduate and teaching assistantships and campus jobs are education wherever their dates lie.
+        ("Graduate Research Assistant, Soil Physics Lab", False),
         ("Graduate Teaching Assistant", False),
         ("Research and Teaching Assistant", False),
         ("Resident Advisor", False),
         ("Student Worker, Campus Library", False),
-        # Near misses: an assistant vice president or a research engineer is a job.
+        # Near misses: an assistant vice president or a research engineer is a job, and so is a research
+        # assistant whose dates lie inside no degree (a post-degree lab job).
+        ("Research Assistant, Soil Physics Lab", True),
         ("Assistant Vice President, Credit Analytics", True),
         ("Research Engineer", True),
         ("Teaching Platform Engineer", True),
