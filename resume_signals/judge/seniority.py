@@ -15,6 +15,14 @@ count; a resume whose only jobs are internships is junior with 0 years.
 A title or a "10 years" stated only in the summary is a claim, not a
 dated entry: it is used only when no entry gives dates or a level title.
 
+Jobs held while studying are education: graduate and teaching
+assistantships, resident advisors and student workers always, and a role
+whose title says assistant, student, graduate or fellow when its dates lie
+inside the (merged) date ranges of the education section; the same research
+assistant after the degree is a job. A stale resume does not age: when the
+newest year written anywhere in it ends more than two years before
+``as_of``, "Present" stops at the end of that year (``present_until``).
+
 Messy dates: an end before its start is read as the two swapped; a start
 without an end (and not "Present") counts its start month only; dates after
 ``as_of`` are clamped to it and an entry that starts after it counts
@@ -266,7 +274,7 @@ def _written_points(doc: Document, entries: list[Entry]) -> list[int]:
     return points
 
 
-def stale_present(doc: Document, entries: list[Entry], now: float, rules: _Rules) -> float | None:
+def _stale_present(doc: Document, entries: list[Entry], now: float, rules: _Rules) -> float | None:
     """Where "Present" stops on a stale resume: the end of its newest written year, or None (not stale).
 
     A resume last touched years ago says nothing about the years since: when the end of the newest
@@ -280,7 +288,7 @@ def stale_present(doc: Document, entries: list[Entry], now: float, rules: _Rules
     return newest_end if now - newest_end > rules.stale_months else None
 
 
-def degree_intervals(doc: Document, sections: list[Section], now: float) -> list[tuple[float, float]]:
+def _degree_intervals(doc: Document, sections: list[Section], now: float) -> list[tuple[float, float]]:
     """When the candidate studied: the date ranges written in education sections, merged.
 
     Degrees that follow each other (a BSc to 2021, an MSc from 2021) make one stretch of study, so an
@@ -326,8 +334,8 @@ def estimate(doc: Document, sections: list[Section], entries: list[Entry], *, as
     """Level and professional years, with the evidence that decided them."""
     table = _rules_for(rules)
     now = _as_of_point(as_of)
-    present = stale_present(doc, entries, now, table)
-    degrees = degree_intervals(doc, sections, now)
+    present = _stale_present(doc, entries, now, table)
+    degrees = _degree_intervals(doc, sections, now)
     evidence: list[dict[str, Any]] = []
     jobs: list[SeniorityJob] = []
     intervals: list[tuple[float, float]] = []

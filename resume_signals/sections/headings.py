@@ -14,6 +14,14 @@ but names an employer. So a line becomes a heading when
 
 Inline labels ("Skills: Python, SQL") start a section too. Bullets, long
 lines, sentences, dated lines and "Page 2" never do.
+
+Whole meaning: a longer contained alias outweighs a shorter one ("Research
+Methods & Software" is skills), and a compound heading whose first kind was
+already seen names its new kind ("Additional Experience and Awards" after the
+jobs is awards). A short bracket note after the words is ignored. A contained
+alias over a dated line, or followed by a place, is an entry's organisation
+unless dressed as a heading (caps, larger, styled, colon); "Honors: ..." under
+a degree is a field of that degree; a heading stacked over two lines is one.
 """
 
 from __future__ import annotations
@@ -376,8 +384,9 @@ def detect_headings(doc: Document, lex: HeadingLexicon) -> list[HeadingHit]:
         if (current == "education" and hit.inline and not hit.strong and not line.bold
                 and normalize(hit.heading) in _education_fields()):
             continue  # "Honors: ..." or "Courses: ..." under a degree is a field of that degree
-        fresh = [k for k in hit.others if k not in {h.kind for h in hits} and k not in ("contact", "other")]
-        if fresh and hit.kind in {h.kind for h in hits}:
+        seen = {h.kind for h in hits}
+        fresh = [k for k in hit.others if k not in seen and k not in ("contact", "other")]
+        if fresh and hit.kind in seen:
             # A compound heading adds what is new: "Additional Experience and Awards" after the jobs is awards.
             hit = replace(hit, kind=fresh[0], others=())
         if (current in ("experience", "projects") and not hit.inline and normalize(hit.heading) in _bundled()[2]
