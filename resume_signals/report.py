@@ -125,15 +125,47 @@ class Flag:
 
 
 @dataclass(frozen=True)
+class SeniorityJob:
+    """One experience entry as seniority read it: which dates it had and how many months it gave.
+
+    ``start`` and ``end`` are the months counted ("YYYY-MM", ``end`` included); a "Present" end is the
+    reference month, or the end of the newest written year on a stale resume. ``why`` says why an
+    entry counted nothing (an internship, a student job, no dates).
+    """
+
+    title: str | None
+    organization: str | None
+    dates: str | None
+    months: float
+    counted: bool
+    start: str | None = None
+    end: str | None = None
+    why: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "organization": self.organization, "dates": self.dates,
+                "months": self.months, "counted": self.counted, "start": self.start, "end": self.end,
+                "why": self.why}
+
+
+@dataclass(frozen=True)
 class Seniority:
-    """Estimated level (junior, mid, senior, staff_plus, unknown) and years."""
+    """Estimated level (junior, mid, senior, staff_plus, unknown) and years.
+
+    ``jobs`` are the experience entries read, in text order, with the months each added;
+    ``present_until`` is set ("YYYY-MM") when a stale resume's "Present" was stopped at the end of
+    its newest written year instead of the reference date.
+    """
 
     level: str = "unknown"
     years: float | None = None
     evidence: tuple[dict[str, Any], ...] = ()
+    jobs: tuple[SeniorityJob, ...] = ()
+    present_until: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"level": self.level, "years": self.years, "evidence": list(self.evidence)}
+        return {"level": self.level, "years": self.years, "evidence": list(self.evidence),
+                "jobs": [j.to_dict() for j in self.jobs], "present_until": self.present_until}
 
 
 @dataclass(frozen=True)

@@ -136,14 +136,27 @@ def _months(ym: str) -> int:
     return int(y) * 12 + int(m) - 1
 
 
+def present_end(spec: Spec) -> str:
+    """Where a "Present" range ends (SIGNALS.md, Seniority): the ``as_of`` month, unless the resume is stale.
+
+    Stale: the end of the newest year written anywhere in it lies more than two years before ``as_of``;
+    "Present" then ends in that year's December.
+    """
+    as_of = spec.as_of
+    written = [int(y) for ln in spec.lines for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", ln.text)]
+    if written and (as_of.year * 12 + as_of.month) - (max(written) + 1) * 12 > 24:
+        return f"{max(written):04d}-12"
+    return f"{as_of.year:04d}-{as_of.month:02d}"
+
+
 def experience_years(spec: Spec) -> float:
     """Years from experience entries: internships out, overlaps merged, months counted inclusively."""
     spans = []
-    as_of = spec.as_of
+    now = present_end(spec)
     for e in spec.entries:
         if e.section != "experience" or e.internship or not e.start:
             continue
-        end = f"{as_of.year:04d}-{as_of.month:02d}" if e.present else e.end
+        end = now if e.present else e.end
         if end is None:
             continue
         spans.append((_months(e.start), _months(end)))
@@ -167,7 +180,7 @@ def expected_level(spec: Spec) -> str:
     if re.search(r"\b(Staff|Principal|Distinguished|Director|Head of)\b", titles):
         return "staff_plus"
     years = experience_years(spec)
-    if re.search(r"\bSenior\b", titles) or years >= 6:
+    if re.search(r"\b(?:Senior|Sr|Lead)\b", titles) or years >= 6:  # seniority.toml: a Lead title is senior
         return "senior"
     return "mid" if years >= 3 else "junior"
 

@@ -127,12 +127,17 @@ def test_cli_score_table_format_has_a_row_per_file(tmp_path: Path, write_resumes
 def test_cli_score_as_of_sets_the_present_date(tmp_path: Path, write_resumes: WriteResumes,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     path = str(write_resumes(tmp_path, 1)[0])
-    _, early, _ = run(capsys, "score", "--as-of", "2021-01-01", path)
-    _, late, _ = run(capsys, "score", "--as-of", "2026-01-01", path)
+    _, early, _ = run(capsys, "score", "--as-of", "2020-01-01", path)
+    _, late, _ = run(capsys, "score", "--as-of", "2021-01-01", path)
+    _, stale, _ = run(capsys, "score", "--as-of", "2026-01-01", path)
     years_early = json.loads(early)["seniority"]["years"]
     years_late = json.loads(late)["seniority"]["years"]
     assert years_early is not None and years_late is not None
-    assert 4.5 <= years_late - years_early <= 5.5
+    assert 0.9 <= years_late - years_early <= 1.1
+    # The resume's newest written year is 2019: years later, its "Present" stops at the end of 2019.
+    seniority = json.loads(stale)["seniority"]
+    assert seniority["present_until"] == "2019-12"
+    assert seniority["years"] == round((2019 * 12 + 12 - (2016 * 12 + 2)) / 12, 1)
 
 
 def test_cli_score_redact_drops_contact_details(tmp_path: Path, write_resumes: WriteResumes,

@@ -658,8 +658,9 @@ def _merge_wrapped(lines: list[_Line], hy: _Hyphens) -> None:
         # A bullet may also run on at the top of the next page, in a column at the same x.
         next_page = (prev is not None and ln.page == prev.page + 1 and ln.first_in_region
                      and abs(ln.x0 - prev.x0) < 2 * max(prev.size, 1.0))
-        if (prev is not None and (same_flow or next_page) and prev.bullet and not ln.bullet
-                and _continues(prev, ln, next_page=next_page)):
+        if prev is not None and not ln.bullet and (
+                (prev.bullet and (same_flow or next_page) and _continues(prev, ln, next_page=next_page))
+                or (not prev.bullet and same_flow and _paragraph_continues(prev, ln))):
             joined = _hyphen_join(prev.text, ln.text, hy)
             if joined is not None:
                 prev.text = joined[0] + (" " + joined[1] if joined[1] else "")
@@ -696,6 +697,27 @@ def _continues(bullet: _Line, ln: _Line, *, next_page: bool = False) -> bool:
     if bullet.last_x1 + 0.3 * em + ln.first_word < bullet.region_x1 - slack:
         return False
     return next_page or abs((bullet.base - ln.base) - 1.2 * ln.size) < 1.2 * ln.size
+
+
+def _paragraph_continues(prev: _Line, ln: _Line) -> bool:
+    """Whether ``ln`` carries on the plain paragraph line above it, which ran into the column's edge.
+
+    A sentence wrapped over plain lines is one piece of evidence, like a wrapped bullet: same type, same
+    left edge, ordinary line spacing, the line above too full to have taken the next word and not ending
+    its sentence, and the line below going on in lower case.
+    """
+    if "\t" in prev.text or "\t" in ln.text or ln.gap_before >= _CONT_GAP or len(prev.text.split()) < 6:
+        return False
+    if prev.text.rstrip().endswith((".", "!", "?", ":", ";")) or not ln.text[:1].islower():
+        return False  # only a sentence cut mid-way is rejoined: equal lines of a list or column stay apart
+    em = max(prev.size, 1.0)
+    if abs(ln.size - prev.size) > 0.3 or ln.bold != prev.bold or ln.italic != prev.italic:
+        return False
+    if abs(ln.x0 - prev.x0) > 0.6 * em:
+        return False
+    if prev.last_x1 + 0.3 * em + ln.first_word < prev.region_x1 - 0.5 * em:
+        return False
+    return abs((prev.base - ln.base) - 1.2 * ln.size) < 1.2 * ln.size
 
 
 def build_lines(pages: list[PageGlyphs], *, soft_hyphens: bool = True) -> tuple[list[LineDraft], list[str]]:

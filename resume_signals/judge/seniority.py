@@ -15,6 +15,14 @@ count; a resume whose only jobs are internships is junior with 0 years.
 A title or a "10 years" stated only in the summary is a claim, not a
 dated entry: it is used only when no entry gives dates or a level title.
 
+Jobs held while studying are education: graduate and teaching
+assistantships, resident advisors and student workers always, and a role
+whose title says assistant, student, graduate or fellow when its dates lie
+inside the (merged) date ranges of the education section; the same research
+assistant after the degree is a job. A stale resume does not age: when the
+newest year written anywhere in it ends more than two years before
+``as_of``, "Present" stops at the end of that year (``present_until``).
+
 Messy dates: an end before its start is read as the two swapped; a start
 without an end (and not "Present") counts its start month only; dates after
 ``as_of`` are clamped to it and an entry that starts after it counts
@@ -30,7 +38,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..report import Seniority
+from ..report import Seniority, SeniorityJob
+from ..sections.dates import find_date_ranges, is_span
 from ..spec.vocab import LEVELS
 
 if TYPE_CHECKING:
@@ -52,6 +61,8 @@ class _Rules:
     not_level: re.Pattern[str] | None
     internship: re.Pattern[str] | None
     education: re.Pattern[str] | None
+    within_degree: re.Pattern[str] | None
+    stale_months: int
     summary_years: re.Pattern[str] | None
 
 
@@ -69,7 +80,8 @@ def _compile(tables: SeniorityTables) -> _Rules:
     return _Rules(mid=tables.mid_years, senior=tables.senior_years, staff=_words(list(tables.staff_titles)),
                   senior_title=_words(list(tables.senior_titles)), junior_title=_words(list(tables.junior_titles)),
                   not_level=_words(list(tables.not_level)), internship=_words(list(tables.internship)),
-                  education=_words(list(tables.education)),
+                  education=_words(list(tables.education)), within_degree=_words(list(tables.within_degree)),
+                  stale_months=tables.stale_months,
                   summary_years=re.compile(tables.summary_years) if tables.summary_years else None)
 
 
@@ -104,8 +116,18 @@ def _as_of_point(as_of: dt.date) -> float:
     return float(as_of.year * 12 + as_of.month)
 
 
-def _interval(dates: DateRange, now: float) -> tuple[float, float, str | None] | tuple[None, None, str]:
-    """The entry's [start, end) on the month timeline and a note on what was repaired."""
+def _month_text(point: float) -> str:
+    """A month index back to "YYYY-MM"."""
+    m = int(point)
+    return f"{m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def _interval(dates: DateRange, now: float,
+              present: float | None = None) -> tuple[float, float, str | None] | tuple[None, None, str]:
+    """The entry's [start, end) on the month timeline and a note on what was repaired.
+
+    ``present`` is where an open end stops (``now`` unless the resume is stale).
+    """
     start = _month_index(dates.start) if dates.start else None
     end = _month_index(dates.end) if dates.end else None
     note: str | None = None
@@ -116,7 +138,7 @@ def _interval(dates: DateRange, now: float) -> tuple[float, float, str | None] |
         return None, None, "no start date"
     s = float(start[0])
     if dates.present:
-        e = now
+        e = now if present is None else min(present, now)
     elif end is None:
         e = s + (12 if start[1] else 1)
         note = "no end date: counted the start " + ("year" if start[1] else "month") + " only"
@@ -202,12 +224,83 @@ def _summary_clues(doc: Document, sections: list[Section], rules: _Rules) -> tup
     return None, None, ""
 
 
+def _written_points(doc: Document, entries: list[Entry]) -> list[int]:
+    """Every month written as a date anywhere in the resume (its lines and its entries' ranges)."""
+    points: list[int] = []
+    ranges = [dr for line in doc.lines for _, _, dr in find_date_ranges(line.text)]
+    ranges += [e.dates for e in entries if e.dates is not None]
+    for dr in ranges:
+        for value in (dr.start, dr.end):
+            idx = _month_index(value) if value else None
+            if idx is not None:
+                points.append(idx[0])
+    return points
+
+
+def _stale_present(doc: Document, entries: list[Entry], now: float, rules: _Rules) -> float | None:
+    """Where "Present" stops on a stale resume: the end of its newest written year, or None (not stale).
+
+    A resume last touched years ago says nothing about the years since: when the end of the newest
+    year written in it lies more than ``rules.stale_months`` before the reference date, an open
+    range ends there instead of at the reference date.
+    """
+    points = _written_points(doc, entries)
+    if not points:
+        return None
+    newest_end = float((max(points) // 12 + 1) * 12)
+    return newest_end if now - newest_end > rules.stale_months else None
+
+
+def _degree_intervals(doc: Document, sections: list[Section], now: float) -> list[tuple[float, float]]:
+    """When the candidate studied: the date ranges written in education sections, merged.
+
+    Degrees that follow each other (a BSc to 2021, an MSc from 2021) make one stretch of study, so an
+    assistantship across the two still lies inside it.
+    """
+    out: list[tuple[float, float]] = []
+    for sec in sections:
+        if sec.kind != "education":
+            continue
+        for line in doc.lines:
+            if not sec.start <= line.start < sec.end:
+                continue
+            for _, _, dr in find_date_ranges(line.text):
+                if not is_span(dr):
+                    continue
+                s, e, _ = _interval(dr, now)
+                if s is not None and e is not None:
+                    out.append((s, e))
+    merged: list[tuple[float, float]] = []
+    for s, e in sorted(out):
+        if merged and s <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _while_studying(title: str | None, span: tuple[float, float], degrees: list[tuple[float, float]],
+                    rules: _Rules) -> str | None:
+    """A student-like title ("Lab Assistant") on a role whose dates lie inside a degree's: a job held while studying."""
+    m = rules.within_degree.search(title) if (title and rules.within_degree) else None
+    if m is None:
+        return None
+    for ds, de in degrees:
+        if span[0] >= ds - 1 and span[1] <= de + 1:
+            return f"education ({m.group(0)!r} in the title, dates inside a degree's {_month_text(ds)[:4]}-" \
+                   f"{_month_text(de - 1)[:4]})"
+    return None
+
+
 def estimate(doc: Document, sections: list[Section], entries: list[Entry], *, as_of: dt.date,
              rules: RuleSet | None = None) -> Seniority:
     """Level and professional years, with the evidence that decided them."""
     table = _rules_for(rules)
     now = _as_of_point(as_of)
+    present = _stale_present(doc, entries, now, table)
+    degrees = _degree_intervals(doc, sections, now)
     evidence: list[dict[str, Any]] = []
+    jobs: list[SeniorityJob] = []
     intervals: list[tuple[float, float]] = []
     best_title: tuple[str, str, str] | None = None  # (level, title, word)
     junior_title: str | None = None
@@ -218,37 +311,53 @@ def estimate(doc: Document, sections: list[Section], entries: list[Entry], *, as
         item: dict[str, Any] = {"title": entry.title, "organization": entry.organization,
                                 "dates": entry.dates.raw if entry.dates else None}
         evidence.append(item)
+        span: tuple[float, float] | None = None
         why = _excluded(entry.title, table)
-        if why:
+        if why is None:
+            if entry.dates is None:
+                why = "no dates"
+            else:
+                s, e, note = _interval(entry.dates, now, present)
+                if s is None or e is None:
+                    why = note
+                else:
+                    span = (s, e)
+                    why = _while_studying(entry.title, span, degrees, table)
+                    if note:
+                        item["note"] = note
+        if why is None or not why.startswith(("internship", "education")):
+            level, word = title_level(entry.title, table)
+            if level in ("staff_plus", "senior") and entry.title and word:
+                if best_title is None or _RANK[level] > _RANK[best_title[0]]:
+                    best_title = (level, entry.title, word)
+            elif level == "junior" and junior_title is None:
+                junior_title = entry.title
+        if why is not None or span is None:
             item.update(months=0.0, counted=False, why=why)
+            jobs.append(SeniorityJob(entry.title, entry.organization, item["dates"], 0.0, False, why=why))
             continue
-        level, word = title_level(entry.title, table)
-        if level in ("staff_plus", "senior") and entry.title and word:
-            if best_title is None or _RANK[level] > _RANK[best_title[0]]:
-                best_title = (level, entry.title, word)
-        elif level == "junior" and junior_title is None:
-            junior_title = entry.title
-        if entry.dates is None:
-            item.update(months=0.0, counted=False, why="no dates")
-            continue
+        assert entry.dates is not None
         key = (entry.dates.start, entry.dates.end if not entry.dates.present else "present", entry.title)
-        s, e, note = _interval(entry.dates, now)
-        if s is None or e is None:
-            item.update(months=0.0, counted=False, why=note)
-            continue
-        intervals.append((s, e))
-        item.update(months=round(e - s, 1), counted=True)
-        if note:
-            item["note"] = note
+        intervals.append(span)
+        item.update(months=round(span[1] - span[0], 1), counted=True)
         if key in seen:
             item["note"] = (item.get("note", "") + "; " if item.get("note") else "") + "duplicate entry"
         seen.add(key)
+        jobs.append(SeniorityJob(entry.title, entry.organization, item["dates"], item["months"], True,
+                                 start=_month_text(span[0]), end=_month_text(span[1] - 1)))
 
     years = round(_merge(intervals) / 12, 1) if intervals else None
     if years is None and any(item.get("why", "").startswith(("internship", "education")) for item in evidence):
         # Only internships (or study) so far: a career that has not started yet is junior, not unknown.
         years = 0.0
     decision: dict[str, Any] = {"years": years}
+    present_until = _month_text(present - 1) if present is not None else None
+    if present_until is not None and any(e.dates is not None and e.dates.present for e in entries):
+        decision["present_until"] = present_until
+        decision["note"] = (f"stale resume: the newest date written is in {present_until[:4]}, so Present "
+                            f"counts to {present_until}")
+    else:
+        present_until = None
     level = "unknown"
     if years is not None:
         level = _years_level(years, table)
@@ -273,4 +382,5 @@ def estimate(doc: Document, sections: list[Section], entries: list[Entry], *, as
             decision.update(decided_by="none", level="unknown",
                             why="no dated experience entry and no title that names a level")
     evidence.append(decision)
-    return Seniority(level=level, years=years, evidence=tuple(evidence))
+    return Seniority(level=level, years=years, evidence=tuple(evidence), jobs=tuple(jobs),
+                     present_until=present_until)

@@ -88,9 +88,20 @@ def _remainder(text: str, date: tuple[int, int, DateRange]) -> str:
     return rest
 
 
+def _dated_item(text: str) -> bool:
+    """ "• Org (Title)<TAB>June 2021 - July 2023": a list glyph before an entry's header, not a bullet.
+
+    A short first field and, in the last tab-separated field, a date range and nothing else: the
+    shape of an entry line, whatever glyph the template puts in front of it.
+    """
+    head, tab, tail = text.rpartition("\t")
+    dates = parse_date_range(tail.strip()) if tab else None
+    return dates is not None and is_span(dates) and 0 < len(head.split()) <= 10
+
+
 def _classify(line: Line, elex: EntryLexicon) -> _Info:
     text = line.text
-    if is_bullet(line):
+    if is_bullet(line) and not _dated_item(text):
         return _Info(line, "bullet")
     if _CALENDAR_DATE.search(text) or is_document_title(text):
         return _Info(line, "body")
@@ -261,9 +272,9 @@ def _parts(draft: _Draft, elex: EntryLexicon) -> list[tuple[str, bool]]:
     for text, info in _joined_lines(draft):
         if info.kind == "bullet":
             continue
-        text = _BULLET_GLYPH.sub("", text)
         if info.date is not None:
-            text = _remainder(text, info.date)
+            text = _remainder(text, info.date)  # the date's offsets index the line as written
+        text = _BULLET_GLYPH.sub("", text)
         for raw in _split_parts(text):
             at = _AT.split(raw, maxsplit=1)
             pieces = at if len(at) == 2 and (elex.title_score(at[0]) or elex.org_score(at[1])) else [raw]

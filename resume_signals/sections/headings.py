@@ -14,13 +14,21 @@ but names an employer. So a line becomes a heading when
 
 Inline labels ("Skills: Python, SQL") start a section too. Bullets, long
 lines, sentences, dated lines and "Page 2" never do.
+
+Whole meaning: a longer contained alias outweighs a shorter one ("Research
+Methods & Software" is skills), and a compound heading whose first kind was
+already seen names its new kind ("Additional Experience and Awards" after the
+jobs is awards). A short bracket note after the words is ignored. A contained
+alias over a dated line, or followed by a place, is an entry's organisation
+unless dressed as a heading (caps, larger, styled, colon); "Honors: ..." under
+a degree is a field of that degree; a heading stacked over two lines is one.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
@@ -67,6 +75,12 @@ def _bundled() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], frozenset[s
     return aliases, priority, weak
 
 
+@lru_cache(maxsize=1)
+def _education_fields() -> frozenset[str]:
+    raw = data_toml("headings.toml")
+    return frozenset(normalize(str(w)) for w in raw.get("inline", {}).get("education_fields", ()))
+
+
 def bundled_aliases() -> dict[str, tuple[str, ...]]:
     """The heading lexicon shipped in data/headings.toml: section kind -> aliases.
 
@@ -105,6 +119,7 @@ class Match:
     score: float
     full: bool
     leftover: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()  # the other kinds a compound heading names ("Experience and Awards")
 
 
 class HeadingLexicon:
@@ -170,9 +185,20 @@ class HeadingLexicon:
         left = tuple(t for t in toks if t not in covered)
         if len(left) > MAX_EXTRA_WORDS:
             return None
-        for kind, _ in inside:
-            best = self._better(best, Match(kind, CONTAINS_SCORE - 2 * len(left), False, left))
-        return best
+        # Whole meaning: a longer alias inside the line outweighs a shorter one ("Research Methods &
+        # Software" is skills, "research methods" holding the "research" that alone names publications).
+        by_kind: dict[str, int] = {}
+        for kind, atoks in inside:
+            by_kind[kind] = max(by_kind.get(kind, 0), len(atoks))
+        ranked: list[Match] = []
+        for kind, longest in by_kind.items():
+            cand = Match(kind, CONTAINS_SCORE - 2 * len(left) + 0.5 * longest, False, left)
+            ranked.append(cand)
+            best = self._better(best, cand)
+        assert best is not None
+        others = tuple(m.kind for m in sorted(ranked, key=lambda m: (-m.score, self.rank.get(m.kind, 99)))
+                       if m.kind != best.kind)
+        return Match(best.kind, best.score, False, left, others)
 
     def _glued(self, word: str) -> Match | None:
         """ "ACHIEVEMENTSANDAWARDS": words run together by a PDF without spaces."""
@@ -223,6 +249,7 @@ class HeadingHit:
     full: bool = True
     strong: bool = False  # caps, heading style or larger type: a heading even inside a section of its kind
     known: bool = True  # its words are in the lexicon (False: an unknown heading, kind "other")
+    others: tuple[str, ...] = ()  # further kinds a compound heading names, best first
 
 
 def is_bullet(line: Line) -> bool:
@@ -358,6 +385,14 @@ def detect_headings(doc: Document, lex: HeadingLexicon, elex: EntryLexicon | Non
             continue
         if hit.inline and hit.kind == "other":
             continue  # "Languages: Python, Go" names a list, not a section
+        if (current == "education" and hit.inline and not hit.strong and not line.bold
+                and normalize(hit.heading) in _education_fields()):
+            continue  # "Honors: ..." or "Courses: ..." under a degree is a field of that degree
+        seen = {h.kind for h in hits}
+        fresh = [k for k in hit.others if k not in seen and k not in ("contact", "other")]
+        if fresh and hit.kind in seen:
+            # A compound heading adds what is new: "Additional Experience and Awards" after the jobs is awards.
+            hit = replace(hit, kind=fresh[0], others=())
         if (current in ("experience", "projects") and not hit.inline and normalize(hit.heading) in _bundled()[2]
                 and not _looks_like(line, [lines[h.index] for h in hits])):
             continue  # a bold "Key Achievements:" over a job's bullets belongs to the job
@@ -368,13 +403,19 @@ def detect_headings(doc: Document, lex: HeadingLexicon, elex: EntryLexicon | Non
                                              or not _looks_like(line, [lines[h.index] for h in hits])):
             # "Tools: ..." under SKILLS is a sub-label; "tidepool-lint (open source)" under PROJECTS an entry
             continue
+        if hits and not hits[-1].known and hit.known and hits[-1].index == i - 1 and not hit.inline and _looks_like(
+                line, [lines[hits[-1].index]]):
+            # A heading wrapped over two stacked lines ("CONFERENCE" over "PRESENTATIONS") is one heading.
+            prev = hits.pop()
+            hit = replace(hit, index=prev.index, heading=f"{prev.heading} {hit.heading}")
         hits.append(hit)
         current = hit.kind
     return hits
 
 
 _SEPARATED = re.compile(r"\s[·•∙|]\s")  # "Name · Title": a running head or contact line
-_NOTE = re.compile(r"\t\s*\([^)]*\)\s*$|\s+\([^)]*\d{2}[^)]*\)\s*$")  # "(* equal contribution)", "(03/2019-2021)"
+# A trailing note in brackets: "(* equal contribution)", "(03/2019-2021)", "(with links)", "(selected)"
+_NOTE = re.compile(r"\t\s*\([^)]*\)\s*$|\s+\([^)]*\d{2}[^)]*\)\s*$|\s+\([^()\d]{1,24}\)\s*$")
 
 
 def _looks_like(line: Line, headings: Sequence[Line], *, caps: bool = False) -> bool:
@@ -416,8 +457,12 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
             return None
         if _leftover_is_job(m, elex, label) or m.kind == "other":
             return None
+        if not strong and has_dates(_next_text(lines, i)):
+            return None  # a bold "Lindqvist Research" over "Analyst<TAB>2019 – 2021" names an employer
+        if any(elex.is_place(part) for part in label.split(",")[1:]):
+            return None  # "Lindqvist Research, Oslo, Norway": a place makes it an entry line
         if cues or _title_case(label):
-            return HeadingHit(i, m.kind, label, full=False, strong=strong)
+            return HeadingHit(i, m.kind, label, full=False, strong=strong, others=m.others)
         return None
     # Not in the lexicon: only an unmistakable heading, after a known one, becomes "other".
     if not seen_known or len(label.split()) > 4 or any(c.isdigit() or c == "," for c in label):

@@ -183,6 +183,8 @@ class SeniorityTables:
     not_level: tuple[str, ...]
     internship: tuple[str, ...]
     education: tuple[str, ...]
+    within_degree: tuple[str, ...]
+    stale_months: int
     summary_years: str | None
 
 
@@ -581,6 +583,8 @@ def _seniority(table: Mapping[str, Any], p: Problems) -> SeniorityTables:
         junior_titles=tuple(titles.get("junior", ())), not_level=tuple(titles.get("not_level", ())),
         internship=tuple(_table(table, "internship").get("words", ())),
         education=tuple(_table(table, "education").get("words", ())),
+        within_degree=tuple(_table(table, "education").get("within_degree", ())),
+        stale_months=int(_table(table, "stale").get("months", 24)),
         summary_years=_table(table, "summary").get("years_pattern") or None)
 
 

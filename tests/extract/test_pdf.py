@@ -252,6 +252,37 @@ def test_pdf_bullet_followed_by_short_line_not_joined() -> None:
     assert texts[:2] == ["• Ran A/B tests.", "Example Corp, Berlin"]
 
 
+@pytest.mark.parametrize(("second", "joined"), [
+    # A plain sentence cut by the line end goes on in lower case: one line, one piece of evidence.
+    ("models into production for the claims team.", True),
+    # Near misses: a new sentence, and a new item in capitals, start their own line.
+    ("Models went to production for the claims team.", False),
+    ("Claims Platform, Example Corp", False),
+])
+def test_pdf_wrapped_plain_sentence_is_one_line(second: str, joined: bool) -> None:
+    first = "Over four years I built and debugged pricing and fraud models, and deployed"
+
+    def draw(c: Any) -> None:
+        c.setFont(BODY, 10)
+        c.drawString(72, 700, first)
+        c.drawString(72, 688, second)
+        c.drawString(72, 664, "A later paragraph that fills the column so that the right edge of the text is known.")
+    texts = _texts(_extract(canvas_pdf(draw)))
+    assert texts[:2 - joined] == ([f"{first} {second}"] if joined else [first, second])
+
+
+def test_pdf_finished_sentence_is_not_joined_to_the_next_line() -> None:
+    """Near miss: the line above ends its sentence, so even a lower-case line under it stays apart."""
+    def draw(c: Any) -> None:
+        c.setFont(BODY, 10)
+        c.drawString(72, 700, "Over four years I built and debugged pricing and fraud models for lenders.")
+        c.drawString(72, 688, "iOS and web releases shipped every second week.")
+        c.drawString(72, 664, "A later paragraph that fills the column so that the right edge of the text is known.")
+    assert _texts(_extract(canvas_pdf(draw)))[:2] == [
+        "Over four years I built and debugged pricing and fraud models for lenders.",
+        "iOS and web releases shipped every second week."]
+
+
 # --- hyphenation ---------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("first", "second", "expected"), [

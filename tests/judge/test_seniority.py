@@ -15,7 +15,7 @@ from resume_signals.report import DateRange, Entry, Section
 from resume_signals.spec.rules import load_rules
 
 AS_OF = dt.date(2026, 11, 1)
-DOC = assemble([LineDraft("Experience")], "txt")
+DOC = assemble([LineDraft("Experience"), LineDraft("Updated October 2026")], "txt")
 
 
 def job(title: str | None, start: str | None, end: str | None = None, *, present: bool = False,
@@ -235,3 +235,92 @@ def test_seniority_to_dict_is_json_ready() -> None:
     result = run([job("Engineer", "2021-01", "2025-12")])
     data = json.loads(json.dumps(result.to_dict()))
     assert data["level"] == "mid" and data["years"] == 5.0 and isinstance(data["evidence"], list)
+
+
+def _study_doc(degree: str) -> tuple:
+    """A resume whose education section holds one degree line with ``degree`` as its dates."""
+    doc = assemble([LineDraft("Education"), LineDraft(f"MSc Applied Statistics\t{degree}"),
+                    LineDraft("Experience"), LineDraft("Updated October 2026")], "txt")
+    cut = doc.lines[2].start
+    return doc, [Section(kind="education", heading="Education", start=0, end=cut),
+                 Section(kind="experience", heading="Experience", start=cut, end=len(doc.text))]
+
+
+@pytest.mark.parametrize(
+    ("title", "counted"),
+    [
+        # Graduate and teaching assistantships and campus jobs are education wherever their dates lie.
+        ("Graduate Research Assistant, Soil Physics Lab", False),
+        ("Graduate Teaching Assistant", False),
+        ("Research and Teaching Assistant", False),
+        ("Resident Advisor", False),
+        ("Student Worker, Campus Library", False),
+        # Near misses: an assistant vice president or a research engineer is a job, and so is a research
+        # assistant whose dates lie inside no degree (a post-degree lab job).
+        ("Research Assistant, Soil Physics Lab", True),
+        ("Assistant Vice President, Credit Analytics", True),
+        ("Research Engineer", True),
+        ("Teaching Platform Engineer", True),
+    ],
+)
+def test_seniority_assistantships_are_education(title: str, counted: bool) -> None:
+    result = run([job(title, "2015-01", "2019-12"), job("Data Engineer", "2024-01", "2024-12")])
+    assert result.jobs[0].counted is counted
+    assert result.years == (6.0 if counted else 1.0)
+    if not counted:
+        assert result.jobs[0].why is not None and result.jobs[0].why.startswith("education")
+
+
+@pytest.mark.parametrize(
+    ("title", "start", "end", "counted"),
+    [
+        # Inside the degree's dates (2016-09 .. 2020-06) a student-like title is study.
+        ("Lab Assistant", "2017-01", "2019-12", False),
+        ("Graduate Fellow, Climate Modelling", "2016-09", "2020-06", False),
+        ("Graduate Ambassador, Admissions Office", "2018-01", "2018-12", False),
+        # Near misses: the same title after the degree, and a plain job inside it.
+        ("Lab Assistant", "2021-01", "2023-12", True),
+        ("Postdoctoral Fellow", "2020-09", "2023-08", True),
+        ("Software Developer", "2017-01", "2019-12", True),
+    ],
+)
+def test_seniority_student_titles_inside_degree_dates(title: str, start: str, end: str, counted: bool) -> None:
+    doc, sections = _study_doc("Sep 2016 – Jun 2020")
+    result = run([job(title, start, end)], doc=doc, sections=sections)
+    assert result.jobs[0].counted is counted
+    if not counted:
+        assert "degree" in (result.jobs[0].why or "")
+
+
+@pytest.mark.parametrize(
+    ("lines", "years", "present_until"),
+    [
+        # Newest written year 2021, as of Nov 2026: "Present" stops at Dec 2021 (2019-03 .. 2021-12).
+        (["Experience", "Analyst\tMar 2019 – Present", "Education", "MSc Maths\t2020 – 2021"], 2.8, "2021-12"),
+        (["Experience", "Analyst\tMar 2019 – Present", "Talk at a meetup, 2021"], 2.8, "2021-12"),
+        # Near misses: a date in 2025 (or a degree ending in 2024) keeps the resume fresh.
+        (["Experience", "Analyst\tMar 2019 – Present", "Certificate, May 2025"], 7.8, None),
+        (["Experience", "Analyst\tMar 2019 – Present", "MSc Maths\t2022 – 2024"], 7.8, None),
+    ],
+)
+def test_seniority_stale_resume_does_not_age(lines: list[str], years: float, present_until: str | None) -> None:
+    doc = assemble([LineDraft(t) for t in lines], "txt")
+    entry = Entry(section="experience", title="Analyst", organization=None,
+                  dates=DateRange(raw="Mar 2019 – Present", start="2019-03", end=None, present=True), start=0, end=1)
+    result = estimate(doc, [], [entry], as_of=AS_OF, rules=load_rules())
+    assert result.years == years
+    assert result.present_until == present_until
+    if present_until:
+        assert result.jobs[0].end == present_until
+        assert "stale" in result.evidence[-1]["note"]
+
+
+def test_seniority_jobs_say_which_dates_made_the_years() -> None:
+    result = run([job("Engineer", "2020-01", "2021-06"), job("Data Intern", "2019-06", "2019-08"),
+                  job("Analyst", None)])
+    made, intern, undated = result.jobs
+    assert (made.counted, made.start, made.end, made.months, made.dates) == (True, "2020-01", "2021-06", 18.0,
+                                                                              "2020-01 - 2021-06")
+    assert not intern.counted and intern.why.startswith("internship") and intern.start is None
+    assert (undated.counted, undated.why) == (False, "no dates")
+    assert result.to_dict()["jobs"][0] == made.to_dict()

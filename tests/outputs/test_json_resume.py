@@ -136,7 +136,7 @@ def test_json_resume_screening_results_under_extension_key(doc: dict[str, Any]) 
     assert x["contributions"] == [{"name": "shipped", "count": 1, "points": 12.0}]
     assert x["signals"][0]["name"] == "shipped" and x["signals"][0]["match"] == "Shipped"
     assert x["flags"][0]["name"] == "architecture_padding"
-    assert x["seniority"] == {"level": "senior", "years": 6.8, "evidence": []}
+    assert x["seniority"] == {"level": "senior", "years": 6.8, "evidence": [], "jobs": [], "present_until": None}
     assert x["source"] == {"sha256": "ab" * 32, "format": "pdf", "pages": 1}
     assert "jane_doe" not in json.dumps(doc["x-resume-signals"])  # file names often carry the person's name
 

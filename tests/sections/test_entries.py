@@ -236,3 +236,22 @@ def test_entries_undated_project_over_a_paragraph() -> None:
                   LineDraft("Project 2: Sales Dashboard"), _b("Built in Power BI."), heading="PROJECTS")
     assert [(e.title, e.organization, e.dates) for e in _entries(doc)] == [
         ("Solar Nowcast", None, None), ("Project 2: Sales Dashboard", None, None)]
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    # A list glyph in front of "Title, Org<TAB>dates" dresses an entry line, not a bullet.
+    ([_b("Quant Analyst, Brightwater Analytics\tMar 2020 - Jan 2023"), _b("Priced weather options.")],
+     [("Quant Analyst", "Brightwater Analytics", "Mar 2020 - Jan 2023")]),
+    ([_b("Data Engineer, Globex Corp\t2018 – Present"), _b("Ran the ingestion jobs.")],
+     [("Data Engineer", "Globex Corp", "2018 – Present")]),
+    # Near misses: a bullet ending in a lone year, dates inside a sentence, a long sentence before the tab.
+    ([LineDraft("Analyst — Globex Corp"), LineDraft("2017 – 2019"), _b("Won the forecasting prize\t2018")],
+     [("Analyst", "Globex Corp", "2017 – 2019")]),
+    ([LineDraft("Analyst — Globex Corp"), LineDraft("2017 – 2019"), _b("Ran the 2018 – 2019 budget review.")],
+     [("Analyst", "Globex Corp", "2017 – 2019")]),
+    ([LineDraft("Analyst — Globex Corp"), LineDraft("2017 – 2019"),
+      _b("Moved every nightly report of the finance team onto one shared scheduler\t2018 – 2019")],
+     [("Analyst", "Globex Corp", "2017 – 2019")]),
+])
+def test_entries_bulleted_dated_line_is_an_entry(lines: list[LineDraft], expected: list[tuple]) -> None:
+    assert _triples(_resume(*lines)) == expected

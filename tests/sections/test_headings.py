@@ -245,3 +245,113 @@ def test_headings_job_sub_label_stays_in_the_job() -> None:
                LineDraft("ACHIEVEMENTS", bold=True, size=14.0), LineDraft("Best paper, 2020", size=10.0))
     assert [(k, h) for k, h in _kinds(doc)] == [("contact", None), ("experience", "EXPERIENCE"),
                                                ("awards", "ACHIEVEMENTS")]
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    # Whole meaning: the kind whose aliases cover most of the words wins.
+    ("Research Methods & Software", "skills"),
+    ("Methods and Tools", "skills"),
+    ("Research", "publications"),  # near miss: research alone still names publications
+    ("Papers, Projects and Publications", "projects"),  # near miss: two short aliases of one kind do not add up
+    ("Service", "volunteering"),
+    ("Service & Outreach", "volunteering"),
+    ("Professional Service", "other"),  # near miss: reviewing duties are not volunteering
+    ("Links", "contact"),
+    ("Find Me Online", "contact"),
+    ("What I'm Looking For", "summary"),
+])
+def test_headings_whole_meaning_and_new_aliases(heading: str, kind: str) -> None:
+    match = default_lexicon().match(heading)
+    assert match is not None and match.kind == kind
+
+
+def _with_jobs_first(heading: LineDraft, *after: LineDraft) -> Document:
+    return _doc(LineDraft("Jane Doe"), LineDraft("EXPERIENCE", bold=True, size=13.0),
+                LineDraft("Data Engineer, Acme\t2019 – 2022"), LineDraft("• Built the feeds", bullet=True),
+                heading, *after)
+
+
+@pytest.mark.parametrize(("heading", "kind"), [
+    # A compound heading after the jobs names what is new in it.
+    ("OTHER EXPERIENCE AND AWARDS", "awards"),
+    ("Additional Experience & Certifications", "certifications"),
+    # Near misses: a compound whose first kind is new keeps it; a plain second experience heading stays.
+    ("PROJECTS AND AWARDS", "projects"),
+    ("RESEARCH EXPERIENCE", "experience"),
+])
+def test_headings_compound_heading_names_what_is_new(heading: str, kind: str) -> None:
+    doc = _with_jobs_first(LineDraft(heading, bold=True, size=13.0), LineDraft("Finalist, city data challenge"))
+    assert _kinds(doc)[-1] == (kind, heading)
+
+
+@pytest.mark.parametrize(("line", "dress", "kind"), [
+    # A short note in brackets after the heading words does not hide them (weak labels such as "Projects"
+    # under a job must still be dressed like the other headings).
+    ("Selected publications (with links)", {"gap_before": 1.5}, "publications"),
+    ("Projects (most recent first)", {"bold": True, "size": 13.0}, "projects"),
+    ("Talks (2019-2023)", {"bold": True, "size": 13.0}, "publications"),
+])
+def test_headings_trailing_note_in_brackets(line: str, dress: dict[str, Any], kind: str) -> None:
+    doc = _with_jobs_first(LineDraft(line, **dress), LineDraft("A line of content"))
+    assert _kinds(doc)[-1] == (kind, line.split(" (")[0])
+
+
+def test_headings_bracket_note_near_miss_is_not_a_heading() -> None:
+    doc = _with_jobs_first(LineDraft("Acme Labs (remote)"), LineDraft("Analyst\t2016 – 2018"))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "experience"]
+
+
+@pytest.mark.parametrize("label", ["Honors", "Relevant Courses", "Projects", "Activities and Societies", "Thesis"])
+def test_headings_education_field_label_stays_in_education(label: str) -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("EDUCATION", bold=True, size=13.0),
+               LineDraft("BSc Physics, Northfield College\t2012 – 2016"),
+               LineDraft(f"{label}: first item, second item"),
+               LineDraft("MSc Statistics, Northfield College\t2016 – 2018"),
+               LineDraft("EXPERIENCE", bold=True, size=13.0), LineDraft("Analyst, Acme\t2018 – 2020"))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "education", "experience"]
+
+
+@pytest.mark.parametrize(("label", "kind"), [
+    # Near misses: a bold label is dressed as a heading, and a skills list after a degree is a section.
+    ("Awards", "awards"),
+    ("Skills", "skills"),
+])
+def test_headings_label_after_education_that_starts_a_section(label: str, kind: str) -> None:
+    bold = label == "Awards"
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("EDUCATION", bold=True, size=13.0),
+               LineDraft("BSc Physics, Northfield College\t2012 – 2016"),
+               LineDraft(f"{label}: first item, second item", bold=bold))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "education", kind]
+
+
+def test_headings_employer_line_with_a_heading_word_over_dates_is_an_entry() -> None:
+    # "Fairbank Research" (bold, body size) over its dated title names an employer, not publications.
+    doc = _with_jobs_first(LineDraft("Fairbank Research", bold=True), LineDraft("Analyst\t2016 – 2018"),
+                           LineDraft("• Priced options", bullet=True))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "experience"]
+
+
+def test_headings_contained_alias_dressed_as_heading_over_dates_stays_a_heading() -> None:
+    # Near miss: a larger "Selected Research Experience" over a dated line is a heading.
+    doc = _with_jobs_first(LineDraft("SELECTED PROJECT WORK", bold=True, size=13.0),
+                           LineDraft("Flood maps\t2016 – 2018"), LineDraft("• Mapped rivers", bullet=True))
+    assert _kinds(doc)[-1] == ("projects", "SELECTED PROJECT WORK")
+
+
+def test_headings_heading_wrapped_over_two_stacked_lines_is_one() -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("EDUCATION", bold=True, size=13.0), LineDraft("PhD, 2014"),
+               LineDraft("INVITED", bold=True, size=13.0), LineDraft("PRESENTATIONS", bold=True, size=13.0),
+               LineDraft("Keynote at a regional meetup"))
+    assert _kinds(doc)[-1] == ("publications", "INVITED PRESENTATIONS")
+
+
+@pytest.mark.parametrize("line", ["Fairbank Research, Norway", "Northgate Projects, TX"])
+def test_headings_contained_alias_with_a_place_is_an_entry_line(line: str) -> None:
+    doc = _with_jobs_first(LineDraft(line, bold=True), LineDraft("Analyst"), LineDraft("• Priced options", bullet=True))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "experience"]
+
+
+def test_headings_contained_alias_without_a_place_stays_a_heading() -> None:
+    # Near miss: the same dress without a place is a heading.
+    doc = _with_jobs_first(LineDraft("Selected Projects, Open Source", bold=True), LineDraft("A line of content"))
+    assert _kinds(doc)[-1][0] == "projects"
