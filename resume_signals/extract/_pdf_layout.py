@@ -20,7 +20,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import LineDraft
 
@@ -89,6 +89,8 @@ class PageGlyphs:
     glyphs: list[Glyph]
     rotated: int = 0
     images: int = 0
+    hidden: list[tuple[Glyph, str]] = field(default_factory=list)
+    """Glyphs a reader cannot see and why (see `resume_signals.extract.visibility`); never read."""
 
 
 @dataclass(slots=True)

@@ -49,6 +49,8 @@ if TYPE_CHECKING:
 PADDING = "architecture_padding"
 MISSING_PRODUCTION = "missing_production_signals"
 COMPETITION_ONLY = "competition_without_production"
+HIDDEN_TEXT = "hidden_text"
+OBFUSCATED_TEXT = "obfuscated_text"
 
 _CHUNK_STOP = frozenset("|,;()<>[]{}\"'")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
@@ -471,4 +473,25 @@ def raise_flags(doc: Document, sections: list[Section], entries: list[Entry], si
                     "competition": [{"match": s.match, "start": s.start, "end": s.end, "section": s.section}
                                     for s in competitions]}
         raised.append(Flag(name=COMPETITION_ONLY, reason=reason, evidence=evidence))
+    raised += _reading_flags(doc)
     return raised
+
+
+def _reading_flags(doc: Document) -> list[Flag]:
+    """``hidden_text`` and ``obfuscated_text``: what the extractor and the normaliser found and undid."""
+    out: list[Flag] = []
+    if doc.hidden is not None:
+        reason = (f"The file holds {doc.hidden.chars} characters of text a reader cannot see "
+                  f"({', '.join(doc.hidden.methods)}); that text was removed and earns nothing.")
+        out.append(Flag(name=HIDDEN_TEXT, reason=reason,
+                        evidence={"chars": doc.hidden.chars, "sample": doc.hidden.sample,
+                                  "methods": list(doc.hidden.methods)}))
+    from ..text.normalise import SUSPICIOUS
+
+    words = [{"original": c.original, "read_as": doc.text[c.start:c.end], "start": c.start, "end": c.end,
+              "kinds": [k for k in c.kinds if k in SUSPICIOUS]} for c in doc.changes if SUSPICIOUS & set(c.kinds)]
+    if words:
+        reason = (f"{len(words)} word{'s' if len(words) != 1 else ''} mix look-alike letters from another script, "
+                  f"hide invisible characters or use direction overrides; they were read as they display.")
+        out.append(Flag(name=OBFUSCATED_TEXT, reason=reason, evidence={"count": len(words), "words": words[:50]}))
+    return out
