@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -171,16 +172,21 @@ def hidden_reason(state: GlyphState, page: Box, paints: Sequence[Paint] = (),
     return None
 
 
+_WORD = re.compile(r"[^\W_]{3}")
 SAMPLE_CHARS = 80
 """Length of the hidden-text sample kept as evidence: enough to recognise stuffing, short enough to show."""
 
 
 def hidden_text(pieces: Sequence[tuple[str, str]]) -> HiddenText | None:
-    """Summarise hidden text from ``(text, reason)`` pieces in reading order; None when nothing was hidden."""
+    """Summarise hidden text from ``(text, reason)`` pieces in reading order.
+
+    None when nothing hidden holds a word (three letters or digits in a row): unseen icons, a clipped letter
+    or a white rule are layout leftovers, not stuffing, and must not flag a resume.
+    """
     chars = sum(len(t) - t.count(" ") for t, _ in pieces)
-    if not chars:
-        return None
     sample = " ".join("".join(t for t, _ in pieces).split())
+    if not _WORD.search(sample):  # a clipped icon, a stray letter, a white rule of underscores: design, not text
+        return None
     if len(sample) > SAMPLE_CHARS:
         sample = sample[:SAMPLE_CHARS - 1].rstrip() + "\u2026"
     methods = tuple(dict.fromkeys(r for t, r in pieces if t.strip()))
