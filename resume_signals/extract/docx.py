@@ -326,7 +326,7 @@ class _Walker:
     # ---- blocks -------------------------------------------------------------------------------
     def blocks(self, parent: Any, region: str, depth: int) -> list[LineDraft]:
         if depth > _MAX_DEPTH:
-            raise DocumentError(ErrorCode.CORRUPT, "The DOCX nests tables or text boxes too deeply to read.")
+            raise DocumentError(ErrorCode.TOO_DEEPLY_NESTED, "The DOCX nests tables or text boxes too deeply to read.")
         out: list[LineDraft] = []
         for el in parent:
             name = _local(el)
@@ -427,7 +427,7 @@ class _Walker:
     def _inline(self, parent: Any, para: RunProps, pieces: list[_Piece | object], boxes: list[Any],
                 depth: int) -> None:
         if depth > _MAX_DEPTH:
-            raise DocumentError(ErrorCode.CORRUPT, "The DOCX nests inline content too deeply to read.")
+            raise DocumentError(ErrorCode.TOO_DEEPLY_NESTED, "The DOCX nests inline content too deeply to read.")
         for el in parent:
             name, ns = _local(el), _ns(el)
             if ns == _MC_NS and name == "AlternateContent":

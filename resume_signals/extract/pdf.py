@@ -495,7 +495,7 @@ def _read(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[PageGly
     except DocumentError:
         raise
     except RecursionError as e:
-        raise DocumentError(ErrorCode.CORRUPT, "This PDF's internal structure is nested too deeply to read; "
+        raise DocumentError(ErrorCode.TOO_DEEPLY_NESTED, "This PDF's internal structure is nested too deeply to read; "
                                                "the file may be damaged or malicious.") from e
     except MemoryError as e:
         raise DocumentError(ErrorCode.DECOMPRESSION_LIMIT, "This PDF needs more memory to read than allowed.") from e

@@ -157,9 +157,9 @@ def test_pdf_hostile_deeply_nested_object_tolerated(kind: str) -> None:
     assert doc.text == "Jane Doe"
 
 
-def test_pdf_hostile_deeply_nested_page_tree_corrupt() -> None:
-    """A page tree thousands of levels deep drives pdfminer into RecursionError: reported as corrupt."""
-    assert _code(nested_pages_pdf(5000)) is ErrorCode.CORRUPT
+def test_pdf_hostile_deeply_nested_page_tree_has_its_own_code() -> None:
+    """A page tree thousands of levels deep drives pdfminer into RecursionError: too_deeply_nested."""
+    assert _code(nested_pages_pdf(5000)) is ErrorCode.TOO_DEEPLY_NESTED
 
 
 def test_pdf_hostile_self_drawing_form_terminates() -> None:
