@@ -72,8 +72,16 @@ def expand_inputs(args: Iterable[str]) -> list[str]:
 
 def _dir_files(directory: str) -> list[str]:
     with os.scandir(directory) as it:
-        names = sorted(e.name for e in it if not e.name.startswith(".") and not e.is_dir())
+        names = sorted(e.name for e in it if not e.name.startswith(".") and not _is_dir(e))
     return [os.path.join(directory, n) for n in names]
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A symbolic link loop is not a directory: it is kept, and gets its own failed report."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _as_of(value: str) -> dt.date:
@@ -201,7 +209,7 @@ def format_table_row(report: Report) -> str:
             counts[s.name] = counts.get(s.name, 0) + 1
         top = [f"{n}:{k}" for n, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
     flags = ", ".join(f.name for f in report.flags) or "-"
-    cells = (report.source.name, status, score, level, years, ", ".join(top) or "-", flags)
+    cells = (report.source.shown_name, status, score, level, years, ", ".join(top) or "-", flags)
     return "  ".join(_cell(text, width, right=name in ("SCORE", "YEARS"))
                      for (name, width), text in zip(_COLUMNS, cells, strict=True)).rstrip()
 

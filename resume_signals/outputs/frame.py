@@ -26,7 +26,8 @@ SIGNAL_NAMES: tuple[str, ...] = (
     "offline_metric", "competition", "team_size", "ownership", "production_stack", "versioning",
 )
 #: The document-level flags of the specification.
-FLAG_NAMES: tuple[str, ...] = ("architecture_padding", "missing_production_signals", "competition_without_production")
+FLAG_NAMES: tuple[str, ...] = ("architecture_padding", "missing_production_signals", "competition_without_production",
+                               "hidden_text", "obfuscated_text")
 
 BASE_COLUMNS: tuple[str, ...] = ("file", "path", "format", "status", "error_code", "score", "seniority", "years")
 
