@@ -309,7 +309,9 @@ def test_html_hidden_text_banner() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "extract"))
     from pdf_builders import stuffed_pdf
 
-    stuffed = resume_signals.score(stuffed_pdf("white_text"), as_of="2026-01-01").to_html()
-    clean = resume_signals.score(stuffed_pdf(None), as_of="2026-01-01").to_html()
+    from resume_signals import score
+
+    stuffed = score(stuffed_pdf("white_text"), as_of="2026-01-01").to_html()
+    clean = score(stuffed_pdf(None), as_of="2026-01-01").to_html()
     assert 'id="hidden-text-banner"' in stuffed and "Shipped and deployed" in stuffed
     assert 'id="hidden-text-banner"' not in clean
