@@ -47,7 +47,7 @@ from ..limits import Limits
 from ._zip import SafeZip, parse_xml
 from .sniff import main_part_from_content_types
 from .txt import normalise_bullet
-from .visibility import MIN_SIZE, WHITE, RGB, blends_in, hex_rgb, hidden_text
+from .visibility import MIN_SIZE, RGB, WHITE, blends_in, hex_rgb, hidden_text
 
 log = logging.getLogger(__name__)
 

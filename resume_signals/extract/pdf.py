@@ -368,6 +368,11 @@ def _interpreter_class() -> type:
             super().render_contents(resources, streams, ctm=ctm)
 
         # pdfminer ignores clipping paths; the device needs them to tell clipped (unseen) text.
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.pending_clip: list[tuple[float, float]] | None = None
+            self.clips: list[Box | None] = []
+
         def do_W(self) -> None:
             self.pending_clip = _path_points(self.curpath)
 
@@ -375,20 +380,18 @@ def _interpreter_class() -> type:
             self.do_W()
 
         def do_n(self) -> None:
-            pending = getattr(self, "pending_clip", None)
-            if pending is not None:
-                self.device.set_clip(pending)  # type: ignore[attr-defined]
+            if self.pending_clip is not None:
+                self.device.set_clip(self.pending_clip)  # type: ignore[attr-defined]
                 self.pending_clip = None
             super().do_n()
 
         def do_q(self) -> None:
             super().do_q()
-            self.clips = [*getattr(self, "clips", []), self.device.clip]  # type: ignore[attr-defined]
+            self.clips.append(self.device.clip)  # type: ignore[attr-defined]
 
         def do_Q(self) -> None:
-            clips = getattr(self, "clips", [])
-            if clips:
-                self.device.clip = clips.pop()  # type: ignore[attr-defined]
+            if self.clips:
+                self.device.clip = self.clips.pop()  # type: ignore[attr-defined]
             super().do_Q()
 
         def do_Do(self, xobjid_arg: Any) -> None:
