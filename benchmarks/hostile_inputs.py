@@ -69,7 +69,7 @@ from pdf_builders import (  # noqa: E402
 
 import resume_signals  # noqa: E402
 from resume_signals.limits import DEFAULT_LIMITS  # noqa: E402
-from resume_signals.report import Report  # noqa: E402
+from resume_signals.report import Report, printable  # noqa: E402
 
 AS_OF = "2026-01-01"
 MB = 1024 * 1024
@@ -311,7 +311,8 @@ def score_each(base: Path, cases: list[Case]) -> bool:
         report = resume_signals.score(path, as_of=AS_OF)
         seconds = time.perf_counter() - start
         grew = f"{_maxrss_mb() - rss:.0f}"
-        rows.append((case.name, size, case.expected, report.error_code or report.status, seconds, grew, case.note))
+        rows.append((printable(case.name), size, case.expected, report.error_code or report.status, seconds, grew,
+                     case.note))
     if os.geteuid() == 0:
         got, seconds = _score_denied(base / "unreadable.txt")
         rows.append(("unreadable.txt (no DAC caps)", str((base / "unreadable.txt").stat().st_size),
@@ -460,9 +461,19 @@ def fs_faults(tmp: Path) -> bool:
         good &= ok
         print(f"  {label:<34} {detail}{'' if ok else '  <-- PROBLEM'}")
 
-    full = subprocess.run([*argv, "--out", "/dev/full"], capture_output=True, text=True, timeout=300)
-    check("full disk (--out /dev/full)", full.returncode == 4 and "Traceback" not in full.stderr,
-          f"exit {full.returncode}: {full.stderr.strip().splitlines()[-1][:90] if full.stderr.strip() else ''}")
+    def small_disk() -> None:  # the file may not grow past 2500 bytes: writes beyond fail with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2500, resource.RLIM_INFINITY))
+
+    full = subprocess.run([*argv, "--out", str(out)], capture_output=True, text=True, timeout=300,
+                          preexec_fn=small_disk)
+    whole = out.read_bytes().endswith(b"\n") and len(out.read_bytes()) <= 2500
+    check("disk full part way (RLIMIT_FSIZE)", full.returncode == 4 and whole and "Traceback" not in full.stderr,
+          f"exit {full.returncode}, {len(out.read_text(encoding='utf-8').splitlines())} whole line(s) kept: "
+          f"{full.stderr.strip().splitlines()[-1][:70] if full.stderr.strip() else ''}")
+    after = subprocess.run([*argv, "--out", str(out)], capture_output=True, text=True, timeout=300)
+    check("next run finishes", after.returncode == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 3,
+          after.stderr.strip().splitlines()[-1])
+    out.unlink()
     (folder / "r1.txt").write_text("RESUME_SIGNALS_TEST_CRASH\n", encoding="utf-8")
     env = {**os.environ, "RESUME_SIGNALS_TEST_HOOKS": "1"}
     subprocess.run([*argv, "--out", str(out)], capture_output=True, text=True, timeout=300, env=env)

@@ -33,6 +33,7 @@ import glob
 import json
 import logging
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -243,6 +244,9 @@ class ResultsFile:
             self.fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o644)
         except OSError as exc:
             raise UsageError(f"cannot open --out {path}: {exc.strerror}") from exc
+        if not stat.S_ISREG(os.fstat(self.fd).st_mode):  # a device or FIFO cannot be read back or rewritten
+            os.close(self.fd)
+            raise UsageError(f"--out {path} is not a regular file")
         try:
             import fcntl
 

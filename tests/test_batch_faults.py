@@ -176,3 +176,10 @@ def test_batch_faults_score_json_streams_a_valid_array(tmp_path: Path, write_res
     reports = json.loads(stdout)
     assert code == 1 and [r["source"]["name"] for r in reports] == ["resume_00.txt", "resume_01.txt",
                                                                     "resume_02.txt", "missing.pdf"]
+
+
+def test_batch_faults_out_must_be_a_regular_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A device as --out (/dev/full reads back endless zeros) is refused before any work."""
+    (tmp_path / "a.txt").write_bytes(RESUME)
+    code, _, err = run(capsys, "batch", str(tmp_path), "--out", "/dev/full", "--quiet", "--workers", "0")
+    assert code == 2 and "not a regular file" in err
