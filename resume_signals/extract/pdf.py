@@ -11,6 +11,11 @@ from the page tree before any page is interpreted, every compressed stream is
 measured in bounded steps before pdfminer inflates it, and a cooperative
 deadline stops runaway pages. pdfminer's log chatter is captured into
 ``Document.warnings`` instead of reaching the user's terminal.
+
+Text a reader cannot see (invisible render modes, a colour like what lies
+under it, covered, tiny, clipped or off the page) is kept out of the lines and
+summarised in ``Document.hidden``; pdfminer does not track clipping paths, so
+the interpreter here records them (as boxes) for the device.
 """
 
 from __future__ import annotations
@@ -127,7 +132,10 @@ def _device_class() -> type:
         pdfminer's own render_char builds an LTChar object per character and a
         layout tree around it; recording only what the line builder reads
         (text, x extent, baseline, size, font name) is cheaper. Vector paths
-        (rules, boxes, icons drawn as curves) are ignored: text does not need them.
+        matter only twice: small filled dots are list bullets, and filled areas
+        are what text is drawn on or covered by. Each glyph also keeps its
+        drawing state (render mode, fill colour, clip box, drawing order) so
+        that `resume_signals.extract.visibility` can drop what a reader cannot see.
         """
 
         def __init__(self, rsrcmgr: Any, deadline: Deadline, max_glyphs: int) -> None:
