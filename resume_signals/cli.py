@@ -3,7 +3,8 @@
 The only module that prints. Exit status: 0 when every document was read, 1
 when any document failed (a failed report is still written for it), 2 on a
 usage error (bad option, bad ``--as-of``, a rule pack or weights file that does
-not load), 3 when ``screen`` rejects a resume; 130 on Ctrl-C.
+not load), 3 when ``screen`` rejects a resume, 4 when results could not be
+written (a full disk: nothing half-written is left); 130 on Ctrl-C.
 
 Inputs: a directory argument means the files directly inside it, sorted by
 name: every regular file except hidden ones (a stray PNG gets an
@@ -11,7 +12,8 @@ name: every regular file except hidden ones (a stray PNG gets an
 subdirectories are not entered. An argument with glob characters that names no
 existing file is expanded (``**`` recurses), directories among the matches
 skipped. Any other argument is scored as given, so a missing path gets a
-``not_found`` report.
+``not_found`` report and a link loop a ``symlink_loop`` one; ``-`` is one
+document read from stdin (``score``).
 
 ``batch`` writes one JSON line per resume to ``--out`` as each finishes, in
 completion order (not input order: use ``source.path`` to join). Each line is
@@ -22,6 +24,10 @@ of the same command skips every input already in the file, keyed by
 with SIGKILL, is finished by running it again, with no resume lost and none
 scored twice. A file whose content changed since is scored again; a path that
 cannot be hashed (missing, a directory, unreadable) is keyed by path alone.
+At the end of a run the file keeps one line per path, the newest (a rescored
+file, a ``--retry-failed`` transient failure), and lines that are not reports
+go to ``RESULTS.rejected.jsonl``; that rewrite is a temporary file renamed
+over the results, never an edit in place.
 """
 
 from __future__ import annotations
