@@ -69,3 +69,15 @@ def test_normalise_reversed_display_never_scores() -> None:
 def test_normalise_legitimate_text_is_not_flagged(bullet: str) -> None:
     report = resume_signals.score(RESUME.format(bullet=bullet).encode(), as_of=AS_OF)
     assert not any(f.name == "obfuscated_text" for f in report.flags)
+
+
+def test_normalise_evidence_stays_exact_after_redaction() -> None:
+    """Redaction rewrites contact lines; the obfuscated words' offsets still point at them."""
+    from resume_signals import Pipeline
+
+    text = "Robin Example, robin.example@example.com, +1 555 010 0000\n" + RESUME.format(
+        bullet="Sh\u0456pped a fraud model to production")
+    report = Pipeline(redact=True).score(text.encode(), as_of=AS_OF)
+    assert "robin.example@example.com" not in report.text
+    word = next(f for f in report.flags if f.name == "obfuscated_text").evidence["words"][0]
+    assert report.text[word["start"]:word["end"]] == word["read_as"] == "Shipped"
