@@ -183,3 +183,15 @@ def test_batch_faults_out_must_be_a_regular_file(tmp_path: Path, capsys: pytest.
     (tmp_path / "a.txt").write_bytes(RESUME)
     code, _, err = run(capsys, "batch", str(tmp_path), "--out", "/dev/full", "--quiet", "--workers", "0")
     assert code == 2 and "not a regular file" in err
+
+
+def test_batch_faults_html_and_json_of_an_undecodable_name_are_writable(tmp_path: Path) -> None:
+    import resume_signals
+
+    raw = os.fsencode(tmp_path) + b"/r\xe9sum\xe9.txt"
+    with open(raw, "wb") as fh:
+        fh.write(RESUME)
+    for path in (os.fsdecode(raw), os.fsdecode(os.fsencode(tmp_path) + b"/missing\xff.pdf")):
+        report = resume_signals.score(path, as_of="2026-01-01")
+        report.to_html().encode("utf-8")  # raised UnicodeEncodeError before
+        assert json.loads(report.to_json().encode("utf-8"))["source"]["path_bytes_b64"]

@@ -35,7 +35,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..report import Report, Signal
+from ..report import Report, Signal, json_safe
 
 #: One colour per signal of the specification; other names (user rule packs) get one from FALLBACK.
 COLORS: dict[str, str] = {
@@ -256,10 +256,11 @@ def render_html(report: Report) -> str:
     else:
         body.append('<p id="resume-text" class="muted">No text (the document could not be read).</p>')
     csp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
-    return ("<!DOCTYPE html>\n"
-            '<html lang="en"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta name="generator" content="resume_signals">'
-            f"<title>resume_signals: {_e(report.source.name)}</title><style>{_CSS}</style></head>\n"
-            '<body>\n<div class="rs-report">\n' + "\n".join(body) + "\n</div>\n</body></html>\n")
+    # json_safe: a file name that is not UTF-8 (in the title, the heading, an error message) is shown escaped.
+    return json_safe("<!DOCTYPE html>\n"
+                     '<html lang="en"><head><meta charset="utf-8">'
+                     f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+                     '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                     f'<meta name="generator" content="resume_signals">'
+                     f"<title>resume_signals: {_e(report.source.name)}</title><style>{_CSS}</style></head>\n"
+                     '<body>\n<div class="rs-report">\n' + "\n".join(body) + "\n</div>\n</body></html>\n")
