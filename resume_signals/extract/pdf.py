@@ -54,11 +54,11 @@ _BULLET_MIN, _BULLET_MAX = 1.5, 7.0
 """Side in points of a filled shape that may be a list bullet (a 3 pt dot in the real resumes tried)."""
 """Form XObjects drawn on one page (nested drawings multiply): resumes draw a handful."""
 _CHECK_EVERY = 2000
+"""Characters rendered between two deadline / size checks."""
 _MAX_PAINTS = 400
 """Filled areas per page remembered as backgrounds or covers for the visibility check (resumes fill a few)."""
 _MIN_PAINT_SIDE = 4.0
 """Smaller filled shapes (bullets, rules, icons) neither hide nor carry text."""
-"""Characters rendered between two deadline / size checks."""
 
 _log_lock = threading.Lock()
 _log_users = 0
@@ -218,15 +218,13 @@ def _device_class() -> type:
             self.clip = box
 
         def _vector_bullet(self, points: list[tuple[float, float]]) -> None:
-            a, b, c, d, e, f = self.ctm
-            xs = [a * x + c * y + e for x, y in points]
-            ys = [b * x + d * y + f for x, y in points]
-            w, h = max(xs) - min(xs), max(ys) - min(ys)
+            box = self._device_box(points)
+            w, h = box.x1 - box.x0, box.y1 - box.y0
             if not (_BULLET_MIN <= w <= _BULLET_MAX and _BULLET_MIN <= h <= _BULLET_MAX and 0.6 <= w / h <= 1.6):
                 return
             size = 3.3 * max(w, h)  # a list bullet is about a third of an em across
-            centre = (max(ys) + min(ys)) / 2
-            self.glyphs.append(Glyph(text="\u2022", x0=min(xs), x1=max(xs), base=centre - 0.3 * size, size=size,
+            centre = (box.y0 + box.y1) / 2
+            self.glyphs.append(Glyph(text="\u2022", x0=box.x0, x1=box.x1, base=centre - 0.3 * size, size=size,
                                      font=VECTOR_BULLET))
             self.states.append(None)
 
