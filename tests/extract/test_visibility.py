@@ -97,3 +97,17 @@ def test_visibility_ordinary_design_is_not_hidden(design: dict[str, bool]) -> No
         assert _flag(report, "hidden_text") is None and report.status == "ok"
         if design.get("grey_dates"):
             assert "Jan 2019 - Mar 2024" in report.text
+
+
+@pytest.mark.parametrize("inner", [
+    # white text on a dark paragraph shading and in a dark table cell: a sidebar, not a trick
+    '<w:p><w:pPr><w:shd w:val="clear" w:fill="1F3864"/></w:pPr><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr>'
+    '<w:t>Kubernetes and Airflow</w:t></w:r></w:p>',
+    '<w:tbl><w:tr><w:tc><w:tcPr><w:shd w:val="clear" w:fill="222222"/></w:tcPr><w:p><w:r><w:rPr>'
+    '<w:color w:val="FFFFFF"/></w:rPr><w:t>Kubernetes and Airflow</w:t></w:r></w:p></w:tc></w:tr></w:tbl>',
+])
+def test_visibility_docx_light_text_on_dark_shading_is_visible(inner: str) -> None:
+    from extract_builders import docx_with_body
+
+    report = _score(docx_with_body(inner))
+    assert "Kubernetes and Airflow" in report.text and _flag(report, "hidden_text") is None
