@@ -3,7 +3,8 @@
 The only module that prints. Exit status: 0 when every document was read, 1
 when any document failed (a failed report is still written for it), 2 on a
 usage error (bad option, bad ``--as-of``, a rule pack or weights file that does
-not load), 3 when ``screen`` rejects a resume; 130 on Ctrl-C.
+not load), 3 when ``screen`` rejects a resume, 4 when results could not be
+written (a full disk: nothing half-written is left); 130 on Ctrl-C.
 
 Inputs: a directory argument means the files directly inside it, sorted by
 name: every regular file except hidden ones (a stray PNG gets an
@@ -11,7 +12,8 @@ name: every regular file except hidden ones (a stray PNG gets an
 subdirectories are not entered. An argument with glob characters that names no
 existing file is expanded (``**`` recurses), directories among the matches
 skipped. Any other argument is scored as given, so a missing path gets a
-``not_found`` report.
+``not_found`` report and a link loop a ``symlink_loop`` one; ``-`` is one
+document read from stdin (``score``).
 
 ``batch`` writes one JSON line per resume to ``--out`` as each finishes, in
 completion order (not input order: use ``source.path`` to join). Each line is
@@ -22,6 +24,10 @@ of the same command skips every input already in the file, keyed by
 with SIGKILL, is finished by running it again, with no resume lost and none
 scored twice. A file whose content changed since is scored again; a path that
 cannot be hashed (missing, a directory, unreadable) is keyed by path alone.
+At the end of a run the file keeps one line per path, the newest (a rescored
+file, a ``--retry-failed`` transient failure), and lines that are not reports
+go to ``RESULTS.rejected.jsonl``; that rewrite is a temporary file renamed
+over the results, never an edit in place.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ import glob
 import json
 import logging
 import os
+import stat
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -45,10 +52,16 @@ from .report import Report
 log = logging.getLogger("resume_signals.cli")
 
 EXIT_OK, EXIT_FAILED_DOC, EXIT_USAGE, EXIT_SCREEN_FAIL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_WRITE = 4
+"""Results could not be written (a full disk, a quota): nothing half-written is left; run again to finish."""
 
 
 class UsageError(Exception):
     """A problem with the command line or its files: message on stderr, exit 2."""
+
+
+class WriteError(Exception):
+    """Results could not be written: one message on stderr, exit 4."""
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -72,8 +85,16 @@ def expand_inputs(args: Iterable[str]) -> list[str]:
 
 def _dir_files(directory: str) -> list[str]:
     with os.scandir(directory) as it:
-        names = sorted(e.name for e in it if not e.name.startswith(".") and not e.is_dir())
+        names = sorted(e.name for e in it if not e.name.startswith(".") and not _is_dir(e))
     return [os.path.join(directory, n) for n in names]
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A symbolic link loop is not a directory: it is kept, and gets its own failed report."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _as_of(value: str) -> dt.date:
@@ -151,23 +172,33 @@ def cmd_score(args: argparse.Namespace, out: TextIO) -> int:
     paths = expand_inputs(args.paths)
     if not paths:
         raise UsageError("no input files (the directories given are empty)")
-    reports = _score_in_order(args, paths)
-    done: list[Report] = []
-    if args.format == "jsonl":
-        for report in reports:
-            out.write(report.to_json() + "\n")
-            out.flush()
-            done.append(report)
-    elif args.format == "json":
-        done = list(reports)
-        out.write(json.dumps([r.to_dict() for r in done], ensure_ascii=False, indent=2) + "\n")
-    else:
+    sources: list[Any] = [_stdin_bytes() if p == "-" else p for p in paths]
+    failed = False
+    if args.format == "json":
+        out.write("[")
+    elif args.format == "table":
         out.write(format_table_header() + "\n")
-        for report in reports:
+    # Streamed: each report is written and dropped, so memory stays flat however many files there are.
+    for n, report in enumerate(_score_in_order(args, sources)):
+        failed |= report.status == "failed"
+        if args.format == "jsonl":
+            out.write(report.to_json() + "\n")
+        elif args.format == "json":
+            out.write(("," if n else "") + "\n" + "\n".join("  " + line for line in
+                                                              report.to_json(indent=2).splitlines()))
+        else:
             out.write(format_table_row(report) + "\n")
-            out.flush()
-            done.append(report)
-    return _exit_for(done)
+        out.flush()
+    if args.format == "json":
+        out.write("\n]\n")
+    return EXIT_FAILED_DOC if failed else EXIT_OK
+
+
+def _stdin_bytes() -> bytes:
+    """``-``: one document read from stdin (bounded like a file: one byte over the limit is enough to refuse)."""
+    from .limits import DEFAULT_LIMITS
+
+    return sys.stdin.buffer.read(DEFAULT_LIMITS.max_bytes + 1)
 
 
 _COLUMNS = (("FILE", 28), ("STATUS", 18), ("SCORE", 5), ("LEVEL", 10), ("YEARS", 5), ("TOP SIGNALS", 50),
@@ -201,7 +232,7 @@ def format_table_row(report: Report) -> str:
             counts[s.name] = counts.get(s.name, 0) + 1
         top = [f"{n}:{k}" for n, k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]]
     flags = ", ".join(f.name for f in report.flags) or "-"
-    cells = (report.source.name, status, score, level, years, ", ".join(top) or "-", flags)
+    cells = (report.source.shown_name, status, score, level, years, ", ".join(top) or "-", flags)
     return "  ".join(_cell(text, width, right=name in ("SCORE", "YEARS"))
                      for (name, width), text in zip(_COLUMNS, cells, strict=True)).rstrip()
 
@@ -219,6 +250,9 @@ class ResultsFile:
             self.fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o644)
         except OSError as exc:
             raise UsageError(f"cannot open --out {path}: {exc.strerror}") from exc
+        if not stat.S_ISREG(os.fstat(self.fd).st_mode):  # a device or FIFO cannot be read back or rewritten
+            os.close(self.fd)
+            raise UsageError(f"--out {path} is not a regular file")
         try:
             import fcntl
 
@@ -229,10 +263,19 @@ class ResultsFile:
         except ImportError:  # pragma: no cover - not POSIX
             pass
         self.cut = self._cut_incomplete_tail()
-        self.done: dict[tuple[str, str], str] = {}
-        """(path, sha256) -> status of every report already in the file."""
+        self.done: dict[tuple[str, str], tuple[str, str | None]] = {}
+        """(path, sha256) -> (status, error code) of every report already in the file."""
         self.paths: set[str] = set()
+        self.rejected: list[bytes] = []
+        """Lines that are not reports: moved to `rejected_path` when the file is rewritten."""
+        self.superseded = False
+        """Whether some path has more than one line (rescored after a change or a retry): rewrite at the end."""
         self._load()
+
+    @property
+    def rejected_path(self) -> str:
+        base = self.path[:-len(".jsonl")] if self.path.endswith(".jsonl") else self.path
+        return base + ".rejected.jsonl"
 
     def _cut_incomplete_tail(self) -> int:
         """Truncate a last line that lacks its newline (a write interrupted by a kill); return the bytes cut."""
@@ -259,33 +302,96 @@ class ResultsFile:
                     continue
                 try:
                     record = json.loads(line)
-                    source = record["source"]
-                    key = (str(source["path"] or ""), str(source["sha256"] or ""))
-                    self.done[key] = str(record["status"])
+                    key = self._key(record)
+                    errors = record.get("errors") or [{}]
+                    self.done[key] = (str(record["status"]), errors[0].get("code"))
+                    self.superseded |= key[0] in self.paths
                     self.paths.add(key[0])
-                except (ValueError, KeyError, TypeError):
-                    log.warning("%s line %d is not a report; ignored", self.path, number)
+                except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+                    self.rejected.append(line if line.endswith(b"\n") else line + b"\n")
+                    log.warning("%s line %d is not a report; it is moved to %s", self.path, number,
+                                self.rejected_path)
 
-    def status_of(self, path: str) -> str | None:
-        """The stored status of ``path`` if the file already holds a report for it as it is now, else None."""
+    @staticmethod
+    def _key(record: dict[str, Any]) -> tuple[str, str]:
+        from .report import Source
+
+        source = Source.from_dict(record["source"])  # an undecodable name comes back as the path given
+        return (source.path or "", source.sha256 or "")
+
+    def status_of(self, path: str, *, retry: frozenset[str] = frozenset()) -> str | None:
+        """The stored status of ``path`` if the file already holds a report for it as it is now, else None.
+
+        None also when the stored report failed with a code in ``retry`` (`batch --retry-failed`).
+        """
         from .batch import file_sha256
 
         if path not in self.paths:  # hash only files the results already mention
             return None
-        return self.done.get((path, file_sha256(path)))
+        stored = self.done.get((path, file_sha256(path)))
+        if stored is None or stored[1] in retry:
+            return None
+        return stored[0]
 
     def append(self, report: Report) -> None:
-        """Write one line with one ``write`` on the O_APPEND descriptor (a kill cannot leave half of it)."""
+        """Write one line with one ``write`` on the O_APPEND descriptor (a kill cannot leave half of it).
+
+        A write that fails part way (a full disk) is cut back to the last whole line before `WriteError`.
+        """
         data = memoryview((report.to_json() + "\n").encode("utf-8"))
-        while data:
-            written = os.write(self.fd, data)
-            data = data[written:]
+        start = os.fstat(self.fd).st_size
+        try:
+            while data:
+                written = os.write(self.fd, data)
+                data = data[written:]
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                os.ftruncate(self.fd, start)
+            raise WriteError(f"could not write results to {self.path}: {exc.strerror}; the lines written so far "
+                             "are intact, run the same command again to finish") from exc
         key = (report.source.path or "", report.source.sha256)
-        self.done[key] = report.status
+        self.superseded |= key[0] in self.paths
+        self.done[key] = (report.status, report.error_code)
         self.paths.add(key[0])
 
+    def rewrite(self) -> None:
+        """Keep one line per path (the newest) and move rejected lines out, atomically: a temporary file in the
+        same folder, fsync, then rename over the results; the old file is never edited in place."""
+        if not (self.superseded or self.rejected):
+            return
+        folder = os.path.dirname(os.path.abspath(self.path))
+        newest: dict[str, bytes] = {}
+        with open(self.path, "rb") as fh:
+            for line in fh:
+                try:
+                    newest.pop(path := self._key(json.loads(line))[0], None)
+                    newest[path] = line
+                except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+                    continue
+        try:
+            if self.rejected:
+                with open(self.rejected_path, "ab") as out:
+                    out.writelines(self.rejected)
+                    out.flush()
+                    os.fsync(out.fileno())
+                print(f"resume-signals: warning: {len(self.rejected)} line(s) of {self.path} were not reports; "
+                      f"moved to {self.rejected_path}", file=sys.stderr)
+            tmp = os.path.join(folder, f".{os.path.basename(self.path)}.{os.getpid()}.tmp")
+            try:
+                with open(tmp, "wb") as out:
+                    out.writelines(newest.values())
+                    out.flush()
+                    os.fsync(out.fileno())
+                os.replace(tmp, self.path)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
+        except OSError as exc:
+            raise WriteError(f"could not rewrite {self.path}: {exc.strerror}; it is unchanged") from exc
+
     def close(self) -> None:
-        os.fsync(self.fd)
+        with contextlib.suppress(OSError):
+            os.fsync(self.fd)
         os.close(self.fd)
 
 
@@ -299,10 +405,13 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
         if results.cut:
             print(f"resume-signals: cut an incomplete last line ({results.cut} bytes) from {args.out}",
                   file=sys.stderr)
+        from .errors import TRANSIENT_CODES
+
+        retry = frozenset(c.value for c in TRANSIENT_CODES) if args.retry_failed else frozenset()
         todo: list[str] = []
         statuses: list[str] = []
         for path in paths:
-            status = results.status_of(path)
+            status = results.status_of(path, retry=retry)
             if status is None:
                 todo.append(path)
             else:
@@ -312,6 +421,7 @@ def cmd_batch(args: argparse.Namespace, out: TextIO) -> int:
         for _, report in scorer.imap_unordered(todo, progress=progress):
             results.append(report)
             statuses.append(report.status)
+        results.rewrite()
     finally:
         results.close()
     failed = sum(s == "failed" for s in statuses)
@@ -401,7 +511,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="resume-signals",
         description="Read resumes (PDF, DOCX, TXT) for evidence of shipped production ML.",
-        epilog="Exit status: 0 all documents read, 1 a document failed, 2 usage error, 3 screen rejected a resume.")
+        epilog="Exit status: 0 all documents read, 1 a document failed, 2 usage error, 3 screen rejected a resume, "
+               "4 could not write results.")
     parser.add_argument("--version", action="version", version=f"resume-signals {__version__}")
     parser.add_argument("-v", "--verbose", action="count", default=0, help="log more (twice: debug, tracebacks)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -421,6 +532,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("inputs", nargs="+", metavar="DIR_OR_GLOB")
     p.add_argument("--out", required=True, metavar="FILE", help="JSONL results; a re-run skips what it holds")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--retry-failed", action="store_true",
+                   help="score again the inputs whose stored report failed with a transient code "
+                        "(worker_crashed, timeout) and replace their lines")
     _add_scoring_options(p)
     p.set_defaults(func=cmd_batch)
 
@@ -523,6 +637,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"resume-signals: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except WriteError as exc:
+        print(f"resume-signals: error: {exc}", file=sys.stderr)
+        return EXIT_WRITE
     except KeyboardInterrupt:
         print("resume-signals: interrupted (a batch is finished by running the same command again)",
               file=sys.stderr)
@@ -531,6 +648,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return EXIT_OK
+    except OSError as exc:  # stdout on a full disk: one message, not a traceback
+        print(f"resume-signals: error: could not write results: {exc.strerror}", file=sys.stderr)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_WRITE
 
 
 if __name__ == "__main__":  # pragma: no cover

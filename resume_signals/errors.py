@@ -35,6 +35,10 @@ class ErrorCode(enum.StrEnum):
     WORKER_CRASHED = "worker_crashed"
     MEMORY_LIMIT = "memory_limit"
     INTERNAL_ERROR = "internal_error"
+    UNDECODABLE_TEXT = "undecodable_text"
+    TOO_DEEPLY_NESTED = "too_deeply_nested"
+    SYMLINK_LOOP = "symlink_loop"
+    HIDDEN_TEXT = "hidden_text"
 
 
 #: code -> (stage, what it means, in words a recruiter understands)
@@ -60,7 +64,17 @@ ERROR_TABLE: dict[ErrorCode, tuple[str, str]] = {
     ErrorCode.MEMORY_LIMIT: ("batch", "Scoring needed more memory than the configured per-worker limit."),
     ErrorCode.INTERNAL_ERROR: (
         "score", "An unexpected error inside resume_signals; please report it with the file's sha256."),
+    ErrorCode.UNDECODABLE_TEXT: (
+        "extract", "The PDF's fonts carry no character map, so its text cannot be decoded (route it to OCR)."),
+    ErrorCode.TOO_DEEPLY_NESTED: (
+        "extract", "The file's structure (XML elements, PDF objects) is nested deeper than any parser allows."),
+    ErrorCode.SYMLINK_LOOP: ("read", "The path is a symbolic link that points back to itself (a link loop)."),
+    ErrorCode.HIDDEN_TEXT: (
+        "extract", "Warning (status partial): the file holds text a reader cannot see; it was removed, not scored."),
 }
+
+TRANSIENT_CODES: frozenset[ErrorCode] = frozenset({ErrorCode.TIMEOUT, ErrorCode.WORKER_CRASHED})
+"""Codes that describe the run, not the file: `batch --retry-failed` scores such files again."""
 
 
 class ResumeSignalsError(Exception):

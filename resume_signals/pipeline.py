@@ -119,7 +119,13 @@ class Pipeline:
         raised = flags.raise_flags(doc, secs, entries, signals, level, self.rules)
         total, contributions = scoring.score(signals, raised, self.weights)
         warnings = tuple(ErrorInfo(code="extract_warning", message=w, stage="extract") for w in doc.warnings)
-        return Report(source=src, status="ok", warnings=warnings, text=doc.text, sections=tuple(secs),
+        errors: tuple[ErrorInfo, ...] = ()
+        if doc.hidden is not None:  # scored, but the reader must know the file tried to hide text
+            errors = (ErrorInfo(code=ErrorCode.HIDDEN_TEXT.value, stage="extract",
+                                message=f"{doc.hidden.chars} characters of text a reader cannot see "
+                                        f"({', '.join(doc.hidden.methods)}) were removed before scoring."),)
+        return Report(source=src, status="partial" if errors else "ok", errors=errors, warnings=warnings,
+                      text=doc.text, sections=tuple(secs),
                       entries=tuple(entries), signals=tuple(signals), flags=tuple(raised), seniority=level,
                       score=total, contributions=tuple(contributions))
 

@@ -307,12 +307,14 @@ def test_cli_batch_rescores_a_changed_file_and_keeps_failures_failing(
     argv = ["batch", str(tmp_path / "in"), str(tmp_path / "gone.pdf"), "--out", str(out), "--quiet"]
     code, _, err = run(capsys, *argv)
     assert code == 1 and "4 inputs: 2 ok, 2 failed, 0 skipped" in err
+    stale = file_sha256(paths[1])
     paths[1].write_text(paths[1].read_text(encoding="utf-8") + "\nExtra line\n", encoding="utf-8")
     code, _, err = run(capsys, *argv)
     assert code == 1 and "2 failed, 3 skipped" in err
     lines = jsonl(out.read_text(encoding="utf-8"))
-    assert [line["source"]["sha256"] for line in lines].count(file_sha256(paths[1])) == 1
-    assert len(lines) == 5
+    shas = [line["source"]["sha256"] for line in lines]
+    assert shas.count(file_sha256(paths[1])) == 1 and stale not in shas  # the new line replaced the stale one
+    assert len(lines) == 4
 
 
 def test_cli_batch_cuts_an_incomplete_last_line(tmp_path: Path, write_resumes: WriteResumes,

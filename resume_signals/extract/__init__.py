@@ -46,9 +46,12 @@ def extract(data: bytes, *, limits: Limits) -> Document:
             doc = extract_txt(data, limits=limits)
     except DocumentError:
         raise
-    except (RecursionError, MemoryError) as exc:
+    except RecursionError:
+        log.debug("%s extraction recursed too deep", fmt or "sniff")
+        raise DocumentError(ErrorCode.TOO_DEEPLY_NESTED, f"The {_label(fmt)} is nested too deeply to parse.") from None
+    except MemoryError as exc:
         log.debug("%s extraction gave up: %r", fmt or "sniff", exc)
-        raise DocumentError(ErrorCode.CORRUPT, f"The {_label(fmt)} is too deeply nested or too large to parse "
+        raise DocumentError(ErrorCode.CORRUPT, f"The {_label(fmt)} is too large to parse "
                             f"({type(exc).__name__}).") from None
     except Exception as exc:  # a parser bug on a hostile file must not escape into a batch
         log.debug("%s extraction failed", fmt or "sniff", exc_info=True)

@@ -20,7 +20,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import LineDraft
 from ..text.bullets import DASHES, GLYPHS
@@ -90,6 +90,8 @@ class PageGlyphs:
     glyphs: list[Glyph]
     rotated: int = 0
     images: int = 0
+    hidden: list[tuple[Glyph, str]] = field(default_factory=list)
+    """Glyphs a reader cannot see and why (see `resume_signals.extract.visibility`); never read."""
 
 
 @dataclass(slots=True)

@@ -35,7 +35,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..report import Report, Signal
+from ..report import Report, Signal, json_safe
 from ..spec.vocab import SIGNALS
 
 #: Colours given to the vocabulary's signals in its order; other names (user rule packs, or signals beyond
@@ -61,6 +61,7 @@ _CSS = """
                                vertical-align: top; }
 .rs-report td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .rs-report .flag { margin: .3rem 0; }
+.rs-report .banner { background: #fdecea; border: 1px solid #b00020; padding: .5rem .8rem; border-radius: 4px; }
 .rs-report .flag-name { font-weight: 600; color: #b00020; }
 .rs-report details pre { font-size: .8rem; white-space: pre-wrap; background: #f7f7f7; padding: .4rem; }
 .rs-report .legend span.chip { display: inline-block; margin: .1rem .3rem .1rem 0; }
@@ -185,6 +186,10 @@ def _header(report: Report) -> list[str]:
            f'<span class="status-{_e(report.status)}">status {_e(report.status)}</span> · '
            f'<span id="seniority" data-level="{_e(sen.level)}">seniority {_e(sen.level)}{years}</span> · '
            f'<span class="muted">{_e(src.format or "unknown format")}, sha256 {_e(src.sha256[:12])}</span></p>']
+    hidden = next((f for f in report.flags if f.name == "hidden_text"), None)
+    if hidden is not None:  # a trick to game screens: say so before anything else
+        out.append(f'<p class="banner" id="hidden-text-banner" role="alert"><strong>Hidden text removed.</strong> '
+                   f'{_e(hidden.reason)} Sample: <q>{_e(hidden.evidence.get("sample", ""))}</q></p>')
     if report.errors or report.warnings:
         out.append('<ul id="errors">')
         for kind, items in (("error", report.errors), ("warning", report.warnings)):
@@ -241,10 +246,11 @@ def render_html(report: Report) -> str:
     else:
         body.append('<p id="resume-text" class="muted">No text (the document could not be read).</p>')
     csp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
-    return ("<!DOCTYPE html>\n"
-            '<html lang="en"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta name="generator" content="resume_signals">'
-            f"<title>resume_signals: {_e(report.source.name)}</title><style>{_CSS}</style></head>\n"
-            '<body>\n<div class="rs-report">\n' + "\n".join(body) + "\n</div>\n</body></html>\n")
+    # json_safe: a file name that is not UTF-8 (in the title, the heading, an error message) is shown escaped.
+    return json_safe("<!DOCTYPE html>\n"
+                     '<html lang="en"><head><meta charset="utf-8">'
+                     f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+                     '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                     f'<meta name="generator" content="resume_signals">'
+                     f"<title>resume_signals: {_e(report.source.name)}</title><style>{_CSS}</style></head>\n"
+                     '<body>\n<div class="rs-report">\n' + "\n".join(body) + "\n</div>\n</body></html>\n")

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import RulesError
-from ..report import Report
+from ..report import Report, printable
 from ..spec.data import data_toml
 from ..spec.vocab import FLAGS, SIGNALS
 
@@ -76,8 +76,8 @@ class ScreenResult:
     def format_text(self) -> str:
         """Readable lines for a terminal: the verdict, the reasons, then the questions."""
         score = "—" if self.score is None else f"{self.score:.1f}"
-        lines = [f"{self.status.upper():5} {self.file}  score {score}"]
-        lines += [f"      - {r}" for r in self.reasons]
+        lines = [f"{self.status.upper():5} {printable(self.file)}  score {score}"]
+        lines += [f"      - {printable(r)}" for r in self.reasons]
         if self.missing:
             lines.append(f"      missing: {', '.join(self.missing)}")
         for q in self.questions:

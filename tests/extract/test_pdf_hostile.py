@@ -157,9 +157,9 @@ def test_pdf_hostile_deeply_nested_object_tolerated(kind: str) -> None:
     assert doc.text == "Jane Doe"
 
 
-def test_pdf_hostile_deeply_nested_page_tree_corrupt() -> None:
-    """A page tree thousands of levels deep drives pdfminer into RecursionError: reported as corrupt."""
-    assert _code(nested_pages_pdf(5000)) is ErrorCode.CORRUPT
+def test_pdf_hostile_deeply_nested_page_tree_has_its_own_code() -> None:
+    """A page tree thousands of levels deep drives pdfminer into RecursionError: too_deeply_nested."""
+    assert _code(nested_pages_pdf(5000)) is ErrorCode.TOO_DEEPLY_NESTED
 
 
 def test_pdf_hostile_self_drawing_form_terminates() -> None:
@@ -266,11 +266,11 @@ def test_pdf_hostile_page_content_budget() -> None:
     assert _code(page_pdf([content])) is ErrorCode.DECOMPRESSION_LIMIT
 
 
-def test_pdf_hostile_undecodable_text_is_empty() -> None:
-    """Text only in a font without a character map comes out as (cid:N) codes: nothing readable."""
+def test_pdf_hostile_undecodable_text_has_its_own_code() -> None:
+    """Text only in a font without a character map comes out as (cid:N) codes: an ATS routes it to OCR."""
     content = b"BT /F1 10 Tf 72 700 Td <001200130014> Tj ET BT /F1 10 Tf 72 680 Td <00150016> Tj ET"
     data = page_pdf([content], {"F1": CID_FONT_NO_MAP})
     with pytest.raises(DocumentError) as info:
         extract_pdf(data, limits=LIMITS)
-    assert info.value.code is ErrorCode.EMPTY
+    assert info.value.code is ErrorCode.UNDECODABLE_TEXT
     assert "cannot be decoded" in info.value.message

@@ -302,3 +302,16 @@ def test_html_missing_chromium_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(sys.modules[__name__], "CHROMIUM_PATHS", ("/nonexistent/chromium",))
     with pytest.raises(pytest.fail.Exception, match="apt-get install chromium"):
         _chromium()
+
+
+def test_html_hidden_text_banner() -> None:
+    """A resume that hides text gets a banner with the sample; a clean one does not."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "extract"))
+    from pdf_builders import stuffed_pdf
+
+    from resume_signals import score
+
+    stuffed = render_html(score(stuffed_pdf("white_text"), as_of="2026-01-01"))
+    clean = render_html(score(stuffed_pdf(None), as_of="2026-01-01"))
+    assert 'id="hidden-text-banner"' in stuffed and "Shipped and deployed" in stuffed
+    assert 'id="hidden-text-banner"' not in clean
