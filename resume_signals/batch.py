@@ -60,7 +60,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import DocumentError, ErrorCode
 from .limits import DEFAULT_LIMITS, Limits
@@ -498,17 +498,51 @@ def _in_notebook() -> bool:
     return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
 
 
+class TextBar:
+    """A one-line progress bar on stderr, used when tqdm is not installed (it is an extra: the runtime install
+    stays small). Same three calls as tqdm: ``update``, ``close`` and the constructor's ``total``/``desc``."""
+
+    def __init__(self, total: int | None, desc: str = "scoring", file: TextIO | None = None) -> None:
+        self.total, self.desc, self.n = total, desc, 0
+        self.file = file or sys.stderr
+        self.started = time.monotonic()
+        self._draw()
+
+    def _draw(self) -> None:
+        elapsed = time.monotonic() - self.started
+        if self.total:
+            width = 30
+            done = int(width * self.n / self.total)
+            bar = "#" * done + "." * (width - done)
+            line = f"{self.desc} [{bar}] {self.n}/{self.total} docs, {elapsed:.0f}s"
+        else:
+            line = f"{self.desc} {self.n} docs, {elapsed:.0f}s"
+        self.file.write("\r" + line)
+        self.file.flush()
+
+    def update(self, n: int = 1) -> None:
+        self.n += n
+        self._draw()
+
+    def close(self) -> None:
+        self.file.write("\n")
+        self.file.flush()
+
+
 def progress_bar(enabled: bool | None, total: int | None, desc: str = "scoring") -> Any:
-    """A tqdm bar on stderr (a notebook widget in Jupyter), or None.
+    """A progress bar on stderr (tqdm when installed, a notebook widget in Jupyter; else `TextBar`), or None.
 
     ``enabled=None`` means: on in a notebook or when stderr is a terminal. The
-    bar's monitor thread is disabled: workers are forked while it runs, and
+    tqdm monitor thread is disabled: workers are forked while it runs, and
     forking a process with extra threads is unsafe.
     """
     notebook = _in_notebook()
     if enabled is False or (enabled is None and not (notebook or sys.stderr.isatty())):
         return None
-    from tqdm import tqdm as std_tqdm
+    try:
+        from tqdm import tqdm as std_tqdm
+    except ImportError:
+        return TextBar(total, desc)
 
     base: Any = std_tqdm
     if notebook:
