@@ -23,7 +23,8 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["ErrorCode", "Limits", "Pipeline", "Report", "ResumeSignalsError", "RulesError", "score", "__version__"]
+__all__ = ["ErrorCode", "Limits", "Pipeline", "Report", "ResumeSignalsError", "RulesError", "Weights", "fit_weights",
+           "load_weights", "score", "score_many", "to_frame", "__version__"]
 
 
 def score(source: SourceLike, *, as_of: AsOf = None, rules: RuleSet | str | Path | None = None,
@@ -59,3 +60,7 @@ def __getattr__(name: str) -> Any:
         from .spec import weights
         return getattr(weights, name)
     raise AttributeError(name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -647,13 +647,41 @@ class BatchScorer:
                 close()
 
 
-def score_many(sources: Iterable[SourceLike], *, workers: int | None = None, as_of: AsOf = None,
+RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
+
+
+def resume_files(folder: str | os.PathLike[str], *, recursive: bool = False) -> list[str]:
+    """The resumes in ``folder``: its non-hidden ``.pdf``, ``.docx`` and ``.txt`` files, sorted by path
+    (every level below it with ``recursive``). A folder also holds notes, images and exports that are not
+    resumes; a file named explicitly is always read, whatever its suffix."""
+    root = Path(folder)
+    found = root.rglob("*") if recursive else root.iterdir()
+    return sorted(str(p) for p in found
+                  if p.suffix.lower() in RESUME_SUFFIXES and p.is_file()
+                  and not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+def _as_sources(sources: Any) -> Iterable[SourceLike]:
+    """``score_many``'s argument as sources: a folder path means the resumes in it, any other path or bytes
+    one document, an iterable its items; anything else is a TypeError (a str is not iterated by character)."""
+    if isinstance(sources, (str, os.PathLike)):
+        return resume_files(sources) if os.path.isdir(sources) else [sources]
+    if isinstance(sources, (bytes, bytearray, memoryview)):
+        return [bytes(sources)]
+    if not isinstance(sources, Iterable):
+        raise TypeError(f"score_many() takes a folder, a path or an iterable of sources, not {type(sources).__name__}")
+    return sources
+
+
+def score_many(sources: Iterable[SourceLike] | str | os.PathLike[str], *, workers: int | None = None, as_of: AsOf = None,
                timeout: float | None = None, progress: bool | None = None,
                rules: RuleSet | str | Path | None = None, weights: Weights | str | Path | None = None,
                limits: Limits | None = None, redact: bool = False) -> Iterator[Report]:
     """Score many resumes in worker processes; yield one report per source, in input order.
 
-    ``sources``: paths, bytes or binary file objects (any iterable, read lazily).
+    ``sources``: paths, bytes or binary file objects (any iterable, read lazily);
+    a folder path (str or Path) means the resumes in it (`resume_files`), a
+    single file path that file.
     ``workers``: processes (default ``os.cpu_count()``; 0 = in this process, for
     debugging). ``timeout``: seconds per document (default ``limits.timeout``,
     30 s; ``math.inf`` for none); a document past it has its worker killed and
@@ -668,9 +696,10 @@ def score_many(sources: Iterable[SourceLike], *, workers: int | None = None, as_
     >>> [(r.status, r.error_code) for r in reports]
     [('failed', 'empty'), ('failed', 'not_found')]
     """
+    items = _as_sources(sources)
     scorer = BatchScorer(workers=workers, as_of=as_of, timeout=timeout, rules=rules, weights=weights,
                          limits=limits, redact=redact)
-    return _in_order(scorer.imap_unordered(sources, progress=progress))
+    return _in_order(scorer.imap_unordered(items, progress=progress))
 
 
 def _in_order(results: Iterator[tuple[int, Report]]) -> Iterator[Report]:

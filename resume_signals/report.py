@@ -179,6 +179,31 @@ class Report:
         """The first error's code, or None: the one field a batch table needs."""
         return self.errors[0].code if self.errors else None
 
+    @property
+    def contact(self) -> dict[str, Any]:
+        """Name, email, phone and links from the contact block (absent when not found; ``{}`` when redacted)."""
+        from .outputs.json_resume import contact
+
+        return contact(self)
+
+    @property
+    def skills(self) -> list[str]:
+        """The keywords of the skills section, each once, in the order written."""
+        from .outputs.json_resume import skills
+
+        return skills(self)
+
+    def signal_counts(self) -> dict[str, int]:
+        """How many times each signal was found, by name (only those found)."""
+        counts: dict[str, int] = {}
+        for s in self.signals:
+            counts[s.name] = counts.get(s.name, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def _repr_html_(self) -> str:
+        """Jupyter shows a report as its evidence view."""
+        return self.to_html()
+
     def replace(self, **changes: Any) -> Report:
         return replace(self, **changes)
 

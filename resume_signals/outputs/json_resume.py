@@ -174,6 +174,22 @@ def _basics(report: Report) -> dict[str, Any]:
     return basics
 
 
+def contact(report: Report) -> dict[str, Any]:
+    """The flat contact fields (``name``, ``email``, ``phone``, ``links``) found in the contact block; a field
+    not found is absent, so a redacted report gives ``{}``."""
+    basics = _basics(report)
+    flat = {k: basics[k] for k in ("name", "email", "phone") if k in basics}
+    links = ([basics["url"]] if "url" in basics else []) + [p["url"] for p in basics.get("profiles", [])]
+    if links:
+        flat["links"] = links
+    return flat
+
+
+def skills(report: Report) -> list[str]:
+    """Every skills keyword once, in the order written."""
+    return list(dict.fromkeys(k for group in _skills(report) for k in group["keywords"]))
+
+
 def _education(report: Report) -> list[dict[str, Any]]:
     degrees, inst = _education_words()
     try:
