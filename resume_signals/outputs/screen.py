@@ -73,14 +73,20 @@ class ScreenResult:
                 "error_code": self.error_code, "reasons": list(self.reasons), "missing": list(self.missing),
                 "questions": [q.to_dict() for q in self.questions]}
 
-    def format_text(self) -> str:
-        """Readable lines for a terminal: the verdict, the reasons, then the questions."""
+    def format_line(self) -> str:
+        """One line: verdict, score, file and the first reason (a compact list of many resumes)."""
+        score = "—" if self.score is None else f"{self.score:.1f}"
+        why = self.reasons[0] if self.reasons else ""
+        return f"{self.status.upper():5} {score:>5}  {self.file}  {why}".rstrip()
+
+    def format_text(self, *, questions: bool = True) -> str:
+        """Readable lines for a terminal: the verdict, the reasons, then (``questions``) what to ask."""
         score = "—" if self.score is None else f"{self.score:.1f}"
         lines = [f"{self.status.upper():5} {self.file}  score {score}"]
         lines += [f"      - {r}" for r in self.reasons]
         if self.missing:
             lines.append(f"      missing: {', '.join(self.missing)}")
-        for q in self.questions:
+        for q in self.questions if questions else ():
             lines.append(f"      ask ({q.signal}): {q.question}")
             lines.append(f"          listen for: {q.listen_for}")
         return "\n".join(lines)
