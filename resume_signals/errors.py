@@ -34,6 +34,7 @@ class ErrorCode(enum.StrEnum):
     WORKER_CRASHED = "worker_crashed"
     MEMORY_LIMIT = "memory_limit"
     INTERNAL_ERROR = "internal_error"
+    NOT_A_RESUME = "not_a_resume"
 
 
 #: code -> (stage, what it means, in words a recruiter understands)
@@ -59,6 +60,9 @@ ERROR_TABLE: dict[ErrorCode, tuple[str, str]] = {
     ErrorCode.MEMORY_LIMIT: ("batch", "Scoring needed more memory than the configured per-worker limit."),
     ErrorCode.INTERNAL_ERROR: (
         "score", "An unexpected error inside resume_signals; please report it with the file's sha256."),
+    ErrorCode.NOT_A_RESUME: (
+        "sections", "A warning, not a failure: the document has no resume structure (at most one of a section "
+                    "heading, a dated job entry, an e-mail or phone), so its score says little; status is partial."),
 }
 
 

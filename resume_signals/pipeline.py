@@ -106,9 +106,15 @@ class Pipeline:
         raised = flags.raise_flags(doc, secs, entries, signals, level, self.rules)
         total, contributions = scoring.score(signals, raised, self.weights)
         warnings = tuple(ErrorInfo(code="extract_warning", message=w, stage="extract") for w in doc.warnings)
-        return Report(source=src, status="ok", warnings=warnings, text=doc.text, sections=tuple(secs),
+        errors = () if sections.looks_like_resume(doc.text, secs, entries, redacted=self.redact) else (_not_a_resume(),)
+        return Report(source=src, status="partial" if errors else "ok", errors=errors, warnings=warnings, text=doc.text, sections=tuple(secs),
                       entries=tuple(entries), signals=tuple(signals), flags=tuple(raised), seniority=level,
                       score=total, contributions=tuple(contributions))
+
+
+def _not_a_resume() -> ErrorInfo:
+    exc = DocumentError(ErrorCode.NOT_A_RESUME)
+    return ErrorInfo(code=exc.code.value, message=exc.message, stage=exc.stage)
 
 
 def failed_report(src: Source, exc: DocumentError) -> Report:
