@@ -653,11 +653,12 @@ RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
 def resume_files(folder: str | os.PathLike[str], *, recursive: bool = False) -> list[str]:
     """The resumes in ``folder``: its non-hidden ``.pdf``, ``.docx`` and ``.txt`` files, sorted by path
     (every level below it with ``recursive``). A folder also holds notes, images and exports that are not
-    resumes; a file named explicitly is always read, whatever its suffix."""
+    resumes; a file named explicitly is always read, whatever its suffix. A broken link or a FIFO with a resume
+    suffix is listed, so that it gets its own failed report rather than vanishing."""
     root = Path(folder)
     found = root.rglob("*") if recursive else root.iterdir()
     return sorted(str(p) for p in found
-                  if p.suffix.lower() in RESUME_SUFFIXES and p.is_file()
+                  if p.suffix.lower() in RESUME_SUFFIXES and not p.is_dir()
                   and not any(part.startswith(".") for part in p.relative_to(root).parts))
 
 
