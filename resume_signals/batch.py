@@ -670,11 +670,13 @@ def _as_sources(sources: Any) -> Iterable[SourceLike]:
     if isinstance(sources, (bytes, bytearray, memoryview)):
         return [bytes(sources)]
     if not isinstance(sources, Iterable):
-        raise TypeError(f"score_many() takes a folder, a path or an iterable of sources, not {type(sources).__name__}")
+        raise TypeError("score_many() takes a folder, a path or an iterable of sources, "
+                        f"not {type(sources).__name__}")
     return sources
 
 
-def score_many(sources: Iterable[SourceLike] | str | os.PathLike[str], *, workers: int | None = None, as_of: AsOf = None,
+def score_many(sources: Iterable[SourceLike] | str | os.PathLike[str], *, workers: int | None = None,
+               as_of: AsOf = None,
                timeout: float | None = None, progress: bool | None = None,
                rules: RuleSet | str | Path | None = None, weights: Weights | str | Path | None = None,
                limits: Limits | None = None, redact: bool = False) -> Iterator[Report]:

@@ -106,8 +106,10 @@ class Pipeline:
         raised = flags.raise_flags(doc, secs, entries, signals, level, self.rules)
         total, contributions = scoring.score(signals, raised, self.weights)
         warnings = tuple(ErrorInfo(code="extract_warning", message=w, stage="extract") for w in doc.warnings)
-        errors = () if sections.looks_like_resume(doc.text, secs, entries, redacted=self.redact) else (_not_a_resume(),)
-        return Report(source=src, status="partial" if errors else "ok", errors=errors, warnings=warnings, text=doc.text, sections=tuple(secs),
+        resume_like = sections.looks_like_resume(doc.text, secs, entries, redacted=self.redact)
+        errors = () if resume_like else (_not_a_resume(),)
+        return Report(source=src, status="partial" if errors else "ok", errors=errors, warnings=warnings,
+                      text=doc.text, sections=tuple(secs),
                       entries=tuple(entries), signals=tuple(signals), flags=tuple(raised), seniority=level,
                       score=total, contributions=tuple(contributions))
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import fcntl
 import argparse
 import csv
+import fcntl
 import io
 import json
 import os
@@ -410,3 +410,15 @@ def test_cli_screen_summary_compact_and_no_questions(tmp_path: Path, write_resum
     _, with_q, _ = run(capsys, *args)
     _, without_q, _ = run(capsys, *args, "--no-questions")
     assert "ask (" in with_q and "ask (" not in without_q
+
+
+def test_cli_progress_only_above_twenty_inputs_and_text_bar_without_tqdm() -> None:
+    from resume_signals.batch import TextBar
+    from resume_signals.cli import PROGRESS_ABOVE, _progress
+
+    assert _progress(PROGRESS_ABOVE) is False and _progress(PROGRESS_ABOVE + 1) is None  # None: on when a tty
+    buf = io.StringIO()
+    bar = TextBar(total=4, desc="scoring", file=buf)
+    bar.update(3)
+    bar.close()
+    assert "3/4 docs" in buf.getvalue() and buf.getvalue().endswith("\n")

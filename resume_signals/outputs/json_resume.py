@@ -189,7 +189,7 @@ def contact(report: Report) -> dict[str, Any]:
     """The flat contact fields (``name``, ``email``, ``phone``, ``links``) found in the contact block; a field
     not found is absent, so a redacted report gives ``{}``."""
     basics = _basics(report)
-    flat = {k: basics[k] for k in ("name", "email", "phone") if k in basics}
+    flat: dict[str, Any] = {k: basics[k] for k in ("name", "email", "phone") if k in basics}
     links = ([basics["url"]] if "url" in basics else []) + [p["url"] for p in basics.get("profiles", [])]
     if links:
         flat["links"] = links
