@@ -216,12 +216,16 @@ def _csv_row(report: Report) -> tuple[Any, ...]:
 
 def shorten_middle(text: str, width: int) -> str:
     """``text`` cut to ``width`` by dropping its middle: file names differ at both ends (a shared prefix, a
-    numbered suffix), so both are kept."""
+    numbered suffix), so both are kept.
+
+    >>> shorten_middle("candidate_resume_final_v2.pdf", 15)
+    'candida…_v2.pdf'
+    """
     if len(text) <= width:
         return text
     if width <= 1:
         return text[:width]
-    head = (width - 1 + 1) // 2
+    head = width // 2
     tail = width - 1 - head
     return text[:head] + "…" + (text[-tail:] if tail else "")
 
