@@ -187,8 +187,9 @@ def cmd_score(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _ranked(reports: list[Report], sort: str | None, top: int | None) -> list[Report]:
-    if sort == "score":
-        reports = sorted(reports, key=lambda r: -1.0 if r.score is None else r.score, reverse=True)
+    if sort == "score":  # highest first; documents that are not resumes after every resume
+        reports = sorted(reports, key=lambda r: (r.error_code != "not_a_resume", -1.0 if r.score is None else r.score),
+                         reverse=True)
     return reports if top is None else reports[:top]
 
 
@@ -243,7 +244,7 @@ def _table_cells(report: Report) -> tuple[str, ...]:
         return (report.source.name, report.error_code or "failed", "-", "-", "-", message, "")
     score = "-" if report.score is None else f"{report.score:.1f}"
     years = "-" if report.seniority.years is None else f"{report.seniority.years:.1f}"
-    return (report.source.name, report.status, score, report.seniority.level, years,
+    return (report.source.name, report.error_code or report.status, score, report.seniority.level, years,
             ", ".join(_top_signals(report)) or "-", ", ".join(f.name for f in report.flags) or "-")
 
 

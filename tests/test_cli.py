@@ -422,3 +422,15 @@ def test_cli_progress_only_above_twenty_inputs_and_text_bar_without_tqdm() -> No
     bar.update(3)
     bar.close()
     assert "3/4 docs" in buf.getvalue() and buf.getvalue().endswith("\n")
+
+
+def test_cli_not_a_resume_fails_the_screen_and_ranks_last(tmp_path: Path, write_resumes: WriteResumes,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    (a,) = write_resumes(tmp_path, 1)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Release notes\nWe shipped, deployed and monitored the new build, then rolled back.\n",
+                     encoding="utf-8")
+    code, out, _ = run(capsys, "screen", "--min-score", "0", "--compact", str(notes), str(a))
+    assert code == 3 and out.splitlines()[0].startswith("FAIL") and "not a resume" in out.splitlines()[0]
+    code, out, _ = run(capsys, "score", "--format", "csv", "--sort", "score", str(notes), str(a))
+    assert [row["file"] for row in csv.DictReader(io.StringIO(out))] == [a.name, notes.name]

@@ -34,6 +34,7 @@ from ..spec.data import data_toml
 from .frame import FLAG_NAMES, SIGNAL_NAMES
 
 PASS, FAIL, ERROR = "pass", "fail", "error"
+NOT_A_RESUME = "not_a_resume"
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,7 @@ def screen(report: Report, *, min_score: float, require: Iterable[str] = (),
         return ScreenResult(file=file, passed=False, status=ERROR, score=None,
                             reasons=why or ("document could not be read",), error_code=report.error_code)
     found = {s.name for s in report.signals}
-    failing: list[str] = []
+    failing: list[str] = [f"not a resume: {e.message}" for e in report.errors if e.code == NOT_A_RESUME]
     passing: list[str] = []
     score = report.score
     if score is None or score < min_score:
