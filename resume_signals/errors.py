@@ -39,6 +39,7 @@ class ErrorCode(enum.StrEnum):
     TOO_DEEPLY_NESTED = "too_deeply_nested"
     SYMLINK_LOOP = "symlink_loop"
     HIDDEN_TEXT = "hidden_text"
+    NOT_A_RESUME = "not_a_resume"
 
 
 #: code -> (stage, what it means, in words a recruiter understands)
@@ -71,6 +72,9 @@ ERROR_TABLE: dict[ErrorCode, tuple[str, str]] = {
     ErrorCode.SYMLINK_LOOP: ("read", "The path is a symbolic link that points back to itself (a link loop)."),
     ErrorCode.HIDDEN_TEXT: (
         "extract", "Warning (status partial): the file holds text a reader cannot see; it was removed, not scored."),
+    ErrorCode.NOT_A_RESUME: (
+        "sections", "A warning, not a failure: the document has no resume structure (at most one of a section "
+                    "heading, a dated job entry, an e-mail or phone), so its score says little; status is partial."),
 }
 
 TRANSIENT_CODES: frozenset[ErrorCode] = frozenset({ErrorCode.TIMEOUT, ErrorCode.WORKER_CRASHED})

@@ -124,10 +124,17 @@ class Pipeline:
             errors = (ErrorInfo(code=ErrorCode.HIDDEN_TEXT.value, stage="extract",
                                 message=f"{doc.hidden.chars} characters of text a reader cannot see "
                                         f"({', '.join(doc.hidden.methods)}) were removed before scoring."),)
+        if not sections.looks_like_resume(doc.text, secs, entries, redacted=self.redact):
+            errors += (_not_a_resume(),)
         return Report(source=src, status="partial" if errors else "ok", errors=errors, warnings=warnings,
                       text=doc.text, sections=tuple(secs),
                       entries=tuple(entries), signals=tuple(signals), flags=tuple(raised), seniority=level,
                       score=total, contributions=tuple(contributions))
+
+
+def _not_a_resume() -> ErrorInfo:
+    exc = DocumentError(ErrorCode.NOT_A_RESUME)
+    return ErrorInfo(code=exc.code.value, message=exc.message, stage=exc.stage)
 
 
 def failed_report(src: Source, exc: DocumentError) -> Report:

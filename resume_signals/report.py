@@ -259,6 +259,13 @@ class Report:
         """The first error's code, or None: the one field a batch table needs."""
         return self.errors[0].code if self.errors else None
 
+    def signal_counts(self) -> dict[str, int]:
+        """How many times each signal was found, by name (only those found)."""
+        counts: dict[str, int] = {}
+        for s in self.signals:
+            counts[s.name] = counts.get(s.name, 0) + 1
+        return dict(sorted(counts.items()))
+
     def replace(self, **changes: Any) -> Report:
         return replace(self, **changes)
 

@@ -59,14 +59,15 @@ def test_batch_faults_symlink_loops_get_a_report(tmp_path: Path, capsys: pytest.
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "ok.txt").write_bytes(RESUME)
-    os.symlink("loop", folder / "loop")
-    os.symlink("b", folder / "a")
-    os.symlink("a", folder / "b")
+    os.symlink("loop.pdf", folder / "loop.pdf")
+    os.symlink("b.txt", folder / "a.docx")
+    os.symlink("a.docx", folder / "b.txt")
+    os.symlink("notes", folder / "notes")  # no resume suffix: a folder's non-resumes are not read
     code, stdout, _ = run(capsys, "score", "--workers", "0", str(folder))
     reports = [json.loads(line) for line in stdout.splitlines()]
     assert code == 1
     assert {r["source"]["name"]: r["errors"][0]["code"] if r["errors"] else "ok" for r in reports} == {
-        "a": "symlink_loop", "b": "symlink_loop", "loop": "symlink_loop", "ok.txt": "ok"}
+        "a.docx": "symlink_loop", "b.txt": "symlink_loop", "loop.pdf": "symlink_loop", "ok.txt": "ok"}
 
 
 def test_batch_faults_full_disk_leaves_no_partial_line_and_the_next_run_finishes(
