@@ -311,8 +311,8 @@ def score_each(base: Path, cases: list[Case]) -> bool:
         report = resume_signals.score(path, as_of=AS_OF)
         seconds = time.perf_counter() - start
         grew = f"{_maxrss_mb() - rss:.0f}"
-        rows.append((printable(case.name), size, case.expected, report.error_code or report.status, seconds, grew,
-                     case.note))
+        rows.append((printable(case.name), size, case.expected, _outcome(report), seconds, grew,
+                     case.note + (f" (warning: {report.error_code})" if report.status == "partial" else "")))
     if os.geteuid() == 0:
         got, seconds = _score_denied(base / "unreadable.txt")
         rows.append(("unreadable.txt (no DAC caps)", str((base / "unreadable.txt").stat().st_size),
@@ -333,13 +333,20 @@ def score_each(base: Path, cases: list[Case]) -> bool:
     return all_good
 
 
+def _outcome(report: Report) -> str:
+    """A failed report's code, else "ok": a warning (not_a_resume on a one-line test file) still means read."""
+    return (report.error_code or "failed") if report.status == "failed" else "ok"
+
+
 def batch(base: Path, cases: list[Case], out: Path) -> bool:
     """Part two: one `resume-signals batch` run over the hostile inputs and the good fixtures together."""
     good = sorted(p for p in (ROOT / "fixtures" / "build").iterdir() if p.is_file())
     for p in good:
         shutil.copy(p, base / p.name)
     missing = base / "not_uploaded.pdf"
-    inputs = sorted(p.name for p in base.iterdir() if p.is_file() or p.is_symlink()) + [missing.name]
+    # A folder means its resumes (.pdf, .docx, .txt, links included); part one reads the other names directly.
+    inputs = sorted(p.name for p in base.iterdir() if (p.is_file() or p.is_symlink())
+                    and p.suffix.lower() in (".pdf", ".docx", ".txt")) + [missing.name]
     expected = {c.name: c.expected for c in cases}
     denied = False
     if os.geteuid() == 0:
@@ -359,7 +366,7 @@ def batch(base: Path, cases: list[Case], out: Path) -> bool:
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     reports = [Report.from_dict(line) for line in lines]  # names as the file system holds them
     names = Counter(r.source.name for r in reports)
-    got = {r.source.name: (r.error_code or r.status) for r in reports}
+    got = {r.source.name: _outcome(r) for r in reports}
     duplicates = sorted(n for n, k in names.items() if k > 1)
     lost = sorted(set(inputs) - set(names))
     extra = sorted(set(names) - set(inputs))
@@ -367,7 +374,7 @@ def batch(base: Path, cases: list[Case], out: Path) -> bool:
     wrong = sorted(f"{n}: expected {expected[n]}, got {got[n]}" for n in expected
                    if n in got and got[n] != expected[n])
     print(f"  inputs: {len(inputs)} ({len(good)} good fixtures, {len(inputs) - len(good)} hostile;"
-          f" the subdirectory a_directory is not an input of a directory batch)")
+          f" a folder's subdirectories and files without a resume suffix are not inputs of a directory batch)")
     print(f"  output lines: {len(lines)}")
     print(f"  duplicates: {', '.join(duplicates) or 'none'}")
     print(f"  lost: {', '.join(lost) or 'none'};  unexpected: {', '.join(extra) or 'none'}")
