@@ -13,7 +13,7 @@ $(VENV)/bin/python:
 # pip's build chatter goes to a log, shown only when the install fails.
 $(STAMP): pyproject.toml | $(VENV)/bin/python
 	@echo "installing resume_signals[test] into $(VENV) (log: $(VENV)/install.log)"
-	@$(PY) -m pip install -q -e '.[test]' >$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@$(PY) -m pip install -q -e '.[test,fast]' >$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 	@touch $(STAMP)
 
 $(VENV)/.dev: $(STAMP)

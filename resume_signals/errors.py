@@ -70,6 +70,10 @@ class RulesError(ResumeSignalsError, ValueError):
     """A rule pack or weights file is invalid; raised at load time, never half-applied."""
 
 
+class BackendError(ResumeSignalsError, ValueError):
+    """An unknown PDF backend, or one whose optional library is not installed (raised when a pipeline is built)."""
+
+
 class DocumentError(ResumeSignalsError):
     """A document cannot be scored; carried into a failed report, never raised by `score`."""
 
