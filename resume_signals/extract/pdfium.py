@@ -160,7 +160,6 @@ def _glyphs(raw: Any, textpage: Any, width: float, height: float, fonts: _Fonts,
     get_origin, get_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
     get_size, get_matrix = raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
     is_generated = raw.FPDFText_IsGenerated
-    last: tuple[float, float, int] | None = None
     box_ref, matrix_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
     for i in range(n):
         if i % _CHECK_EVERY == _CHECK_EVERY - 1:
@@ -175,12 +174,15 @@ def _glyphs(raw: Any, textpage: Any, width: float, height: float, fonts: _Fonts,
         if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
             rotated += 1  # rotated or mirrored text (a vertical sidebar label)
             continue
-        size = get_size(tp, i)
+        size = get_size(tp, i) * matrix.d  # the nominal size (Tf) scaled as drawn, as pdfminer measures it
         if not 0.0 < size < _MAX_GLYPH_SIZE:
             continue
         get_origin(tp, i, ox_ref, oy_ref)
         get_box(tp, i, box_ref)
-        x0, base, x1 = ox.value, oy.value, box.right
+        # The loose box spans the advance (a ligature's letters each get their share); the origin gives the baseline.
+        x0, base, x1 = box.left, oy.value, box.right
+        if not x1 > x0:
+            x0, x1 = ox.value, ox.value + 0.5 * size
         if not all(map(math.isfinite, (x0, x1, base))):
             continue
         if x1 < 0 or x0 > width or base + size < 0 or base - 0.3 * size > height:
@@ -188,13 +190,9 @@ def _glyphs(raw: Any, textpage: Any, width: float, height: float, fonts: _Fonts,
         if x1 - x0 > 4 * size or x1 < x0:
             x1 = x0 + 0.5 * size
         text = _text(code)
-        here = (x0, base, _address(obj))
-        if here == last and glyphs:
-            # A ligature's later letters come at its origin: one glyph, as pdfminer reads it ('ffi').
-            glyphs[-1].text += text
-            glyphs[-1].x1 = max(glyphs[-1].x1, x1)
+        if glyphs and (x0, x1, base) == (glyphs[-1].x0, glyphs[-1].x1, glyphs[-1].base):
+            glyphs[-1].text += text  # a ligature whose letters share one box: one glyph, as pdfminer reads 'ffi'
             continue
-        last = here
         name, bold, italic, mode, fill = fonts.state(obj)
         glyphs.append(Glyph(text=text, x0=x0, x1=x1, base=base, size=size, font=name, bold=bold, italic=italic,
                             render_mode=mode, fill=fill))
@@ -205,6 +203,8 @@ def _text(code: int) -> str:
     """A character code as text; PDFium's 2 is a hyphen it found at a line end; controls are undecodable glyphs."""
     if code == 2:
         return "-"
+    if code == 9:
+        return " "
     if code < 32 or 0x7F <= code < 0xA0:
         return f"(cid:{code})"  # no character map (pdfminer says the same): a bullet when it leads a line
     if code >= 0x110000 or 0xD800 <= code < 0xE000:
