@@ -179,8 +179,9 @@ def _glyphs(raw: Any, textpage: Any, width: float, height: float, fonts: _Fonts,
             continue
         get_origin(tp, i, ox_ref, oy_ref)
         get_box(tp, i, box_ref)
-        # The loose box spans the advance (a ligature's letters each get their share); the origin gives the baseline.
-        x0, base, x1 = box.left, oy.value, box.right
+        # pdfminer's x0 is the origin; the loose box spans the advance and gives a ligature's later letters
+        # their own share of it (their origin is the ligature's).
+        x0, base, x1 = max(ox.value, box.left), oy.value, box.right
         if not x1 > x0:
             x0, x1 = ox.value, ox.value + 0.5 * size
         if not all(map(math.isfinite, (x0, x1, base))):
