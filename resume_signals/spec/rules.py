@@ -61,6 +61,8 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
+import pickle
 import re
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
@@ -69,7 +71,7 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from ..errors import RulesError
-from .data import DATA_PREFIX, data_files, data_toml
+from .data import DATA_PREFIX, cache_dirs, data_digest, data_files, data_toml
 
 _T = TypeVar("_T")
 
@@ -610,10 +612,34 @@ def load_rules(extra: str | Path | None = None) -> RuleSet:
 
 @functools.lru_cache(maxsize=1)
 def _bundled_ruleset() -> RuleSet:
+    """The bundled rules, validated once per version of the data: the result is cached on disk.
+
+    Validation compiles every pattern and regex (most of a cold start); the bundled files only change
+    with the package, so the frozen set is pickled under a name holding the data's hash.
+    """
+    name = f"rules-{data_digest()}.pickle"
+    for folder in cache_dirs():
+        try:
+            cached = pickle.loads((folder / name).read_bytes())
+        except Exception:  # absent, unreadable or from another Python: rebuild
+            continue
+        if isinstance(cached, RuleSet):
+            return cached
     merged = copy.deepcopy(_bundled_raw())
     merged["weights"] = {}
     _validate(merged, _Checker(DATA_PREFIX))
-    return _freeze(merged)
+    rules = _freeze(merged)
+    blob = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+    for folder in cache_dirs():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f"{name}.{os.getpid()}.tmp"
+            tmp.write_bytes(blob)
+            os.replace(tmp, folder / name)  # atomic: a concurrent reader sees the whole file or none
+            break
+        except OSError:  # a read-only install: try the user's cache folder
+            continue
+    return rules
 
 
 def words(value: str | Iterable[str], lexicons: Mapping[str, Any]) -> list[str]:
