@@ -18,6 +18,7 @@ extractions within a process (a batch runs processes, not threads).
 from __future__ import annotations
 
 import ctypes
+import functools
 import math
 import threading
 from typing import Any
@@ -35,6 +36,8 @@ _lock = threading.Lock()
 _ITALIC_FLAG = 1 << 6
 _FORCE_BOLD_FLAG = 1 << 18
 _BOLD_WEIGHT = 600
+_MAX_OBJECTS = 100_000
+"""Drawing objects a page may hold, forms' contents included (the real resumes tried hold a few thousand)."""
 
 
 def available() -> bool:
@@ -95,34 +98,53 @@ class _Fonts:
 
 
 def _page_objects(raw: Any, page: Any, glyphs: list[Glyph], deadline: Deadline) -> int:
-    """Count images and add small filled shapes as bullet pseudo-glyphs (as the pdfminer device does)."""
+    """Count images and add small filled shapes as bullet pseudo-glyphs (as the pdfminer device does).
+
+    Objects inside form XObjects count too, against a budget: a page drawing forms that draw forms (a
+    million drawings from a 2 KB file) or megabytes of path operators is refused as the pdfminer backend
+    refuses it, with ``decompression_limit``.
+    """
     images = 0
+    seen = 0
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
-    count = raw.FPDFPage_CountObjects(page)
-    for i in range(count):
-        if i % _CHECK_EVERY == _CHECK_EVERY - 1:
-            deadline.check()
-        obj = raw.FPDFPage_GetObject(page, i)
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_IMAGE:
-            images += 1
-        elif kind == raw.FPDF_PAGEOBJ_PATH:
-            if not raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke)) or not fillmode.value:
-                continue
-            if raw.FPDFPath_CountSegments(obj) > 64:
-                continue
-            if not raw.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
-                                             ctypes.byref(top)):
-                continue
-            w, h = right.value - left.value, top.value - bottom.value
-            if not (_BULLET_MIN <= w <= _BULLET_MAX and _BULLET_MIN <= h <= _BULLET_MAX and 0.6 <= w / h <= 1.6):
-                continue
-            size = 3.3 * max(w, h)
-            centre = (top.value + bottom.value) / 2
-            glyphs.append(Glyph(text="\u2022", x0=left.value, x1=right.value, base=centre - 0.3 * size, size=size,
-                                font=VECTOR_BULLET))
-    return images
+    forms: list[Any] = []
+    count, get = raw.FPDFPage_CountObjects(page), lambda i: raw.FPDFPage_GetObject(page, i)
+    on_page = True  # shapes inside forms are not read as bullets (their bounds are in the form's space)
+    while True:
+        for i in range(count):
+            seen += 1
+            if seen % _CHECK_EVERY == 0:
+                deadline.check()
+                if seen > _MAX_OBJECTS:
+                    raise DocumentError(ErrorCode.DECOMPRESSION_LIMIT, "A page of this PDF holds far more drawing "
+                                                                       "instructions than a resume; it was not read.")
+            obj = get(i)
+            kind = raw.FPDFPageObj_GetType(obj)
+            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+                images += 1
+            elif kind == raw.FPDF_PAGEOBJ_FORM:
+                forms.append(obj)
+            elif kind == raw.FPDF_PAGEOBJ_PATH and on_page:
+                filled = raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke))
+                if not filled or not fillmode.value:
+                    continue
+                if raw.FPDFPath_CountSegments(obj) > 64:
+                    continue
+                if not raw.FPDFPageObj_GetBounds(obj, ctypes.byref(left), ctypes.byref(bottom), ctypes.byref(right),
+                                                 ctypes.byref(top)):
+                    continue
+                w, h = right.value - left.value, top.value - bottom.value
+                if not (_BULLET_MIN <= w <= _BULLET_MAX and _BULLET_MIN <= h <= _BULLET_MAX and 0.6 <= w / h <= 1.6):
+                    continue
+                size = 3.3 * max(w, h)
+                centre = (top.value + bottom.value) / 2
+                glyphs.append(Glyph(text="\u2022", x0=left.value, x1=right.value, base=centre - 0.3 * size,
+                                    size=size, font=VECTOR_BULLET))
+        if not forms:
+            return images
+        form = forms.pop()
+        count, get, on_page = raw.FPDFFormObj_CountObjects(form), functools.partial(raw.FPDFFormObj_GetObject, form), False
 
 
 def _page(raw: Any, pdf: Any, index: int, fonts: _Fonts, deadline: Deadline, budget: list[int]) -> PageGlyphs:
