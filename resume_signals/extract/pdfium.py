@@ -144,7 +144,8 @@ def _page_objects(raw: Any, page: Any, glyphs: list[Glyph], deadline: Deadline) 
         if not forms:
             return images
         form = forms.pop()
-        count, get, on_page = raw.FPDFFormObj_CountObjects(form), functools.partial(raw.FPDFFormObj_GetObject, form), False
+        count, on_page = raw.FPDFFormObj_CountObjects(form), False
+        get = functools.partial(raw.FPDFFormObj_GetObject, form)
 
 
 def _page(raw: Any, pdf: Any, index: int, fonts: _Fonts, deadline: Deadline, budget: list[int]) -> PageGlyphs:
@@ -219,6 +220,11 @@ def _glyphs(raw: Any, textpage: Any, width: float, height: float, fonts: _Fonts,
         name, bold, italic, mode, fill = fonts.state(obj)
         glyphs.append(Glyph(text=text, x0=x0, x1=x1, base=base, size=size, font=name, bold=bold, italic=italic,
                             render_mode=mode, fill=fill))
+    # A loose box can reach past the advance (small caps, italic overhang); pdfminer's extents end where the
+    # next letter of the run starts, and the line builder reads overlaps as kerning or fake bold.
+    for g, nxt in zip(glyphs, glyphs[1:], strict=False):
+        if nxt.base == g.base and g.x0 < nxt.x0 < g.x1:
+            g.x1 = nxt.x0
     return glyphs, rotated
 
 
