@@ -37,8 +37,7 @@ hostile: $(STAMP)
 	$(PY) benchmarks/hostile_inputs.py
 
 bench: $(STAMP)
-	$(PY) benchmarks/bench_scoring.py
-	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench.py
 
 fixtures: $(VENV)/.dev
 	$(PY) scripts/make_fixtures.py
