@@ -54,7 +54,8 @@ STAGES = ("extract", "sections", "detection", "score", "total")
 def build_corpus(target: int = 300) -> list[tuple[str, bytes]]:
     """(format, bytes) for about ``target`` generated resumes of 1-3 pages."""
     rng = random.Random(12)
-    renderers = {"txt": render_txt, "docx": render_docx, "pdf": render_reportlab_single, "pdf2": render_reportlab_frames}
+    renderers = {"txt": render_txt, "docx": render_docx, "pdf": render_reportlab_single,
+                 "pdf2": render_reportlab_frames}
     specs = load_specs()
     out: list[tuple[str, bytes]] = []
     while len(out) < target:
@@ -130,7 +131,8 @@ def stage_table(title: str, docs: list[tuple[str, bytes]], pipes: dict[str, Pipe
         files = [d for f, d in docs if f == fmt]
         if not files:
             continue
-        floor = [pdf_floor(d) for d in files] if fmt == "pdf" else [docx_floor(d) for d in files] if fmt == "docx" else []
+        floor_of = {"pdf": pdf_floor, "docx": docx_floor}.get(fmt)
+        floor = [floor_of(d) for d in files] if floor_of else []
         for name, pipe in pipes.items():
             if fmt != "pdf" and name != "pdfminer":
                 continue

@@ -436,6 +436,21 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scoring_options(p, workers=False)
     p.set_defaults(func=cmd_html)
 
+    p = sub.add_parser(
+        "spark-batch", help="score files on Spark into a Parquet table (needs the [spark] extra and Java 17+)",
+        description="Score every file that PATTERN matches (a path, a directory or a Hadoop glob: local, hdfs://, "
+                    "s3a://, dbfs:/ ...) on Spark, one row per file, into --out as Parquet. Columns: path, sha256, "
+                    "status, error_code, score, seniority, years, signal_<name> and ml_<name> counts, flag_<name> "
+                    "booleans and the full report JSON. Files over the size limit are refused without being read.")
+    p.add_argument("pattern", metavar="PATTERN", help="path or glob of the resumes; quote it so the shell does not "
+                                                      "expand it")
+    p.add_argument("--out", required=True, metavar="DIR.parquet", help="Parquet output (a directory)")
+    p.add_argument("--master", metavar="URL", help="Spark master (default: the session's own, else local[*])")
+    p.add_argument("-r", "--recursive", action="store_true", help="also read the files of subdirectories")
+    p.add_argument("--overwrite", action="store_true", help="replace --out if it exists")
+    _add_scoring_options(p, workers=False)
+    p.set_defaults(func=cmd_spark_batch)
+
     p = sub.add_parser("screen", help="PASS or FAIL per resume, with reasons and interview questions")
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--min-score", type=float, required=True, metavar="N")
@@ -445,6 +460,34 @@ def build_parser() -> argparse.ArgumentParser:
     _add_scoring_options(p)
     p.set_defaults(func=cmd_screen)
     return parser
+
+
+def cmd_spark_batch(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        from . import spark as rs_spark
+        session = rs_spark.session(args.master)
+    except ImportError as exc:
+        raise UsageError(f"spark-batch needs pyspark: pip install 'resume_signals[spark]' ({exc})") from exc
+    try:
+        df = rs_spark.read_files(session, args.pattern, recursive=args.recursive)
+        try:
+            result = rs_spark.score_files(df, as_of=args.as_of, rules=args.rules, weights=args.weights,
+                                          redact=args.redact, timeout=args.timeout)
+        except (RulesError, OSError) as exc:
+            raise UsageError(str(exc)) from exc
+        try:
+            result.write.mode("overwrite" if args.overwrite else "errorifexists").parquet(args.out)
+        except Exception as exc:  # pyspark's AnalysisException; pyspark is an optional import
+            if "PATH_ALREADY_EXISTS" in str(exc):
+                raise UsageError(f"{args.out} already exists: pass --overwrite to replace it") from exc
+            raise
+        counts: dict[str, int] = dict(session.read.parquet(args.out).groupBy("status").count().collect())
+    finally:
+        session.stop()
+    total, failed = sum(counts.values()), counts.get("failed", 0)
+    print(f"resume-signals spark-batch: {total} files: {total - failed} scored, {failed} failed -> {args.out}",
+          file=sys.stderr)
+    return EXIT_FAILED_DOC if failed else EXIT_OK
 
 
 class _BriefFormatter(logging.Formatter):

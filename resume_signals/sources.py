@@ -60,7 +60,7 @@ def load(source: SourceLike, limits: Limits) -> Loaded:
                 raise DocumentError(ErrorCode.NOT_A_FILE, f"Not a regular file: {p}")
             size = p.stat().st_size
             if size > limits.max_bytes:
-                raise DocumentError(ErrorCode.TOO_LARGE, _too_large(size, limits))
+                raise DocumentError(ErrorCode.TOO_LARGE, too_large_message(size, limits))
             with p.open("rb") as fh:
                 data = fh.read(limits.max_bytes + 1)
         except PermissionError as exc:
@@ -73,9 +73,9 @@ def load(source: SourceLike, limits: Limits) -> Loaded:
             raise TypeError("file objects must be opened in binary mode")
         data = bytes(data)
     if len(data) > limits.max_bytes:
-        raise DocumentError(ErrorCode.TOO_LARGE, _too_large(len(data), limits))
+        raise DocumentError(ErrorCode.TOO_LARGE, too_large_message(len(data), limits))
     return Loaded(data=data, name=name, path=path, size=len(data), sha256=hashlib.sha256(data).hexdigest())
 
 
-def _too_large(size: int, limits: Limits) -> str:
+def too_large_message(size: int, limits: Limits) -> str:
     return f"The file is {size / 1e6:.1f} MB; the limit is {limits.max_bytes / 1e6:.1f} MB."
