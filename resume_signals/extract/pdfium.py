@@ -53,27 +53,56 @@ def _address(handle: Any) -> int:
     return ctypes.cast(handle, ctypes.c_void_p).value or 0
 
 
+@functools.cache
+def _calls() -> Any:
+    """The per-character PDFium calls with plain-integer handles: pypdfium2's typed pointers cost more than the
+    calls themselves, and an integer handle is a cheap cache key for a text object's font and drawing state."""
+    import types
+
+    import pypdfium2.raw as raw
+
+    vp, i, d, u = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_uint)
+
+    def proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
+        return ctypes.CFUNCTYPE(restype, *argtypes)(_address(fn))
+
+    return types.SimpleNamespace(
+        unicode=proto(raw.FPDFText_GetUnicode, ctypes.c_uint, vp, i),
+        generated=proto(raw.FPDFText_IsGenerated, i, vp, i),
+        textobj=proto(raw.FPDFText_GetTextObject, vp, vp, i),
+        matrix=proto(raw.FPDFText_GetMatrix, i, vp, i, ctypes.POINTER(raw.FS_MATRIX)),
+        size=proto(raw.FPDFText_GetFontSize, ctypes.c_double, vp, i),
+        origin=proto(raw.FPDFText_GetCharOrigin, i, vp, i, d, d),
+        box=proto(raw.FPDFText_GetLooseCharBox, i, vp, i, ctypes.POINTER(raw.FS_RECTF)),
+        font=proto(raw.FPDFTextObj_GetFont, vp, vp),
+        base_name=proto(raw.FPDFFont_GetBaseFontName, ctypes.c_ulong, vp, ctypes.c_char_p, ctypes.c_ulong),
+        flags=proto(raw.FPDFFont_GetFlags, i, vp),
+        weight=proto(raw.FPDFFont_GetWeight, i, vp),
+        render_mode=proto(raw.FPDFTextObj_GetTextRenderMode, i, vp),
+        fill=proto(raw.FPDFPageObj_GetFillColor, i, vp, u, u, u, u),
+    )
+
+
 class _Fonts:
     """Per-document caches keyed by PDFium handles: a font's name and traits, a text object's drawing state."""
 
-    def __init__(self, raw: Any) -> None:
-        self.raw = raw
+    def __init__(self) -> None:
+        self.calls = _calls()
         self.fonts: dict[int, tuple[str, bool, bool]] = {}
         self.objects: dict[int, tuple[str, bool, bool, int, tuple[int, int, int, int] | None]] = {}
 
-    def font(self, handle: Any) -> tuple[str, bool, bool]:
-        key = _address(handle)
+    def font(self, handle: int | None) -> tuple[str, bool, bool]:
+        key = handle or 0
         hit = self.fonts.get(key)
         if hit is None:
-            raw = self.raw
+            calls = self.calls
             name = "unknown"
             if key:
                 buf = ctypes.create_string_buffer(256)
-                n = raw.FPDFFont_GetBaseFontName(handle, buf, 256)
-                if n > 1:
+                if calls.base_name(key, buf, 256) > 1:
                     name = buf.value.decode("utf-8", "replace") or "unknown"
-                flags = raw.FPDFFont_GetFlags(handle)
-                weight = raw.FPDFFont_GetWeight(handle)
+                flags = calls.flags(key)
+                weight = calls.weight(key)
                 hit = (name, weight >= _BOLD_WEIGHT or bool(flags > 0 and flags & _FORCE_BOLD_FLAG),
                        bool(flags > 0 and flags & _ITALIC_FLAG))
             else:
@@ -81,19 +110,18 @@ class _Fonts:
             self.fonts[key] = hit
         return hit
 
-    def state(self, obj: Any) -> tuple[str, bool, bool, int, tuple[int, int, int, int] | None]:
+    def state(self, obj: int) -> tuple[str, bool, bool, int, tuple[int, int, int, int] | None]:
         """(font name, bold, italic, render mode, fill RGBA) of one text object."""
-        key = _address(obj)
-        hit = self.objects.get(key)
+        hit = self.objects.get(obj)
         if hit is None:
-            raw = self.raw
-            name, bold, italic = self.font(raw.FPDFTextObj_GetFont(obj))
-            mode = raw.FPDFTextObj_GetTextRenderMode(obj)
+            calls = self.calls
+            name, bold, italic = self.font(calls.font(obj))
+            mode = calls.render_mode(obj)
             r, g, b, a = (ctypes.c_uint() for _ in range(4))
-            fill = (r.value, g.value, b.value, a.value) if raw.FPDFPageObj_GetFillColor(
+            fill = (r.value, g.value, b.value, a.value) if calls.fill(
                 obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)) else None
             hit = (name, bold, italic, mode, fill)
-            self.objects[key] = hit
+            self.objects[obj] = hit
         return hit
 
 
@@ -169,8 +197,8 @@ def _page(raw: Any, pdf: Any, index: int, fonts: _Fonts, deadline: Deadline, bud
 
 def _glyphs(raw: Any, textpage: Any, width: float, height: float, fonts: _Fonts, deadline: Deadline,
             budget: list[int]) -> tuple[list[Glyph], int]:
-    tp = textpage.raw
-    n = raw.FPDFText_CountChars(tp)
+    n = raw.FPDFText_CountChars(textpage.raw)
+    tp = _address(textpage.raw)
     budget[0] -= max(n, 0)
     if budget[0] < 0:
         raise DocumentError(ErrorCode.TOO_MUCH_TEXT, "This PDF holds far more text than a resume; it was not read.")
@@ -179,10 +207,9 @@ def _glyphs(raw: Any, textpage: Any, width: float, height: float, fonts: _Fonts,
     box = raw.FS_RECTF()
     matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    get_unicode, get_object = raw.FPDFText_GetUnicode, raw.FPDFText_GetTextObject
-    get_origin, get_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
-    get_size, get_matrix = raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
-    is_generated = raw.FPDFText_IsGenerated
+    calls = fonts.calls
+    get_unicode, get_object, is_generated = calls.unicode, calls.textobj, calls.generated
+    get_origin, get_box, get_size, get_matrix = calls.origin, calls.box, calls.size, calls.matrix
     box_ref, matrix_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
     for i in range(n):
         if i % _CHECK_EVERY == _CHECK_EVERY - 1:
@@ -221,9 +248,10 @@ def _glyphs(raw: Any, textpage: Any, width: float, height: float, fonts: _Fonts,
         glyphs.append(Glyph(text=text, x0=x0, x1=x1, base=base, size=size, font=name, bold=bold, italic=italic,
                             render_mode=mode, fill=fill))
     # A loose box can reach past the advance (small caps, italic overhang); pdfminer's extents end where the
-    # next letter of the run starts, and the line builder reads overlaps as kerning or fake bold.
+    # next letter of the run starts, and the line builder reads overlaps as kerning or fake bold. (A glyph
+    # starting before the middle is drawn over this one, a TeX accent: left alone.)
     for g, nxt in zip(glyphs, glyphs[1:], strict=False):
-        if nxt.base == g.base and g.x0 < nxt.x0 < g.x1:
+        if nxt.base == g.base and (g.x0 + g.x1) / 2 < nxt.x0 < g.x1:
             g.x1 = nxt.x0
     return glyphs, rotated
 
@@ -280,7 +308,7 @@ def _read(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[PageGly
         if n == 0:
             raise DocumentError(ErrorCode.CORRUPT, "This PDF has no readable pages; the file may be damaged.")
         budget = [3 * limits.max_chars + 10_000]
-        fonts = _Fonts(raw)
+        fonts = _Fonts()
         pages = []
         for index in range(n):
             deadline.check()
