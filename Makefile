@@ -23,7 +23,7 @@ $(RUNTIME): pyproject.toml | $(VENV)/bin/python
 
 $(STAMP): pyproject.toml | $(VENV)/bin/python
 	@echo "installing resume_signals[test] into $(VENV) (log: $(VENV)/install.log)"
-	@$(PY) -m pip install -q -e '.[test]' >$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@$(PY) -m pip install -q -e '.[test,fast]' >$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 	@touch $(STAMP) $(RUNTIME)
 
 $(VENV)/.dev: $(STAMP)
@@ -60,8 +60,7 @@ hostile: $(STAMP)
 	$(PY) benchmarks/hostile_inputs.py
 
 bench: $(STAMP)
-	$(PY) benchmarks/bench_scoring.py
-	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench.py
 
 # Spark needs Java 17+: install Debian's headless JRE when java is missing or older (root with apt), else say how.
 java:

@@ -31,22 +31,23 @@ __all__ = ["ErrorCode", "Limits", "Pipeline", "Report", "ResumeSignalsError", "R
 
 def score(source: SourceLike, *, as_of: AsOf = None, rules: RuleSet | str | Path | None = None,
           weights: Weights | str | Path | None = None, limits: Limits | None = None,
-          redact: bool = False) -> Report:
+          redact: bool = False, backend: str = "pdfminer") -> Report:
     """Score one resume (a path, bytes or a binary file object) into a `Report`.
 
     Bad input never raises: the report comes back with ``status == "failed"``
     and a stable error code. ``as_of`` (a date or "YYYY-MM-DD") is the date
     "Present" counts to; ``rules`` a user rule pack (TOML/YAML); ``weights``
-    fitted weights (`fit_weights`); ``redact`` drops contact details.
+    fitted weights (`fit_weights`); ``redact`` drops contact details; ``backend``
+    the PDF reader: "pdfminer" (default) or "pdfium" (the ``[fast]`` extra).
 
     With only the defaults, one process-wide `Pipeline` serves every call. Any
     option builds a new pipeline per call: for many documents with options,
     build a `Pipeline` once or use `score_many`.
     """
-    if rules is None and weights is None and limits is None and not redact:
+    if rules is None and weights is None and limits is None and not redact and backend == "pdfminer":
         pipe = default_pipeline()
     else:
-        pipe = Pipeline(rules=rules, weights=weights, limits=limits, redact=redact)
+        pipe = Pipeline(rules=rules, weights=weights, limits=limits, redact=redact, backend=backend)
     return pipe.score(source, as_of=as_of)
 
 

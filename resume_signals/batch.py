@@ -524,7 +524,8 @@ def _pipeline_for(config: dict[str, Any]) -> Pipeline:
     reused (building the detector costs seconds; a notebook calls score_many many times) in a new pipeline with
     this batch's limits and redaction; the default pipeline itself is never changed."""
     if config["rules"] is None and config["weights"] is None:
-        return default_pipeline().with_settings(limits=config["limits"], redact=config["redact"])
+        return default_pipeline().with_settings(limits=config["limits"], redact=config["redact"],
+                                                 backend=config["backend"])
     return Pipeline(**config)
 
 
@@ -548,7 +549,7 @@ class BatchScorer:
 
     def __init__(self, *, workers: int | None = None, as_of: AsOf = None, timeout: float | None = None,
                  rules: RuleSet | str | Path | None = None, weights: Weights | str | Path | None = None,
-                 limits: Limits | None = None, redact: bool = False,
+                 limits: Limits | None = None, redact: bool = False, backend: str = "pdfminer",
                  mp_context: multiprocessing.context.BaseContext | None = None) -> None:
         if workers is not None and workers < 0:
             raise ValueError(f"workers must be >= 0, not {workers}")
@@ -558,7 +559,8 @@ class BatchScorer:
             raise ValueError(f"timeout must be > 0 seconds (math.inf for none), not {timeout}")
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self.as_of = parse_as_of(as_of)
-        self.config: dict[str, Any] = {"rules": rules, "weights": weights, "limits": self.limits, "redact": redact}
+        self.config: dict[str, Any] = {"rules": rules, "weights": weights, "limits": self.limits, "redact": redact,
+                                     "backend": backend}
         self.pipeline = _pipeline_for(self.config)  # raises RulesError / OSError now, before any work
         self.ctx = mp_context or _default_context()
 
@@ -629,7 +631,7 @@ def score_many(sources: Iterable[SourceLike] | str | os.PathLike[str], *, worker
                as_of: AsOf = None,
                timeout: float | None = None, progress: bool | None = None,
                rules: RuleSet | str | Path | None = None, weights: Weights | str | Path | None = None,
-               limits: Limits | None = None, redact: bool = False) -> Iterator[Report]:
+               limits: Limits | None = None, redact: bool = False, backend: str = "pdfminer") -> Iterator[Report]:
     """Score many resumes in worker processes; yield one report per source, in input order.
 
     ``sources``: paths, bytes or binary file objects (any iterable, read lazily);
@@ -640,7 +642,7 @@ def score_many(sources: Iterable[SourceLike] | str | os.PathLike[str], *, worker
     30 s; ``math.inf`` for none); a document past it has its worker killed and
     becomes a ``timeout`` report. ``progress``: a tqdm bar; None = on in
     notebooks and when stderr is a terminal. ``rules``, ``weights``,
-    ``limits``, ``redact`` as for `resume_signals.score`.
+    ``limits``, ``redact``, ``backend`` as for `resume_signals.score`.
 
     A bad rule pack or weights file raises here, at the call, before any work;
     a bad document never raises: it is a failed report in its place.
@@ -651,7 +653,7 @@ def score_many(sources: Iterable[SourceLike] | str | os.PathLike[str], *, worker
     """
     items = _as_sources(sources)
     scorer = BatchScorer(workers=workers, as_of=as_of, timeout=timeout, rules=rules, weights=weights,
-                         limits=limits, redact=redact)
+                         limits=limits, redact=redact, backend=backend)
     return _in_order(scorer.imap_unordered(items, progress=progress))
 
 

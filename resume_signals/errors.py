@@ -111,6 +111,10 @@ class RulesError(ResumeSignalsError, ValueError):
         return cls(f"{source}: {len(problems)} problems:{lines}", tuple(problems))
 
 
+class BackendError(ResumeSignalsError, ValueError):
+    """An unknown PDF backend, or one whose optional library is not installed (raised when a pipeline is built)."""
+
+
 class DocumentError(ResumeSignalsError):
     """A document cannot be scored; carried into a failed report, never raised by `score`."""
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import re
+import sys
 import zipfile
 from functools import lru_cache
 from types import ModuleType
@@ -34,6 +35,7 @@ from fixtures_gold import (
     validate_spec,
 )
 
+from resume_signals.extract.pdfium import available as pdfium_available
 from resume_signals.spec.vocab import INTEGRITY_FLAGS
 
 SPECS = load_specs()
@@ -45,9 +47,24 @@ SENIORITY_MIN = 0.9
 TIER_ORDER_MIN = 0.9
 
 
-@lru_cache(maxsize=1)
+_BACKEND = "pdfminer"
+PDF_BACKENDS = ["pdfminer", pytest.param("pdfium", marks=pytest.mark.skipif(not pdfium_available(), reason=(
+    "pypdfium2 is not installed (pip install 'resume_signals[fast]'); make test installs it")))]
+
+
+@pytest.fixture(autouse=True, params=PDF_BACKENDS)
+def _backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The accuracy bars hold for both PDF backends (pdfium when the [fast] extra is installed)."""
+    monkeypatch.setattr(sys.modules[__name__], "_BACKEND", request.param)
+
+
 def results() -> Results:
-    return score_fixtures(SPECS)
+    return _results(_BACKEND)
+
+
+@lru_cache(maxsize=2)
+def _results(backend: str) -> Results:
+    return score_fixtures(SPECS, backend=backend)
 
 
 def explain(res: Results, key: str | None) -> str:

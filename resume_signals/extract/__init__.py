@@ -22,17 +22,24 @@ from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
 from .sniff import sniff
 
-__all__ = ["Document", "extract", "sniff"]
+__all__ = ["BACKENDS", "Document", "extract", "sniff"]
+
+BACKENDS = ("pdfminer", "pdfium")
+"""PDF backends: pdfminer.six (the default, pure Python) and PDFium (the ``[fast]`` extra, about 4x faster)."""
 
 log = logging.getLogger(__name__)
 
 
-def extract(data: bytes, *, limits: Limits) -> Document:
-    """Decide the format from ``data`` and extract it. Raises `DocumentError` only."""
+def extract(data: bytes, *, limits: Limits, backend: str = "pdfminer") -> Document:
+    """Decide the format from ``data`` and extract it (PDFs with ``backend``). Raises `DocumentError` only."""
     fmt = ""
     try:
         fmt = sniff(data)
-        if fmt == "pdf":
+        if fmt == "pdf" and backend == "pdfium":
+            from .pdfium import extract_pdf_pdfium
+
+            doc = extract_pdf_pdfium(data, limits=limits)
+        elif fmt == "pdf":
             from .pdf import extract_pdf
 
             doc = extract_pdf(data, limits=limits)

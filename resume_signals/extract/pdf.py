@@ -536,6 +536,11 @@ def extract_pdf(data: bytes, *, limits: Limits) -> Document:
     deadline = Deadline(limits.timeout)
     with _captured_pdfminer_logs() as collector:
         pages, soft_hyphens = _read(data, limits, deadline)
+    return finish(pages, soft_hyphens, collector.messages, limits)
+
+
+def finish(pages: list[PageGlyphs], soft_hyphens: bool, messages: list[str], limits: Limits) -> Document:
+    """Glyphs of every page to a `Document` (shared by both PDF backends), with the empty / scan / size checks."""
     n_glyphs = sum(len(p.glyphs) for p in pages)
     n_images = sum(p.images for p in pages)
     hidden = hidden_text(_hidden_pieces([h for p in pages for h in p.hidden]))
@@ -551,7 +556,7 @@ def extract_pdf(data: bytes, *, limits: Limits) -> Document:
         raise DocumentError(ErrorCode.UNDECODABLE_TEXT, "This PDF's fonts carry no character map, so its text "
                             "cannot be decoded; OCR of the rendered pages may read it.")
     drafts, notes = build_lines(pages, soft_hyphens=soft_hyphens)
-    extra = list(collector.messages)
+    extra = list(messages)
     for note in notes:
         if note not in extra and len(extra) < _MAX_WARNINGS:
             extra.append(note)
