@@ -1,29 +1,52 @@
 # Two commands on a fresh machine: `make demo` and `make test`. Both build .venv themselves.
+# `make demo` installs the runtime only (spacy, pdfminer.six, lxml, rapidfuzz); `make test` adds every extra,
+# the test tools and, when missing, headless Chromium (Debian's `chromium`) for the HTML evidence tests.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+RUNTIME := $(VENV)/.runtime
 STAMP := $(VENV)/.installed
+CHROMIUM ?= chromium
+APT_GET ?= apt-get
 
-.PHONY: demo test lint fuzz bench hostile fixtures devset clean java test-spark bench-spark
+.PHONY: demo test lint fuzz bench hostile fixtures devset clean chromium java test-spark bench-spark
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 
 # pip's build chatter goes to a log, shown only when the install fails.
+$(RUNTIME): pyproject.toml | $(VENV)/bin/python
+	@echo "installing resume_signals (runtime only) into $(VENV) (log: $(VENV)/install.log)"
+	@$(PY) -m pip install -q -e . >$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@touch $(RUNTIME)
+
 $(STAMP): pyproject.toml | $(VENV)/bin/python
 	@echo "installing resume_signals[test] into $(VENV) (log: $(VENV)/install.log)"
-	@$(PY) -m pip install -q -e '.[test]' >$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
-	@touch $(STAMP)
+	@$(PY) -m pip install -q -e '.[test,fast]' >$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
+	@touch $(STAMP) $(RUNTIME)
 
 $(VENV)/.dev: $(STAMP)
 	@$(PY) -m pip install -q -e '.[dev]' >>$(VENV)/install.log 2>&1 || { cat $(VENV)/install.log; exit 1; }
 	@touch $(VENV)/.dev
 
-demo: $(STAMP)
+# Headless Chromium renders the HTML evidence view in tests/outputs/test_html.py. Installed with apt when this
+# is root on a Debian-like system; otherwise stop at once with the one command to run (never skip those tests).
+chromium:
+	@command -v $(CHROMIUM) >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v $(APT_GET) >/dev/null 2>&1; then \
+	    echo "installing chromium (apt-get) for the HTML evidence tests"; \
+	    $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq chromium >/dev/null \
+	      || { echo "error: apt-get install chromium failed" >&2; exit 1; }; \
+	  else \
+	    echo "error: headless Chromium is needed by the HTML evidence tests; run: sudo apt-get update && sudo apt-get install -y chromium" >&2; \
+	    exit 1; \
+	  fi; }
+
+demo: $(RUNTIME)
 	$(VENV)/bin/resume-signals score --format table --as-of 2026-11-01 fixtures/build
 
-test: $(STAMP)
+test: chromium $(STAMP)
 	$(PY) -m pytest resume_signals tests
 
 lint: $(VENV)/.dev
@@ -37,8 +60,7 @@ hostile: $(STAMP)
 	$(PY) benchmarks/hostile_inputs.py
 
 bench: $(STAMP)
-	$(PY) benchmarks/bench_scoring.py
-	$(PY) benchmarks/bench_extract.py
+	$(PY) benchmarks/bench.py
 
 # Spark needs Java 17+: install Debian's headless JRE when java is missing or older (root with apt), else say how.
 java:

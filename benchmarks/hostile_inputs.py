@@ -41,8 +41,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "extract"))
 
-from extract_builders import body_xml, read_part, rezip, simple_resume_docx  # noqa: E402
+from extract_builders import (  # noqa: E402
+    DOCX_HIDING_METHODS,
+    body_xml,
+    docx_with_body,
+    para,
+    read_part,
+    rezip,
+    simple_resume_docx,
+    stuffed_docx,
+)
 from pdf_builders import (  # noqa: E402
+    CID_FONT_NO_MAP,
+    PDF_HIDING_METHODS,
+    STUFFING,
     encrypted_pdf,
     image_only_pdf,
     late_root_pdf,
@@ -50,11 +62,15 @@ from pdf_builders import (  # noqa: E402
     nested_pages_pdf,
     nested_pdf,
     one_page_pdf,
+    page_pdf,
     simple_pdf,
+    stuffed_pdf,
 )
 
 import resume_signals  # noqa: E402
+from resume_signals.extract.pdfium import available as pdfium_available  # noqa: E402
 from resume_signals.limits import DEFAULT_LIMITS  # noqa: E402
+from resume_signals.report import Report, printable  # noqa: E402
 
 AS_OF = "2026-01-01"
 MB = 1024 * 1024
@@ -185,7 +201,13 @@ def build(base: Path) -> list[Case]:
         f"content stream declares {PDF_BOMB_BYTES >> 30} GiB")
     put("nested_arrays_20000.pdf", nested_pdf(20_000), "ok", "deep object parsed without recursion: read")
     put("nested_dicts_20000.pdf", nested_pdf(20_000, kind="dict"), "ok", "deep object parsed without recursion")
-    put("nested_page_tree_5000.pdf", nested_pages_pdf(5000), "corrupt", "page tree 5000 levels deep")
+    put("nested_page_tree_5000.pdf", nested_pages_pdf(5000), "too_deeply_nested", "page tree 5000 levels deep")
+    cid_only = page_pdf([b"BT /F1 10 Tf 72 700 Td <001200130014> Tj ET"], {"F1": CID_FONT_NO_MAP})
+    put("cid_only_no_tounicode.pdf", cid_only, "undecodable_text", "every glyph a (cid:N): route to OCR")
+    deep = para("deep")
+    for _ in range(150):
+        deep = f"<w:tbl><w:tr><w:tc>{deep}</w:tc></w:tr></w:tbl>"
+    put("xml_depth_450.docx", docx_with_body(deep), "too_deeply_nested", "past libxml2's depth limit")
 
     put(f"zip_bomb_{DOCX_BOMB_BYTES // MB}mb.docx", _bomb_docx(DOCX_BOMB_BYTES), "decompression_limit",
         f"word/document.xml inflates to {DOCX_BOMB_BYTES // MB} MB")
@@ -225,6 +247,17 @@ def build(base: Path) -> list[Case]:
         cases.append(Case(unreadable.name, "ok", "chmod 000, but root bypasses file permissions"))
     except PermissionError:
         cases.append(Case(unreadable.name, "permission_denied", "chmod 000"))
+
+    # file-system faults (issue 10): names no terminal or JSON should choke on, link loops
+    resume = b"EXPERIENCE\nML Engineer, Acme (2019 - 2024)\n- Shipped a fraud model to production\n"
+    put(os.fsdecode(b"caf\xe9_latin1_name.txt"), resume, "ok", "name not UTF-8: path_bytes_b64")
+    put("escape_\x1b[31mred_name.txt", resume, "ok", "terminal escape in the name: printed escaped")
+    os.symlink("self_loop", base / "self_loop")
+    cases.append(Case("self_loop", "symlink_loop", "a link to itself"))
+    os.symlink("loop_b", base / "loop_a")
+    os.symlink("loop_a", base / "loop_b")
+    cases.append(Case("loop_a", "symlink_loop", "two links pointing at each other"))
+    cases.append(Case("loop_b", "symlink_loop", "two links pointing at each other"))
     return cases
 
 
@@ -237,6 +270,9 @@ def _drop_dac_capabilities() -> None:
         if libc.prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
             raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
 
+
+BACKENDS = ["pdfminer"] + (["pdfium"] if pdfium_available() else [])
+"""The hostile-input report runs on both PDF backends when the [fast] extra is installed."""
 
 PREEXEC = _drop_dac_capabilities if os.geteuid() == 0 else None
 
@@ -261,11 +297,12 @@ def _maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
-def score_each(base: Path, cases: list[Case]) -> bool:
+def score_each(base: Path, cases: list[Case], backend: str) -> bool:
     """Part one: every input in this process; prints the table, returns whether all matched in time."""
     resume_signals.score(ROOT / "fixtures" / "build" / "f01.txt", as_of=AS_OF)  # warm-up: rules, spaCy
     bound = DEFAULT_LIMITS.timeout
-    print(f"Part 1: resume_signals.score(path) in process (bound per input: {bound:.0f} s, the default timeout)")
+    print(f"Part 1 ({backend}): resume_signals.score(path, backend={backend!r}) in process "
+          f"(bound per input: {bound:.0f} s, the default timeout)")
     header = f"{'input':<34} {'bytes':>10} {'expected':<20} {'got':<20} {'seconds':>8} {'peak+MB':>8}  note"
     print(header)
     print("-" * len(header))
@@ -276,10 +313,11 @@ def score_each(base: Path, cases: list[Case]) -> bool:
         size = str(path.stat().st_size) if path.is_file() else "-"
         rss = _maxrss_mb()
         start = time.perf_counter()
-        report = resume_signals.score(path, as_of=AS_OF)
+        report = resume_signals.score(path, as_of=AS_OF, backend=backend)
         seconds = time.perf_counter() - start
         grew = f"{_maxrss_mb() - rss:.0f}"
-        rows.append((case.name, size, case.expected, report.error_code or report.status, seconds, grew, case.note))
+        rows.append((printable(case.name), size, case.expected, _outcome(report), seconds, grew,
+                     case.note + (f" (warning: {report.error_code})" if report.status == "partial" else "")))
     if os.geteuid() == 0:
         got, seconds = _score_denied(base / "unreadable.txt")
         rows.append(("unreadable.txt (no DAC caps)", str((base / "unreadable.txt").stat().st_size),
@@ -300,23 +338,32 @@ def score_each(base: Path, cases: list[Case]) -> bool:
     return all_good
 
 
-def batch(base: Path, cases: list[Case], out: Path) -> bool:
+def _outcome(report: Report) -> str:
+    """A failed report's code, else "ok": a warning (not_a_resume on a one-line test file) still means read."""
+    return (report.error_code or "failed") if report.status == "failed" else "ok"
+
+
+def batch(base: Path, cases: list[Case], out: Path, backend: str) -> bool:
     """Part two: one `resume-signals batch` run over the hostile inputs and the good fixtures together."""
     good = sorted(p for p in (ROOT / "fixtures" / "build").iterdir() if p.is_file())
     for p in good:
         shutil.copy(p, base / p.name)
     missing = base / "not_uploaded.pdf"
-    inputs = sorted(p.name for p in base.iterdir() if p.is_file()) + [missing.name]
+    # A folder means its resumes (.pdf, .docx, .txt, links included); part one reads the other names directly.
+    inputs = sorted(p.name for p in base.iterdir() if (p.is_file() or p.is_symlink())
+                    and p.suffix.lower() in (".pdf", ".docx", ".txt")) + [missing.name]
     expected = {c.name: c.expected for c in cases}
     denied = False
     if os.geteuid() == 0:
         denied = _score_denied(base / "unreadable.txt")[0] == "permission_denied"
         expected["unreadable.txt"] = "permission_denied" if denied else "ok"
     cmd = [str(ROOT / ".venv" / "bin" / "resume-signals"), "batch", str(base), str(missing), "--out", str(out),
-           "--quiet", "--workers", "2", "--as-of", AS_OF]
+           "--quiet", "--workers", "2", "--as-of", AS_OF, "--backend", backend]
+    out.unlink(missing_ok=True)  # a re-run would skip what the previous backend's run wrote
     print()
     print("Part 2: " + " ".join(["resume-signals", "batch", "<tmpdir>", "<tmpdir>/not_uploaded.pdf", "--out",
-                                 "<tmp>/results.jsonl", "--quiet", "--workers", "2", "--as-of", AS_OF]))
+                                 "<tmp>/results.jsonl", "--quiet", "--workers", "2", "--as-of", AS_OF,
+                                 "--backend", backend]))
     if os.geteuid() == 0:
         print(f"  run without CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH: {'yes' if denied else 'no (not possible here)'}")
     start = time.perf_counter()
@@ -324,9 +371,9 @@ def batch(base: Path, cases: list[Case], out: Path) -> bool:
                           preexec_fn=PREEXEC if denied else None)
     wall = time.perf_counter() - start
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    names = Counter(line["source"]["name"] for line in lines)
-    got = {line["source"]["name"]: (line["errors"][0]["code"] if line["errors"] else line["status"])
-           for line in lines}
+    reports = [Report.from_dict(line) for line in lines]  # names as the file system holds them
+    names = Counter(r.source.name for r in reports)
+    got = {r.source.name: _outcome(r) for r in reports}
     duplicates = sorted(n for n, k in names.items() if k > 1)
     lost = sorted(set(inputs) - set(names))
     extra = sorted(set(names) - set(inputs))
@@ -334,7 +381,7 @@ def batch(base: Path, cases: list[Case], out: Path) -> bool:
     wrong = sorted(f"{n}: expected {expected[n]}, got {got[n]}" for n in expected
                    if n in got and got[n] != expected[n])
     print(f"  inputs: {len(inputs)} ({len(good)} good fixtures, {len(inputs) - len(good)} hostile;"
-          f" the subdirectory a_directory is not an input of a directory batch)")
+          f" a folder's subdirectories and files without a resume suffix are not inputs of a directory batch)")
     print(f"  output lines: {len(lines)}")
     print(f"  duplicates: {', '.join(duplicates) or 'none'}")
     print(f"  lost: {', '.join(lost) or 'none'};  unexpected: {', '.join(extra) or 'none'}")
@@ -348,6 +395,128 @@ def batch(base: Path, cases: list[Case], out: Path) -> bool:
             and not wrong and "Traceback" not in done.stderr)
 
 
+# --- issue 10: hidden text, obfuscation, file-system faults ------------------------------------------
+
+def hiding_methods() -> bool:
+    """Part three: each hiding method's score without the stuffing, with it hidden, and with it shown."""
+    print()
+    print("Part 3: hidden-text stuffing (one line of production keywords added to a page that scores 0)")
+    header = f"{'format':<6} {'method':<18} {'visible-only':>12} {'hidden':>8} {'shown':>8}  flag   status"
+    print(header)
+    print("-" * len(header))
+    good = True
+    rows = [("pdf", m, lambda m: stuffed_pdf(m)) for m in PDF_HIDING_METHODS]
+    rows += [("docx", m, lambda m: stuffed_docx(m, STUFFING)) for m in DOCX_HIDING_METHODS]
+    plain = {"pdf": resume_signals.score(stuffed_pdf(None), as_of=AS_OF),
+             "docx": resume_signals.score(stuffed_docx(None, STUFFING), as_of=AS_OF)}
+    shown = {"pdf": resume_signals.score(stuffed_pdf("visible"), as_of=AS_OF),
+             "docx": resume_signals.score(stuffed_docx("visible", STUFFING), as_of=AS_OF)}
+    for fmt, method, make in rows:
+        report = resume_signals.score(make(method), as_of=AS_OF)
+        flagged = any(f.name == "hidden_text" for f in report.flags)
+        ok = report.score == plain[fmt].score and flagged and report.status == "partial"
+        good &= ok
+        print(f"{fmt:<6} {method:<18} {plain[fmt].score:>12.1f} {report.score or 0:>8.1f} {shown[fmt].score or 0:>8.1f}"
+              f"  {'yes' if flagged else 'NO':<5}  {report.status}{'' if ok else '  <-- MISMATCH'}")
+    for fmt, make_design in (("pdf", lambda kw: stuffed_pdf(None, **kw)),
+                             ("docx", lambda kw: stuffed_docx(None, STUFFING, **kw))):
+        for design in ("grey_dates", "coloured_heading"):
+            report = resume_signals.score(make_design({design: True}), as_of=AS_OF)
+            flagged = any(f.name == "hidden_text" for f in report.flags)
+            good &= not flagged
+            print(f"{fmt:<6} {design:<18} {'(near miss: ordinary design)':>30}  {'YES' if flagged else 'no':<5}"
+                  f"  {report.status}{'  <-- FALSE FLAG' if flagged else ''}")
+    return good
+
+
+OBFUSCATIONS = {
+    "cyrillic_i": "Sh\u0456pped", "cyrillic_capital_dze": "\u0405hipped", "greek_omicron": "Shipped a m\u03bfdel",
+    "zero_width_space": "Ship\u200bped", "word_joiner": "Ship\u2060ped", "soft_hyphen": "Ship\u00adped",
+    "fullwidth": "\uff33\uff48\uff49\uff50\uff50\uff45\uff44", "rlo_stored_reversed": "\u202edeppihS\u202c",
+}
+
+
+def obfuscations() -> bool:
+    """Part four: each obfuscation of 'Shipped' is read as shipped; a stored-forward RLO run is not."""
+    print()
+    print("Part 4: obfuscated words (bullet: '<word> a fraud model to production')")
+    good = True
+    cases = [*OBFUSCATIONS.items(), ("rlo_displays_reversed", "\u202eShipped\u202c")]
+    for name, word in cases:
+        text = f"EXPERIENCE\nML Engineer, Acme (2019 - 2024)\n- {word} a fraud model to production\n"
+        report = resume_signals.score(text.encode(), as_of=AS_OF)
+        found = any(s.name == "shipped" for s in report.signals)
+        flagged = any(f.name == "obfuscated_text" for f in report.flags)
+        want_found = name != "rlo_displays_reversed"
+        want_flag = name not in ("soft_hyphen", "fullwidth")  # typography, recorded but not a trick
+        ok = found == want_found and flagged == want_flag
+        good &= ok
+        print(f"  {name:<24} shipped found: {'yes' if found else 'no':<4} obfuscated_text: "
+              f"{'yes' if flagged else 'no':<4}{'' if ok else '  <-- MISMATCH'}")
+    return good
+
+
+def fs_faults(tmp: Path) -> bool:
+    """Part five: a full disk, a crashed line, a changed file and a bad line in a batch results file."""
+    print()
+    print("Part 5: file-system faults in `resume-signals batch`")
+    cli = [str(ROOT / ".venv" / "bin" / "resume-signals")]
+    folder = tmp / "fs"
+    folder.mkdir()
+    for i in range(3):
+        (folder / f"r{i}.txt").write_text(f"EXPERIENCE\nML Engineer, Acme (2019 - 2024)\n- Shipped model {i}\n",
+                                          encoding="utf-8")
+    out = tmp / "fs.jsonl"
+    argv = [*cli, "batch", str(folder), "--quiet", "--workers", "1", "--as-of", AS_OF]
+    good = True
+
+    def check(label: str, ok: bool, detail: str) -> None:
+        nonlocal good
+        good &= ok
+        print(f"  {label:<34} {detail}{'' if ok else '  <-- PROBLEM'}")
+
+    def small_disk() -> None:  # the file may not grow past 2500 bytes: writes beyond fail with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2500, resource.RLIM_INFINITY))
+
+    full = subprocess.run([*argv, "--out", str(out)], capture_output=True, text=True, timeout=300,
+                          preexec_fn=small_disk)
+    whole = out.read_bytes().endswith(b"\n") and len(out.read_bytes()) <= 2500
+    check("disk full part way (RLIMIT_FSIZE)", full.returncode == 4 and whole and "Traceback" not in full.stderr,
+          f"exit {full.returncode}, {len(out.read_text(encoding='utf-8').splitlines())} whole line(s) kept: "
+          f"{full.stderr.strip().splitlines()[-1][:70] if full.stderr.strip() else ''}")
+    after = subprocess.run([*argv, "--out", str(out)], capture_output=True, text=True, timeout=300)
+    check("next run finishes", after.returncode == 0 and len(out.read_text(encoding="utf-8").splitlines()) == 3,
+          after.stderr.strip().splitlines()[-1])
+    out.unlink()
+    (folder / "r1.txt").write_text("RESUME_SIGNALS_TEST_CRASH\n", encoding="utf-8")
+    # The crash marker is a test hook (tests/batch_hooks.py wraps the batch's scorer); production code has none.
+    sys.path.insert(0, str(ROOT / "tests"))
+    from batch_hooks import cli_command
+
+    hooked = cli_command(*argv[1:])
+    subprocess.run([*hooked, "--out", str(out)], capture_output=True, text=True, timeout=300)
+    codes = {Path(r["source"]["path"]).name: (r["errors"] or [{"code": "ok"}])[0]["code"]
+             for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    check("worker crash", codes.get("r1.txt") == "worker_crashed", f"r1.txt: {codes.get('r1.txt')}")
+    plain = subprocess.run([*argv, "--out", str(out)], capture_output=True, text=True, timeout=300)
+    check("re-run keeps the crash line", "3 skipped" in plain.stderr, plain.stderr.strip().splitlines()[-1])
+    retry = subprocess.run([*argv, "--out", str(out), "--retry-failed"], capture_output=True, text=True,
+                           timeout=300)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    check("--retry-failed", "2 skipped" in retry.stderr and len(lines) == 3,
+          f"{retry.stderr.strip().splitlines()[-1]}; {len(lines)} lines")
+    (folder / "r2.txt").write_text("EXPERIENCE\n- Deployed a churn model\n", encoding="utf-8")
+    with out.open("a", encoding="utf-8") as fh:
+        fh.write("this is not a report\n")
+    again = subprocess.run([*argv, "--out", str(out)], capture_output=True, text=True, timeout=300)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    rejected = tmp / "fs.rejected.jsonl"
+    check("changed file + a bad line", len(lines) == 3 and rejected.exists(),
+          f"{len(lines)} lines, rejected file {'written' if rejected.exists() else 'MISSING'}; "
+          f"{again.stderr.strip().splitlines()[-1]}")
+    return good
+
+
 def main() -> int:
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="hostile_") as tmp:
@@ -357,10 +526,14 @@ def main() -> int:
         print(f"Built {len(cases)} inputs in {time.perf_counter() - started:.1f} s"
               f" (resume_signals {resume_signals.__version__}, uid {os.geteuid()})")
         print()
-        ok_each = score_each(base, cases)
-        ok_batch = batch(base, cases, Path(tmp) / "results.jsonl")
+        ok_each = ok_batch = True
+        for backend in BACKENDS:
+            ok_each &= score_each(base, cases, backend)
+            ok_batch &= batch(base, cases, Path(tmp) / "results.jsonl", backend)
+            print()
         (base / "unreadable.txt").chmod(0o600)
-    verdict = "PASS" if ok_each and ok_batch else "FAIL"
+        ok_more = hiding_methods() & obfuscations() & fs_faults(Path(tmp))
+    verdict = "PASS" if ok_each and ok_batch and ok_more else "FAIL"
     print()
     print(f"{verdict}: outcomes {'all as expected' if ok_each else 'DIFFER'},"
           f" batch {'lost nothing' if ok_batch else 'HAS PROBLEMS'} (total {time.perf_counter() - started:.1f} s)")

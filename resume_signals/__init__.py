@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,27 +24,30 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
-__all__ = ["ErrorCode", "Limits", "Pipeline", "Report", "ResumeSignalsError", "RulesError", "score", "__version__"]
+__all__ = ["ErrorCode", "Limits", "Pipeline", "Report", "ResumeSignalsError", "RulesError", "Weights", "fit_weights",
+           "load_weights", "score", "score_many", "to_frame", "to_html", "to_json_resume", "contact", "skills",
+           "__version__"]
 
 
 def score(source: SourceLike, *, as_of: AsOf = None, rules: RuleSet | str | Path | None = None,
           weights: Weights | str | Path | None = None, limits: Limits | None = None,
-          redact: bool = False) -> Report:
+          redact: bool = False, backend: str = "pdfminer") -> Report:
     """Score one resume (a path, bytes or a binary file object) into a `Report`.
 
     Bad input never raises: the report comes back with ``status == "failed"``
     and a stable error code. ``as_of`` (a date or "YYYY-MM-DD") is the date
     "Present" counts to; ``rules`` a user rule pack (TOML/YAML); ``weights``
-    fitted weights (`fit_weights`); ``redact`` drops contact details.
+    fitted weights (`fit_weights`); ``redact`` drops contact details; ``backend``
+    the PDF reader: "pdfminer" (default) or "pdfium" (the ``[fast]`` extra).
 
     With only the defaults, one process-wide `Pipeline` serves every call. Any
     option builds a new pipeline per call: for many documents with options,
     build a `Pipeline` once or use `score_many`.
     """
-    if rules is None and weights is None and limits is None and not redact:
+    if rules is None and weights is None and limits is None and not redact and backend == "pdfminer":
         pipe = default_pipeline()
     else:
-        pipe = Pipeline(rules=rules, weights=weights, limits=limits, redact=redact)
+        pipe = Pipeline(rules=rules, weights=weights, limits=limits, redact=redact, backend=backend)
     return pipe.score(source, as_of=as_of)
 
 
@@ -58,10 +62,28 @@ def __getattr__(name: str) -> Any:
     if name == "to_html":  # outputs consume a Report; the report never imports them
         from .outputs.html import render_html
         return render_html
-    if name == "to_json_resume":
-        from .outputs.json_resume import to_json_resume
-        return to_json_resume
+    if name in ("to_json_resume", "contact", "skills"):
+        from .outputs import json_resume
+        return getattr(json_resume, name)
     if name in ("fit_weights", "Weights", "load_weights"):
         from .spec import weights
         return getattr(weights, name)
     raise AttributeError(name)
+
+
+def _show_reports_in_notebooks() -> None:
+    """In a running IPython kernel, a `Report` displays as its evidence view (the HTML formatter is told by
+    module and class name, so the report itself never imports the outputs that consume it)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
+    if shell is None:
+        return
+    formatter = shell.display_formatter.formatters["text/html"]
+    formatter.for_type_by_name("resume_signals.report", "Report", lambda report: __getattr__("to_html")(report))
+
+
+_show_reports_in_notebooks()
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

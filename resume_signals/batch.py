@@ -51,7 +51,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from .errors import DocumentError, ErrorCode
 from .limits import DEFAULT_LIMITS, Limits
@@ -451,17 +451,51 @@ def _in_notebook() -> bool:
     return shell is not None and type(shell).__name__ == "ZMQInteractiveShell"
 
 
+class TextBar:
+    """A one-line progress bar on stderr, used when tqdm is not installed (it is an extra: the runtime install
+    stays small). Same three calls as tqdm: ``update``, ``close`` and the constructor's ``total``/``desc``."""
+
+    def __init__(self, total: int | None, desc: str = "scoring", file: TextIO | None = None) -> None:
+        self.total, self.desc, self.n = total, desc, 0
+        self.file = file or sys.stderr
+        self.started = time.monotonic()
+        self._draw()
+
+    def _draw(self) -> None:
+        elapsed = time.monotonic() - self.started
+        if self.total:
+            width = 30
+            done = int(width * self.n / self.total)
+            bar = "#" * done + "." * (width - done)
+            line = f"{self.desc} [{bar}] {self.n}/{self.total} docs, {elapsed:.0f}s"
+        else:
+            line = f"{self.desc} {self.n} docs, {elapsed:.0f}s"
+        self.file.write("\r" + line)
+        self.file.flush()
+
+    def update(self, n: int = 1) -> None:
+        self.n += n
+        self._draw()
+
+    def close(self) -> None:
+        self.file.write("\n")
+        self.file.flush()
+
+
 def progress_bar(enabled: bool | None, total: int | None, desc: str = "scoring") -> Any:
-    """A tqdm bar on stderr (a notebook widget in Jupyter), or None.
+    """A progress bar on stderr (tqdm when installed, a notebook widget in Jupyter; else `TextBar`), or None.
 
     ``enabled=None`` means: on in a notebook or when stderr is a terminal. The
-    bar's monitor thread is disabled: workers are forked while it runs, and
+    tqdm monitor thread is disabled: workers are forked while it runs, and
     forking a process with extra threads is unsafe.
     """
     notebook = _in_notebook()
     if enabled is False or (enabled is None and not (notebook or sys.stderr.isatty())):
         return None
-    from tqdm import tqdm as std_tqdm
+    try:
+        from tqdm import tqdm as std_tqdm
+    except ImportError:
+        return TextBar(total, desc)
 
     base: Any = std_tqdm
     if notebook:
@@ -490,7 +524,8 @@ def _pipeline_for(config: dict[str, Any]) -> Pipeline:
     reused (building the detector costs seconds; a notebook calls score_many many times) in a new pipeline with
     this batch's limits and redaction; the default pipeline itself is never changed."""
     if config["rules"] is None and config["weights"] is None:
-        return default_pipeline().with_settings(limits=config["limits"], redact=config["redact"])
+        return default_pipeline().with_settings(limits=config["limits"], redact=config["redact"],
+                                                 backend=config["backend"])
     return Pipeline(**config)
 
 
@@ -514,7 +549,7 @@ class BatchScorer:
 
     def __init__(self, *, workers: int | None = None, as_of: AsOf = None, timeout: float | None = None,
                  rules: RuleSet | str | Path | None = None, weights: Weights | str | Path | None = None,
-                 limits: Limits | None = None, redact: bool = False,
+                 limits: Limits | None = None, redact: bool = False, backend: str = "pdfminer",
                  mp_context: multiprocessing.context.BaseContext | None = None) -> None:
         if workers is not None and workers < 0:
             raise ValueError(f"workers must be >= 0, not {workers}")
@@ -524,7 +559,8 @@ class BatchScorer:
             raise ValueError(f"timeout must be > 0 seconds (math.inf for none), not {timeout}")
         self.workers = (os.cpu_count() or 1) if workers is None else workers
         self.as_of = parse_as_of(as_of)
-        self.config: dict[str, Any] = {"rules": rules, "weights": weights, "limits": self.limits, "redact": redact}
+        self.config: dict[str, Any] = {"rules": rules, "weights": weights, "limits": self.limits, "redact": redact,
+                                     "backend": backend}
         self.pipeline = _pipeline_for(self.config)  # raises RulesError / OSError now, before any work
         self.ctx = mp_context or _default_context()
 
@@ -563,19 +599,50 @@ class BatchScorer:
                 close()
 
 
-def score_many(sources: Iterable[SourceLike], *, workers: int | None = None, as_of: AsOf = None,
+RESUME_SUFFIXES = (".pdf", ".docx", ".txt")
+
+
+def resume_files(folder: str | os.PathLike[str], *, recursive: bool = False) -> list[str]:
+    """The resumes in ``folder``: its non-hidden ``.pdf``, ``.docx`` and ``.txt`` files, sorted by path
+    (every level below it with ``recursive``). A folder also holds notes, images and exports that are not
+    resumes; a file named explicitly is always read, whatever its suffix. A broken link or a FIFO with a resume
+    suffix is listed, so that it gets its own failed report rather than vanishing."""
+    root = Path(folder)
+    found = root.rglob("*") if recursive else root.iterdir()
+    return sorted(str(p) for p in found
+                  if p.suffix.lower() in RESUME_SUFFIXES and not p.is_dir()
+                  and not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+def _as_sources(sources: Any) -> Iterable[SourceLike]:
+    """``score_many``'s argument as sources: a folder path means the resumes in it, any other path or bytes
+    one document, an iterable its items; anything else is a TypeError (a str is not iterated by character)."""
+    if isinstance(sources, (str, os.PathLike)):
+        return resume_files(sources) if os.path.isdir(sources) else [sources]
+    if isinstance(sources, (bytes, bytearray, memoryview)):
+        return [bytes(sources)]
+    if not isinstance(sources, Iterable):
+        raise TypeError("score_many() takes a folder, a path or an iterable of sources, "
+                        f"not {type(sources).__name__}")
+    return sources
+
+
+def score_many(sources: Iterable[SourceLike] | str | os.PathLike[str], *, workers: int | None = None,
+               as_of: AsOf = None,
                timeout: float | None = None, progress: bool | None = None,
                rules: RuleSet | str | Path | None = None, weights: Weights | str | Path | None = None,
-               limits: Limits | None = None, redact: bool = False) -> Iterator[Report]:
+               limits: Limits | None = None, redact: bool = False, backend: str = "pdfminer") -> Iterator[Report]:
     """Score many resumes in worker processes; yield one report per source, in input order.
 
-    ``sources``: paths, bytes or binary file objects (any iterable, read lazily).
+    ``sources``: paths, bytes or binary file objects (any iterable, read lazily);
+    a folder path (str or Path) means the resumes in it (`resume_files`), a
+    single file path that file.
     ``workers``: processes (default ``os.cpu_count()``; 0 = in this process, for
     debugging). ``timeout``: seconds per document (default ``limits.timeout``,
     30 s; ``math.inf`` for none); a document past it has its worker killed and
     becomes a ``timeout`` report. ``progress``: a tqdm bar; None = on in
     notebooks and when stderr is a terminal. ``rules``, ``weights``,
-    ``limits``, ``redact`` as for `resume_signals.score`.
+    ``limits``, ``redact``, ``backend`` as for `resume_signals.score`.
 
     A bad rule pack or weights file raises here, at the call, before any work;
     a bad document never raises: it is a failed report in its place.
@@ -584,9 +651,10 @@ def score_many(sources: Iterable[SourceLike], *, workers: int | None = None, as_
     >>> [(r.status, r.error_code) for r in reports]
     [('failed', 'empty'), ('failed', 'not_found')]
     """
+    items = _as_sources(sources)
     scorer = BatchScorer(workers=workers, as_of=as_of, timeout=timeout, rules=rules, weights=weights,
-                         limits=limits, redact=redact)
-    return _in_order(scorer.imap_unordered(sources, progress=progress))
+                         limits=limits, redact=redact, backend=backend)
+    return _in_order(scorer.imap_unordered(items, progress=progress))
 
 
 def _in_order(results: Iterator[tuple[int, Report]]) -> Iterator[Report]:

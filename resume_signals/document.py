@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .text.normalise import Change, normalise_line
+
 
 @dataclass(frozen=True)
 class Line:
@@ -50,6 +52,19 @@ class Document:
     warnings: tuple[str, ...] = field(default_factory=tuple)
     body_size: float | None = None
     """The most common font size of body lines, for "larger than body" heading cues."""
+    hidden: HiddenText | None = None
+    """Text the file holds but a reader cannot see; removed from ``text`` before anything reads it."""
+    changes: tuple[Change, ...] = ()
+    """Words the normaliser rewrote (look-alike letters, invisible characters, bidi overrides)."""
+
+
+@dataclass(frozen=True)
+class HiddenText:
+    """How much text was hidden (characters, not counting spaces), how, and a short sample of it."""
+
+    chars: int
+    sample: str
+    methods: tuple[str, ...] = ()
 
 
 @dataclass
@@ -69,6 +84,7 @@ class LineDraft:
     gap_before: float = 0.0
 
 
+_MAX_CHANGES = 500
 _WIDE_GAP = re.compile(r"[ \u00a0]{3,}")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f]+")
 
@@ -82,7 +98,7 @@ def _clean(text: str) -> str:
 
 
 def assemble(drafts: list[LineDraft], fmt: str, *, pages: int | None = None,
-             warnings: tuple[str, ...] = ()) -> Document:
+             warnings: tuple[str, ...] = (), hidden: HiddenText | None = None) -> Document:
     """Join drafted lines with newlines into the canonical text, assigning offsets.
 
     Empty drafts are dropped but raise the next line's ``gap_before`` so that
@@ -93,14 +109,23 @@ def assemble(drafts: list[LineDraft], fmt: str, *, pages: int | None = None,
     'EXPERIENCE\\n• Shipped it'
     >>> doc.lines[1].start
     11
+
+    Each line is read as displayed first (`resume_signals.text.normalise`), so offsets point into the
+    normalised text and ``changes`` records the words that were rewritten.
     """
+
     parts: list[str] = []
     lines: list[Line] = []
     pos = 0
     pending_gap = 0.0
     sizes: dict[float, int] = {}
+    changes: list[Change] = []
     for d in drafts:
         text = _clean(d.text)
+        if not text.isascii():
+            text, changed = normalise_line(text, pos + 1 if parts else pos)
+            text = _clean(text)  # compatibility forms may have become spaces
+            changes += changed
         if not text.strip():
             pending_gap = max(pending_gap, 1.0)
             continue
@@ -117,4 +142,4 @@ def assemble(drafts: list[LineDraft], fmt: str, *, pages: int | None = None,
             sizes[round(d.size, 1)] = sizes.get(round(d.size, 1), 0) + len(text)
     body = max(sizes, key=lambda s: sizes[s]) if sizes else None
     return Document(text="\n".join(parts), lines=tuple(lines), format=fmt, pages=pages,
-                    warnings=tuple(warnings), body_size=body)
+                    warnings=tuple(warnings), body_size=body, hidden=hidden, changes=tuple(changes[:_MAX_CHANGES]))

@@ -35,6 +35,11 @@ class ErrorCode(enum.StrEnum):
     WORKER_CRASHED = "worker_crashed"
     MEMORY_LIMIT = "memory_limit"
     INTERNAL_ERROR = "internal_error"
+    UNDECODABLE_TEXT = "undecodable_text"
+    TOO_DEEPLY_NESTED = "too_deeply_nested"
+    SYMLINK_LOOP = "symlink_loop"
+    HIDDEN_TEXT = "hidden_text"
+    NOT_A_RESUME = "not_a_resume"
 
 
 #: code -> (stage, what it means, in words a recruiter understands)
@@ -60,7 +65,20 @@ ERROR_TABLE: dict[ErrorCode, tuple[str, str]] = {
     ErrorCode.MEMORY_LIMIT: ("batch", "Scoring needed more memory than the configured per-worker limit."),
     ErrorCode.INTERNAL_ERROR: (
         "score", "An unexpected error inside resume_signals; please report it with the file's sha256."),
+    ErrorCode.UNDECODABLE_TEXT: (
+        "extract", "The PDF's fonts carry no character map, so its text cannot be decoded (route it to OCR)."),
+    ErrorCode.TOO_DEEPLY_NESTED: (
+        "extract", "The file's structure (XML elements, PDF objects) is nested deeper than any parser allows."),
+    ErrorCode.SYMLINK_LOOP: ("read", "The path is a symbolic link that points back to itself (a link loop)."),
+    ErrorCode.HIDDEN_TEXT: (
+        "extract", "Warning (status partial): the file holds text a reader cannot see; it was removed, not scored."),
+    ErrorCode.NOT_A_RESUME: (
+        "sections", "A warning, not a failure: the document has no resume structure (at most one of a section "
+                    "heading, a dated job entry, an e-mail or phone), so its score says little; status is partial."),
 }
+
+TRANSIENT_CODES: frozenset[ErrorCode] = frozenset({ErrorCode.TIMEOUT, ErrorCode.WORKER_CRASHED})
+"""Codes that describe the run, not the file: `batch --retry-failed` scores such files again."""
 
 
 class ResumeSignalsError(Exception):
@@ -91,6 +109,10 @@ class RulesError(ResumeSignalsError, ValueError):
             return cls(f"{source}: {problems[0].key}: {problems[0].message}", tuple(problems))
         lines = "".join(f"\n  {p.key}: {p.message}" for p in problems)
         return cls(f"{source}: {len(problems)} problems:{lines}", tuple(problems))
+
+
+class BackendError(ResumeSignalsError, ValueError):
+    """An unknown PDF backend, or one whose optional library is not installed (raised when a pipeline is built)."""
 
 
 class DocumentError(ResumeSignalsError):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import extract
-from .errors import DocumentError, ErrorCode
+from .errors import BackendError, DocumentError, ErrorCode
 from .limits import DEFAULT_LIMITS, Limits
 from .report import ErrorInfo, Report, Source
 from .sources import SourceLike, describe, load
@@ -49,7 +49,7 @@ class Pipeline:
     """
 
     def __init__(self, *, rules: RuleSet | str | Path | None = None, weights: Weights | str | Path | None = None,
-                 limits: Limits | None = None, redact: bool = False) -> None:
+                 limits: Limits | None = None, redact: bool = False, backend: str = "pdfminer") -> None:
         from .detect import Detector
         from .spec.rules import RuleSet, load_rules
         from .spec.weights import Weights, load_weights
@@ -60,9 +60,11 @@ class Pipeline:
         self.weights = base.with_overrides(self.rules.weights, new_signals=self.rules.signals)
         self.limits = limits or DEFAULT_LIMITS
         self.redact = redact
+        self.backend = check_backend(backend)
         self.detector = Detector(self.rules)
 
-    def with_settings(self, *, limits: Limits | None = None, redact: bool | None = None) -> Pipeline:
+    def with_settings(self, *, limits: Limits | None = None, redact: bool | None = None,
+                      backend: str | None = None) -> Pipeline:
         """A new pipeline with other per-document settings, sharing this one's rules, weights and detector.
 
         The compiled parts depend on the rules alone, never on the limits or on
@@ -73,6 +75,7 @@ class Pipeline:
         new.rules, new.weights, new.detector = self.rules, self.weights, self.detector
         new.limits = self.limits if limits is None else limits
         new.redact = self.redact if redact is None else redact
+        new.backend = self.backend if backend is None else check_backend(backend)
         return new
 
     def score(self, source: SourceLike, *, as_of: AsOf = None) -> Report:
@@ -85,7 +88,7 @@ class Pipeline:
             return failed_report(Source(name=name, path=path, format=None, sha256="", bytes=0), exc)
         src = Source(name=loaded.name, path=loaded.path, format=None, sha256=loaded.sha256, bytes=loaded.size)
         try:
-            doc = extract.extract(loaded.data, limits=self.limits)
+            doc = extract.extract(loaded.data, limits=self.limits, backend=self.backend)
         except DocumentError as exc:
             return failed_report(src, exc)
         except MemoryError:  # the batch worker turns this into a `memory_limit` report
@@ -119,9 +122,34 @@ class Pipeline:
         raised = flags.raise_flags(doc, secs, entries, signals, level, self.rules)
         total, contributions = scoring.score(signals, raised, self.weights)
         warnings = tuple(ErrorInfo(code="extract_warning", message=w, stage="extract") for w in doc.warnings)
-        return Report(source=src, status="ok", warnings=warnings, text=doc.text, sections=tuple(secs),
+        errors: tuple[ErrorInfo, ...] = ()
+        if doc.hidden is not None:  # scored, but the reader must know the file tried to hide text
+            errors = (ErrorInfo(code=ErrorCode.HIDDEN_TEXT.value, stage="extract",
+                                message=f"{doc.hidden.chars} characters of text a reader cannot see "
+                                        f"({', '.join(doc.hidden.methods)}) were removed before scoring."),)
+        if not sections.looks_like_resume(doc.text, secs, entries, redacted=self.redact):
+            errors += (_not_a_resume(),)
+        return Report(source=src, status="partial" if errors else "ok", errors=errors, warnings=warnings,
+                      text=doc.text, sections=tuple(secs),
                       entries=tuple(entries), signals=tuple(signals), flags=tuple(raised), seniority=level,
                       score=total, contributions=tuple(contributions))
+
+
+def _not_a_resume() -> ErrorInfo:
+    exc = DocumentError(ErrorCode.NOT_A_RESUME)
+    return ErrorInfo(code=exc.code.value, message=exc.message, stage=exc.stage)
+
+
+def check_backend(backend: str) -> str:
+    """``backend`` if it is a known PDF backend whose library is installed; else `BackendError` at once."""
+    if backend not in extract.BACKENDS:
+        raise BackendError(f"unknown PDF backend {backend!r}; choose one of {', '.join(extract.BACKENDS)}")
+    if backend == "pdfium":
+        from .extract.pdfium import available
+
+        if not available():
+            raise BackendError("the pdfium backend needs pypdfium2: pip install 'resume_signals[fast]'")
+    return backend
 
 
 def failed_report(src: Source, exc: DocumentError) -> Report:

@@ -33,6 +33,7 @@ from typing import Any
 from .document import Document, LineDraft, assemble
 from .spec.data import data_toml
 from .text.bullets import CANONICAL
+from .text.normalise import Change
 
 #: How far into the resume the contact block (and so the name) is looked for.
 MAX_CONTACT_LINES = 8
@@ -332,4 +333,20 @@ def redact_document(doc: Document) -> Document:
                         bullet=ln.bullet, region=ln.region, x0=ln.x0, x1=ln.x1, gap_before=ln.gap_before)
               for t, ln in zip(texts, doc.lines, strict=True)]
     new = assemble(drafts, doc.format, pages=doc.pages, warnings=doc.warnings)
-    return replace(new, body_size=doc.body_size)
+    return replace(new, body_size=doc.body_size, hidden=doc.hidden, changes=_moved_changes(doc, new))
+
+
+def _moved_changes(old: Document, new: Document) -> tuple[Change, ...]:
+    """The normaliser's changes re-pointed into the redacted text; a change inside a redacted span is dropped."""
+    moved: list[Change] = []
+    if len(old.lines) != len(new.lines):  # a line redacted away: positions cannot be matched line by line
+        return ()
+    for change in old.changes:
+        for before, after in zip(old.lines, new.lines, strict=True):
+            if before.start <= change.start < before.end:
+                word = old.text[change.start:change.end]
+                at = after.text.find(word, max(0, change.start - before.start - (len(before.text) - len(after.text))))
+                if at >= 0:
+                    moved.append(replace(change, start=after.start + at, end=after.start + at + len(word)))
+                break
+    return tuple(moved)

@@ -11,7 +11,10 @@ within a ``schema_version``. Offsets always point into ``Report.text``.
 
 from __future__ import annotations
 
+import base64
 import json
+import os
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -30,8 +33,53 @@ class Source:
     pages: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "path": self.path, "format": self.format,
-                "sha256": self.sha256, "bytes": self.bytes, "pages": self.pages}
+        """The source as JSON; a file name that is not valid UTF-8 is written with ``\\xNN`` escapes in
+        ``name`` and ``path``, and the path's exact bytes go to ``path_bytes_b64`` (lossless, and JSON-safe)."""
+        d = {"name": json_safe(self.name), "path": json_safe(self.path) if self.path is not None else None,
+             "format": self.format, "sha256": self.sha256, "bytes": self.bytes, "pages": self.pages}
+        if self.path is not None and d["path"] != self.path:
+            d["path_bytes_b64"] = base64.b64encode(path_bytes(self.path)).decode("ascii")
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Source:
+        d = dict(d)
+        raw = d.pop("path_bytes_b64", None)
+        if raw is not None:
+            d["path"] = os.fsdecode(base64.b64decode(raw))
+            d["name"] = os.path.basename(d["path"])
+        return cls(**d)
+
+    @property
+    def shown_name(self) -> str:
+        """The name as a terminal may print it: control characters and undecodable bytes escaped."""
+        return printable(self.name)
+
+
+def path_bytes(path: str) -> bytes:
+    """A path's bytes as the file system holds them (undecodable bytes come back from surrogate escapes)."""
+    try:
+        return os.fsencode(path)
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogatepass")
+
+
+def json_safe(text: str) -> str:
+    """``text`` unchanged when it is valid Unicode; else each undecodable byte written as ``\\xNN``."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return path_bytes(text).decode("utf-8", "backslashreplace")
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to print on a terminal: escape sequences, controls and bidi overrides shown as escapes."""
+    text = json_safe(text)
+    return _CONTROL.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True)
@@ -211,6 +259,13 @@ class Report:
         """The first error's code, or None: the one field a batch table needs."""
         return self.errors[0].code if self.errors else None
 
+    def signal_counts(self) -> dict[str, int]:
+        """How many times each signal was found, by name (only those found)."""
+        counts: dict[str, int] = {}
+        for s in self.signals:
+            counts[s.name] = counts.get(s.name, 0) + 1
+        return dict(sorted(counts.items()))
+
     def replace(self, **changes: Any) -> Report:
         return replace(self, **changes)
 
@@ -233,7 +288,12 @@ class Report:
 
     def to_json(self, *, indent: int | None = None) -> str:
         """Deterministic JSON: same input, same bytes."""
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, sort_keys=False)
+        text = json.dumps(self.to_dict(), ensure_ascii=False, indent=indent, sort_keys=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate (an undecodable name in a message): escape, never crash
+            text = json.dumps(self.to_dict(), ensure_ascii=True, indent=indent, sort_keys=False)
+        return text
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Report:
@@ -241,7 +301,7 @@ class Report:
         dates = lambda x: DateRange(**x) if x else None  # noqa: E731
         sen = d.get("seniority") or {}
         return cls(
-            source=Source(**d["source"]),
+            source=Source.from_dict(d["source"]),
             status=d["status"],
             errors=tuple(ErrorInfo(**e) for e in d.get("errors", [])),
             warnings=tuple(ErrorInfo(**e) for e in d.get("warnings", [])),

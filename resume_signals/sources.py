@@ -7,6 +7,7 @@ which the pipeline turns into a failed report.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 from dataclasses import dataclass
@@ -54,6 +55,8 @@ def load(source: SourceLike, limits: Limits) -> Loaded:
     elif isinstance(source, (str, os.PathLike)):
         p = Path(source)
         try:
+            if _loops(p):
+                raise DocumentError(ErrorCode.SYMLINK_LOOP, f"Symbolic link loop: {p}")
             if not p.exists():
                 raise DocumentError(ErrorCode.NOT_FOUND, f"No such file: {p}")
             if not p.is_file():
@@ -75,6 +78,15 @@ def load(source: SourceLike, limits: Limits) -> Loaded:
     if len(data) > limits.max_bytes:
         raise DocumentError(ErrorCode.TOO_LARGE, too_large_message(len(data), limits))
     return Loaded(data=data, name=name, path=path, size=len(data), sha256=hashlib.sha256(data).hexdigest())
+
+
+def _loops(p: Path) -> bool:
+    """Whether resolving ``p`` runs into a symbolic link loop (which `Path.exists` reports as missing)."""
+    try:
+        os.stat(p)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
 
 
 def too_large_message(size: int, limits: Limits) -> str:

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 from .batch import BatchScorer, _in_order
 from .errors import DocumentError, ErrorCode
 from .limits import DEFAULT_LIMITS, Limits
-from .pipeline import AsOf, failed_report, parse_as_of
+from .pipeline import AsOf, check_backend, failed_report, parse_as_of
 from .report import Report, Source
 from .sources import too_large_message
 from .spec.vocab import FLAGS as FLAG_NAMES
@@ -216,8 +216,6 @@ def score_files(df: DataFrame, *, as_of: AsOf = None, backend: str = "pdfminer",
     from .spec.rules import RuleSet, load_rules
     from .spec.weights import Weights, load_weights
 
-    if backend != "pdfminer":
-        raise ValueError(f"unknown backend {backend!r}: this version has 'pdfminer'")
     limits = limits or DEFAULT_LIMITS
     config: dict[str, Any] = {
         "workers": 1,
@@ -227,6 +225,7 @@ def score_files(df: DataFrame, *, as_of: AsOf = None, backend: str = "pdfminer",
         "weights": weights if isinstance(weights, Weights) or weights is None else load_weights(weights),
         "limits": limits,
         "redact": redact,
+        "backend": check_backend(backend),  # unknown, or pypdfium2 missing: BackendError here, on the driver
     }
     schema = result_schema()
     fits = df.where(F.col("length") <= limits.max_bytes).select("path", "length", "content")

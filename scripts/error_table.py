@@ -4,12 +4,13 @@ Run ``python scripts/error_table.py`` and paste the output into README.md;
 tests/test_errors.py fails when the two disagree.
 """
 
-from resume_signals.errors import ERROR_TABLE
+from resume_signals.errors import ERROR_TABLE, TRANSIENT_CODES
 
 
 def table() -> str:
-    rows = ["| code | stage | meaning |", "|---|---|---|"]
-    rows += [f"| `{code.value}` | {stage} | {meaning} |" for code, (stage, meaning) in ERROR_TABLE.items()]
+    rows = ["| code | stage | transient | meaning |", "|---|---|---|---|"]
+    rows += [f"| `{code.value}` | {stage} | {'yes' if code in TRANSIENT_CODES else 'no'} | {meaning} |"
+             for code, (stage, meaning) in ERROR_TABLE.items()]
     return "\n".join(rows)
 
 

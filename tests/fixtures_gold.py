@@ -570,7 +570,8 @@ def evaluate_report(spec: Spec, fmt: str, report: dict[str, Any], res: Results) 
             f"found {sen.get('level')} ({sen.get('years')} y)")
 
 
-def score_fixtures(specs: list[Spec] | None = None, build_dir: Path | None = None) -> Results:
+def score_fixtures(specs: list[Spec] | None = None, build_dir: Path | None = None,
+                   backend: str = "pdfminer") -> Results:
     """Score every built fixture with ``resume_signals.score`` at its spec's ``as_of`` and measure.
 
     ``build_dir`` scores files rendered elsewhere (e.g. a held-back set rendered with
@@ -582,7 +583,7 @@ def score_fixtures(specs: list[Spec] | None = None, build_dir: Path | None = Non
     for spec in specs if specs is not None else load_specs():
         paths = spec.files if build_dir is None else [build_dir / p.name for p in spec.files]
         for path in paths:
-            report = resume_signals.score(path, as_of=spec.as_of).to_dict()
+            report = resume_signals.score(path, as_of=spec.as_of, backend=backend).to_dict()
             evaluate_report(spec, path.suffix.lstrip("."), report, res)
     return res
 

@@ -70,7 +70,8 @@ def _hostile_dir(base: Path, write_resumes: WriteResumes) -> dict[str, set[str]]
     expected["pipe.pdf"] = {"not_a_file"}
     (base / "dangling.docx").symlink_to(base / "nowhere.docx")
     expected["dangling.docx"] = {"not_found"}
-    (base / "unreadable.txt").write_text("Experience\nShipped a model\n", encoding="utf-8")
+    (base / "unreadable.txt").write_text("Experience\nML Engineer, Acme (2019 - 2021)\nShipped a model\n",
+                                         encoding="utf-8")
     (base / "unreadable.txt").chmod(0)
     expected["unreadable.txt"] = {"permission_denied"}
     (base / "archive").mkdir()  # a subdirectory is not entered and is not an input

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
+import csv
 import fcntl
+import io
 import json
 import os
 import subprocess
@@ -38,13 +41,15 @@ def jsonl(text: str) -> list[dict[str, Any]]:
 # inputs
 
 
-def test_cli_expand_inputs_directory_sorted_regular_files_only(tmp_path: Path) -> None:
-    for name in ("b.txt", "a.pdf", "c.png", ".DS_Store"):
+def test_cli_expand_inputs_directory_takes_resume_suffixes(tmp_path: Path) -> None:
+    for name in ("b.txt", "a.pdf", "c.png", "d.DOCX", "README.md", ".hidden.txt"):
         (tmp_path / name).write_bytes(b"x")
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "inner.txt").write_bytes(b"x")
-    got = expand_inputs([str(tmp_path)])
-    assert got == [str(tmp_path / n) for n in ("a.pdf", "b.txt", "c.png")]
+    assert expand_inputs([str(tmp_path)]) == [str(tmp_path / n) for n in ("a.pdf", "b.txt", "d.DOCX")]
+    assert expand_inputs([str(tmp_path)], recursive=True) == [
+        str(tmp_path / n) for n in ("a.pdf", "b.txt", "d.DOCX", "sub/inner.txt")]
+    assert expand_inputs([str(tmp_path / "c.png")]) == [str(tmp_path / "c.png")]  # named: always read
 
 
 def test_cli_expand_inputs_globs_and_literal_paths(tmp_path: Path) -> None:
@@ -90,11 +95,11 @@ def test_cli_score_exit_1_when_any_document_failed(tmp_path: Path, write_resumes
                                                    validate_report: Validate) -> None:
     write_resumes(tmp_path, 2)
     (tmp_path / "photo.png").write_bytes(PNG)
-    code, out, err = run(capsys, "score", str(tmp_path), str(tmp_path / "missing.pdf"))
+    code, out, err = run(capsys, "score", str(tmp_path), str(tmp_path / "photo.png"), str(tmp_path / "missing.pdf"))
     lines = jsonl(out)
     assert code == 1
     assert [(line["source"]["name"], line["errors"][0]["code"] if line["errors"] else None) for line in lines] == [
-        ("photo.png", "unsupported_format"), ("resume_00.txt", None), ("resume_01.txt", None),
+        ("resume_00.txt", None), ("resume_01.txt", None), ("photo.png", "unsupported_format"),
         ("missing.pdf", "not_found")]
     assert "Traceback" not in err
     for line in lines:
@@ -307,12 +312,14 @@ def test_cli_batch_rescores_a_changed_file_and_keeps_failures_failing(
     argv = ["batch", str(tmp_path / "in"), str(tmp_path / "gone.pdf"), "--out", str(out), "--quiet"]
     code, _, err = run(capsys, *argv)
     assert code == 1 and "4 inputs: 2 ok, 2 failed, 0 skipped" in err
+    stale = file_sha256(paths[1])
     paths[1].write_text(paths[1].read_text(encoding="utf-8") + "\nExtra line\n", encoding="utf-8")
     code, _, err = run(capsys, *argv)
     assert code == 1 and "2 failed, 3 skipped" in err
     lines = jsonl(out.read_text(encoding="utf-8"))
-    assert [line["source"]["sha256"] for line in lines].count(file_sha256(paths[1])) == 1
-    assert len(lines) == 5
+    shas = [line["source"]["sha256"] for line in lines]
+    assert shas.count(file_sha256(paths[1])) == 1 and stale not in shas  # the new line replaced the stale one
+    assert len(lines) == 4
 
 
 def test_cli_batch_cuts_an_incomplete_last_line(tmp_path: Path, write_resumes: WriteResumes,
@@ -343,3 +350,94 @@ def test_cli_batch_refuses_an_output_another_batch_is_writing(tmp_path: Path, wr
         os.close(fd)
     assert code == 2 and "another resume-signals batch" in err
     assert out.read_bytes() == b""
+
+
+def test_cli_table_fits_columns_shortens_middle_and_shows_failure_message(
+        tmp_path: Path, write_resumes: WriteResumes, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    (a,) = write_resumes(tmp_path, 1)
+    long_a = a.rename(tmp_path / ("candidate_with_a_really_long_file_name_" + "x" * 40 + "_final_v2.txt"))
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(capsys, "score", "--format", "table", str(long_a), str(tmp_path / "gone.pdf"))
+    header, ok_row, failed_row = out.splitlines()
+    assert code == 1
+    assert all(len(line) <= 80 for line in (header, ok_row, failed_row))
+    assert ok_row.startswith("candidate_") and "…" in ok_row.split()[0] and ok_row.split()[0].endswith("_v2.txt")
+    assert "not_found" in failed_row and "no such file" in failed_row.lower()
+
+
+def test_cli_score_sort_top_and_csv(tmp_path: Path, write_resumes: WriteResumes,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    paths = write_resumes(tmp_path, 2)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    code, out, _ = run(capsys, "score", "--format", "csv", "--sort", "score", "--top", "2",
+                       str(tmp_path / "empty.txt"), *map(str, paths))
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 1 and len(rows) == 2
+    assert {r["file"] for r in rows} == {p.name for p in paths}
+    assert float(rows[0]["score"]) >= float(rows[1]["score"])
+
+
+def test_cli_score_piped_default_is_jsonl_and_v_after_subcommand(tmp_path: Path, write_resumes: WriteResumes,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    (a,) = write_resumes(tmp_path, 1)
+    code, out, _ = run(capsys, "score", "-v", str(a))
+    assert code == 0 and json.loads(out.splitlines()[0])["source"]["name"] == a.name
+
+
+def test_cli_help_describes_every_option_and_links_the_definitions(capsys: pytest.CaptureFixture[str]) -> None:
+    from resume_signals.cli import build_parser
+
+    parser = build_parser()
+    assert "docs/signals.md" in parser.format_help()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, p in sub.choices.items():
+        for action in p._actions:
+            assert action.help, f"{name} {action.option_strings or action.dest} has no --help text"
+
+
+def test_cli_batch_out_dash_is_stdout(tmp_path: Path, write_resumes: WriteResumes,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+    write_resumes(tmp_path, 2)
+    code, out, _ = run(capsys, "batch", str(tmp_path), "--out", "-", "--workers", "0")
+    assert code == 0 and sorted(line["source"]["name"] for line in jsonl(out)) == ["resume_00.txt", "resume_01.txt"]
+    assert not (Path.cwd() / "-").exists()
+
+
+def test_cli_screen_summary_compact_and_no_questions(tmp_path: Path, write_resumes: WriteResumes,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    (a,) = write_resumes(tmp_path, 1)
+    (tmp_path / "empty.txt").write_bytes(b"")
+    args = ["screen", "--min-score", "100", "--as-of", "2026-01-01", str(a), str(tmp_path / "empty.txt")]
+    code, out, _ = run(capsys, *args, "--compact")
+    lines = out.splitlines()
+    assert code == 1 and len(lines) == 3
+    assert lines[0].startswith("FAIL") and lines[1].startswith("ERROR")
+    assert lines[-1] == "0 passed, 1 failed, 1 unreadable"
+    _, with_q, _ = run(capsys, *args)
+    _, without_q, _ = run(capsys, *args, "--no-questions")
+    assert "ask (" in with_q and "ask (" not in without_q
+
+
+def test_cli_progress_only_above_twenty_inputs_and_text_bar_without_tqdm() -> None:
+    from resume_signals.batch import TextBar
+    from resume_signals.cli import PROGRESS_ABOVE, _progress
+
+    assert _progress(PROGRESS_ABOVE) is False and _progress(PROGRESS_ABOVE + 1) is None  # None: on when a tty
+    buf = io.StringIO()
+    bar = TextBar(total=4, desc="scoring", file=buf)
+    bar.update(3)
+    bar.close()
+    assert "3/4 docs" in buf.getvalue() and buf.getvalue().endswith("\n")
+
+
+def test_cli_not_a_resume_fails_the_screen_and_ranks_last(tmp_path: Path, write_resumes: WriteResumes,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    (a,) = write_resumes(tmp_path, 1)
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Release notes\nWe shipped, deployed and monitored the new build, then rolled back.\n",
+                     encoding="utf-8")
+    code, out, _ = run(capsys, "screen", "--min-score", "0", "--compact", str(notes), str(a))
+    assert code == 3 and out.splitlines()[0].startswith("FAIL") and "not a resume" in out.splitlines()[0]
+    code, out, _ = run(capsys, "score", "--format", "csv", "--sort", "score", str(notes), str(a))
+    assert [row["file"] for row in csv.DictReader(io.StringIO(out))] == [a.name, notes.name]

@@ -22,17 +22,24 @@ from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
 from .sniff import sniff
 
-__all__ = ["Document", "extract", "sniff"]
+__all__ = ["BACKENDS", "Document", "extract", "sniff"]
+
+BACKENDS = ("pdfminer", "pdfium")
+"""PDF backends: pdfminer.six (the default, pure Python) and PDFium (the ``[fast]`` extra, about 4x faster)."""
 
 log = logging.getLogger(__name__)
 
 
-def extract(data: bytes, *, limits: Limits) -> Document:
-    """Decide the format from ``data`` and extract it. Raises `DocumentError` only."""
+def extract(data: bytes, *, limits: Limits, backend: str = "pdfminer") -> Document:
+    """Decide the format from ``data`` and extract it (PDFs with ``backend``). Raises `DocumentError` only."""
     fmt = ""
     try:
         fmt = sniff(data)
-        if fmt == "pdf":
+        if fmt == "pdf" and backend == "pdfium":
+            from .pdfium import extract_pdf_pdfium
+
+            doc = extract_pdf_pdfium(data, limits=limits)
+        elif fmt == "pdf":
             from .pdf import extract_pdf
 
             doc = extract_pdf(data, limits=limits)
@@ -46,9 +53,12 @@ def extract(data: bytes, *, limits: Limits) -> Document:
             doc = extract_txt(data, limits=limits)
     except DocumentError:
         raise
-    except (RecursionError, MemoryError) as exc:
+    except RecursionError:
+        log.debug("%s extraction recursed too deep", fmt or "sniff")
+        raise DocumentError(ErrorCode.TOO_DEEPLY_NESTED, f"The {_label(fmt)} is nested too deeply to parse.") from None
+    except MemoryError as exc:
         log.debug("%s extraction gave up: %r", fmt or "sniff", exc)
-        raise DocumentError(ErrorCode.CORRUPT, f"The {_label(fmt)} is too deeply nested or too large to parse "
+        raise DocumentError(ErrorCode.CORRUPT, f"The {_label(fmt)} is too large to parse "
                             f"({type(exc).__name__}).") from None
     except Exception as exc:  # a parser bug on a hostile file must not escape into a batch
         log.debug("%s extraction failed", fmt or "sniff", exc_info=True)

@@ -20,7 +20,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..document import LineDraft
 from ..text.bullets import DASHES, GLYPHS
@@ -80,6 +80,12 @@ class Glyph:
     base: float
     size: float
     font: str
+    bold: bool = False
+    italic: bool = False
+    """Set by a backend that reads the weight and slant from the font itself (pdfium); the name is read too."""
+    render_mode: int = 0
+    fill: tuple[int, int, int, int] | None = None
+    """Drawing state (PDF text render mode; fill colour RGBA) for visibility checks, where the backend reads it."""
 
 
 @dataclass
@@ -90,6 +96,8 @@ class PageGlyphs:
     glyphs: list[Glyph]
     rotated: int = 0
     images: int = 0
+    hidden: list[tuple[Glyph, str]] = field(default_factory=list)
+    """Glyphs a reader cannot see and why (see `resume_signals.extract.visibility`); never read."""
 
 
 @dataclass(slots=True)
@@ -245,7 +253,8 @@ def _attach_accents(row: list[Glyph]) -> list[Glyph]:
 def _accented(base: Glyph, accent: str) -> Glyph:
     letter = {"ı": "i", "ȷ": "j"}.get(base.text, base.text)
     text = unicodedata.normalize("NFC", letter + _ACCENTS[accent])
-    return Glyph(text=text, x0=base.x0, x1=base.x1, base=base.base, size=base.size, font=base.font)
+    return Glyph(text=text, x0=base.x0, x1=base.x1, base=base.base, size=base.size, font=base.font,
+                 bold=base.bold, italic=base.italic, render_mode=base.render_mode, fill=base.fill)
 
 
 def _dominant(sizes: list[tuple[float, int]]) -> float:
@@ -293,7 +302,7 @@ def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
                 units.append(_Unit(" ", g.x0, "space"))
         bold, italic, icon, symbol = _font_traits(g.font)
         text = _glyph_text(g.text)
-        units.append(_Unit(text, g.x0, _kind(text, icon, symbol, g.font), bold, italic,
+        units.append(_Unit(text, g.x0, _kind(text, icon, symbol, g.font), bold or g.bold, italic or g.italic,
                            g.size, g.x1, g.base))
         prev = g
         pending_space = False

@@ -146,4 +146,7 @@ which is refused for safety.
     try:
         return etree.fromstring(body, parser=_parser())
     except etree.XMLSyntaxError as exc:
+        if "depth" in str(exc).lower():  # libxml2 refuses elements nested past its limit (256)
+            raise DocumentError(ErrorCode.TOO_DEEPLY_NESTED, f"The DOCX part {part} nests XML elements deeper "
+                                "than the parser's limit; the file may be malicious.") from exc
         raise DocumentError(ErrorCode.CORRUPT, f"The DOCX part {part} is not well-formed XML.") from exc

@@ -23,8 +23,12 @@ of its characters are bold / italic (run formatting, else character style,
 else paragraph style, else document defaults), its dominant font size, and
 whether it is a list item (numbering, list style or a typed bullet), which is
 normalised to a leading "• ". Manual line breaks split a paragraph into lines
-only where the text really starts a new line (not mid-sentence). Hidden text
-(``w:vanish``) is skipped: a recruiter cannot see it, so it must not score.
+only where the text really starts a new line (not mid-sentence). Text a reader
+cannot see is skipped and counted (`Document.hidden`): hidden runs
+(``w:vanish``, ``w:specVanish``, ``w:webHidden``), a font under 3 pt, a colour
+that melts into the run's, paragraph's, cell's, text box's or page's colour
+(thresholds in `resume_signals.extract.visibility`), and deleted tracked
+changes (``w:del``, ``w:moveFrom``).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ import logging
 import posixpath
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,6 +47,7 @@ from ..limits import Limits
 from ._zip import SafeZip, parse_xml
 from .sniff import main_part_from_content_types
 from .txt import normalise_bullet
+from .visibility import MIN_SIZE, RGB, WHITE, blends_in, hex_rgb, hidden_text
 
 log = logging.getLogger(__name__)
 
@@ -127,16 +133,20 @@ class RunProps:
     size: float | None = None
     caps: bool | None = None
     hidden: bool | None = None
+    color: str | None = None
+    shade: str | None = None
 
     @classmethod
     def parse(cls, rpr: Any | None) -> RunProps:
         if rpr is None:
             return cls()
-        hidden = _toggle(_w_child(rpr, "vanish"))
-        web_hidden = _toggle(_w_child(rpr, "webHidden"))
+        hidden = None
+        for name in ("vanish", "specVanish", "webHidden"):
+            value = _toggle(_w_child(rpr, name))
+            hidden = value if hidden is None else hidden or bool(value)
         return cls(bold=_toggle(_w_child(rpr, "b")), italic=_toggle(_w_child(rpr, "i")),
                    size=_half_points(_w_child(rpr, "sz")), caps=_toggle(_w_child(rpr, "caps")),
-                   hidden=hidden if hidden is not None else web_hidden)
+                   hidden=hidden, color=_w_val(rpr, "color", "val"), shade=_w_val(rpr, "shd", "fill"))
 
     def over(self, base: RunProps) -> RunProps:
         """These properties with ``base`` filling the gaps."""
@@ -146,7 +156,24 @@ class RunProps:
             size=self.size if self.size is not None else base.size,
             caps=self.caps if self.caps is not None else base.caps,
             hidden=self.hidden if self.hidden is not None else base.hidden,
+            color=self.color if self.color is not None else base.color,
+            shade=self.shade if self.shade is not None else base.shade,
         )
+
+    def hidden_reason(self, background: RGB) -> str | None:
+        """Why a reader cannot see text with these properties on ``background`` (None: visible)."""
+        if self.hidden:
+            return "vanish"
+        if self.size is not None and self.size < MIN_SIZE:
+            return "tiny_font"
+        if blends_in(hex_rgb(self.color), hex_rgb(self.shade) or background):
+            return "background_colour"
+        return None
+
+
+def _w_val(parent: Any, child: str, attr: str) -> str | None:
+    el = _w_child(parent, child)
+    return _w_attr(el, attr) if el is not None else None
 
 
 @dataclass
@@ -283,7 +310,10 @@ class _Ctx:
     numbering: Numbering
     limits: Limits
     chars: int = 0
-    hidden_chars: int = 0
+    hidden: list[tuple[str, str]] = field(default_factory=list)
+    """Text a reader cannot see, with the reason, in reading order."""
+    backgrounds: list[RGB] = field(default_factory=lambda: [WHITE])
+    """The colour under the text being walked: page, then text box, cell and paragraph shading on top."""
     warnings: list[str] = field(default_factory=list)
 
 
@@ -296,7 +326,7 @@ class _Walker:
     # ---- blocks -------------------------------------------------------------------------------
     def blocks(self, parent: Any, region: str, depth: int) -> list[LineDraft]:
         if depth > _MAX_DEPTH:
-            raise DocumentError(ErrorCode.CORRUPT, "The DOCX nests tables or text boxes too deeply to read.")
+            raise DocumentError(ErrorCode.TOO_DEEPLY_NESTED, "The DOCX nests tables or text boxes too deeply to read.")
         out: list[LineDraft] = []
         for el in parent:
             name = _local(el)
@@ -330,7 +360,8 @@ class _Walker:
                 tc_pr = _w_child(tc, "tcPr")
                 if tc_pr is not None and _merged_continuation(tc_pr):
                     continue  # the text lives in the cell the merge started from
-                drafts = self.blocks(tc, cell_region, depth + 1)
+                with self._background(hex_rgb(_w_val(tc_pr, "shd", "fill")) if tc_pr is not None else None):
+                    drafts = self.blocks(tc, cell_region, depth + 1)
                 if _w_local_desc(tc, "tbl") or any(d.region != cell_region for d in drafts):
                     simple = False
                 cells.append(drafts)
@@ -366,7 +397,8 @@ class _Walker:
 
         pieces: list[_Piece | object] = []
         boxes: list[Any] = []
-        self._inline(p, para_props, pieces, boxes, depth)
+        with self._background(hex_rgb(_w_val(ppr, "shd", "fill")) if ppr is not None else None):
+            self._inline(p, para_props, pieces, boxes, depth)
         out = [_line_draft(group, style_name, region, listed)
                for group in _split_breaks(pieces)]
         if not out:
@@ -378,13 +410,24 @@ class _Walker:
                                 f"The DOCX holds more than {self.ctx.limits.max_chars:,} characters of text.")
         box_region = region if region in {"header", "footer"} else "textbox"
         for box in _reading_order(boxes):
-            out += self.blocks(box, box_region, depth + 1)
+            with self._background(_box_fill(box)):
+                out += self.blocks(box, box_region, depth + 1)
         return out
+
+    @contextmanager
+    def _background(self, colour: RGB | None) -> Iterator[None]:
+        """Text walked inside sits on ``colour`` (None: on whatever lies under it already)."""
+        stack = self.ctx.backgrounds
+        stack.append(colour or stack[-1])
+        try:
+            yield
+        finally:
+            stack.pop()
 
     def _inline(self, parent: Any, para: RunProps, pieces: list[_Piece | object], boxes: list[Any],
                 depth: int) -> None:
         if depth > _MAX_DEPTH:
-            raise DocumentError(ErrorCode.CORRUPT, "The DOCX nests inline content too deeply to read.")
+            raise DocumentError(ErrorCode.TOO_DEEPLY_NESTED, "The DOCX nests inline content too deeply to read.")
         for el in parent:
             name, ns = _local(el), _ns(el)
             if ns == _MC_NS and name == "AlternateContent":
@@ -405,7 +448,11 @@ class _Walker:
                 content = _w_child(el, "sdtContent")
                 if content is not None:
                     self._inline(content, para, pieces, boxes, depth + 1)
-            # w:del, w:moveFrom (deleted text), w:pPr, bookmarks, proofing marks: nothing to read
+            elif name in {"del", "moveFrom"}:  # deleted tracked changes: in the file, not on the page
+                text = "".join(t.text or "" for t in el.iter() if _local(t) in {"delText", "t"})
+                if text.strip():
+                    self.ctx.hidden.append((" " + text, "deleted_revision"))
+            # w:pPr, bookmarks, proofing marks: nothing to read
 
     def _run(self, r: Any, para: RunProps, pieces: list[_Piece | object], boxes: list[Any], depth: int) -> None:
         rpr = _w_child(r, "rPr")
@@ -426,8 +473,9 @@ class _Walker:
                 continue
             if name == "t":
                 text = el.text or ""
-                if props.hidden:
-                    self.ctx.hidden_chars += len(text)
+                reason = props.hidden_reason(self.ctx.backgrounds[-1]) if text.strip() else None
+                if reason is not None:
+                    self.ctx.hidden.append((text, reason))
                     continue
                 pieces.append(_Piece(text.upper() if props.caps else text, props))
             elif name == "tab" or name == "ptab":
@@ -506,6 +554,28 @@ def _text_boxes(el: Any) -> list[Any]:
 
 
 _WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_FILL = re.compile(r"#?([0-9A-Fa-f]{6})$")
+
+
+def _box_fill(box: Any) -> RGB | None:
+    """The solid fill of the shape holding a text box (DrawingML ``a:solidFill``, VML ``fillcolor``), if any."""
+    node = box.getparent()
+    for _ in range(6):
+        if node is None:
+            return None
+        vml = node.get("fillcolor")
+        if vml and _FILL.match(vml) and (node.get("filled") or "t").lower() not in _OFF | {"f"}:
+            return hex_rgb(_FILL.match(vml).group(1))  # type: ignore[union-attr]
+        for child in node:
+            if _local(child) == "spPr":
+                for fill in child:
+                    if _local(fill) == "solidFill":
+                        for colour in fill:
+                            if _local(colour) == "srgbClr":
+                                return hex_rgb(colour.get("val"))
+                return None
+        node = node.getparent()
+    return None
 
 
 def _box_position(box: Any) -> tuple[str, int, int] | None:
@@ -702,6 +772,9 @@ def extract_docx(data: bytes, *, limits: Limits) -> Document:
 
         ctx = _Ctx(styles=Styles.parse(related("styles")), numbering=Numbering.parse(related("numbering")),
                    limits=limits)
+        page_colour = hex_rgb(_w_val(root, "background", "color"))
+        if page_colour is not None:
+            ctx.backgrounds[0] = page_colour
         walker = _Walker(ctx)
         body = _w_child(root, "body")
         if body is None:
@@ -731,10 +804,9 @@ def extract_docx(data: bytes, *, limits: Limits) -> Document:
         pages = _pages(zf)
     finally:
         zf.close()
-    if ctx.hidden_chars:
-        ctx.warnings.append(f"{ctx.hidden_chars} characters of hidden text in the DOCX were ignored.")
     drafts = header + content + ([LineDraft("", region="footer")] if footer else []) + footer
-    doc = assemble(drafts, "docx", pages=pages, warnings=tuple(dict.fromkeys(ctx.warnings)))
+    doc = assemble(drafts, "docx", pages=pages, warnings=tuple(dict.fromkeys(ctx.warnings)),
+                   hidden=hidden_text(ctx.hidden))
     if len(doc.text) > limits.max_chars:
         raise DocumentError(ErrorCode.TOO_MUCH_TEXT, f"The DOCX holds {len(doc.text):,} characters of text, "
                             f"over the {limits.max_chars:,} limit.")

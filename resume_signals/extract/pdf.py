@@ -11,6 +11,11 @@ from the page tree before any page is interpreted, every compressed stream is
 measured in bounded steps before pdfminer inflates it, and a cooperative
 deadline stops runaway pages. pdfminer's log chatter is captured into
 ``Document.warnings`` instead of reaching the user's terminal.
+
+Text a reader cannot see (invisible render modes, a colour like what lies
+under it, covered, tiny, clipped or off the page) is kept out of the lines and
+summarised in ``Document.hidden``; pdfminer does not track clipping paths, so
+the interpreter here records them (as boxes) for the device.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
 from ._pdf_guard import Deadline, check_document_streams, check_font, check_raw_streams
 from ._pdf_layout import VECTOR_BULLET, Glyph, PageGlyphs, build_lines
+from .visibility import Box, GlyphState, Paint, hidden_reason, hidden_text, to_rgb
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +55,10 @@ _BULLET_MIN, _BULLET_MAX = 1.5, 7.0
 """Form XObjects drawn on one page (nested drawings multiply): resumes draw a handful."""
 _CHECK_EVERY = 2000
 """Characters rendered between two deadline / size checks."""
+_MAX_PAINTS = 400
+"""Filled areas per page remembered as backgrounds or covers for the visibility check (resumes fill a few)."""
+_MIN_PAINT_SIDE = 4.0
+"""Smaller filled shapes (bullets, rules, icons) neither hide nor carry text."""
 
 
 _filters_lock = threading.Lock()
@@ -133,7 +143,10 @@ def _device_class() -> type:
         pdfminer's own render_char builds an LTChar object per character and a
         layout tree around it; recording only what the line builder reads
         (text, x extent, baseline, size, font name) is cheaper. Vector paths
-        (rules, boxes, icons drawn as curves) are ignored: text does not need them.
+        matter only twice: small filled dots are list bullets, and filled areas
+        are what text is drawn on or covered by. Each glyph also keeps its
+        drawing state (render mode, fill colour, clip box, drawing order) so
+        that `resume_signals.extract.visibility` can drop what a reader cannot see.
         """
 
         def __init__(self, rsrcmgr: Any, deadline: Deadline, max_glyphs: int) -> None:
@@ -144,6 +157,10 @@ def _device_class() -> type:
             self.images = 0
             self.rotated = 0
             self.glyphs: list[Glyph] = []
+            self.states: list[GlyphState | None] = []
+            self.paints: list[Paint] = []
+            self.clip: Box | None = None
+            self.render_mode = 0
             self.content_bytes = 0
             self.content_calls = 0
             self.content_budget = 1 << 30
@@ -152,7 +169,17 @@ def _device_class() -> type:
         def begin_page(self, page: Any, ctm: Any) -> None:
             super().begin_page(page, ctm)
             self.glyphs = []
+            self.states = []
+            self.paints = []
+            self.clip = None
             self.rotated = 0
+
+        def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+            self.render_mode = textstate.render  # render_char is not told the text render mode
+            super().render_string(textstate, seq, ncs, graphicstate)
+
+        def _order(self) -> int:
+            return len(self.glyphs) + len(self.paints)
 
         def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
             """Ignore vector art except small filled dots and squares: bullets drawn as shapes (HTML to PDF)."""
@@ -163,26 +190,54 @@ def _device_class() -> type:
                 return
             try:
                 subpath: list[tuple[float, float]] = []
+                points: list[tuple[float, float]] = []
                 for seg in list(path) + [("m",)]:
                     if seg[0] == "m" and subpath:
                         self._vector_bullet(subpath)
                         subpath = []
                     nums = [v for v in seg[1:] if isinstance(v, (int, float))]
-                    subpath.extend(zip(nums[0::2], nums[1::2], strict=False))
+                    pairs = list(zip(nums[0::2], nums[1::2], strict=False))
+                    subpath.extend(pairs)
+                    points.extend(pairs)
+                self._paint(points, gstate)
             except (TypeError, ValueError, IndexError, OverflowError):
                 return  # a malformed path is only decoration lost
 
-        def _vector_bullet(self, points: list[tuple[float, float]]) -> None:
+        def _paint(self, points: list[tuple[float, float]], gstate: Any) -> None:
+            """Remember a filled area: text drawn on it must contrast with it, text drawn before it is covered."""
+            colour = to_rgb(gstate.ncolor)
+            if colour is None or not points or len(self.paints) >= _MAX_PAINTS:
+                return
+            box = self._device_box(points)
+            if box.x1 - box.x0 >= _MIN_PAINT_SIDE and box.y1 - box.y0 >= _MIN_PAINT_SIDE:
+                self.paints.append(Paint(box=box, colour=colour, order=self._order()))
+
+        def _device_box(self, points: list[tuple[float, float]]) -> Box:
             a, b, c, d, e, f = self.ctm
             xs = [a * x + c * y + e for x, y in points]
             ys = [b * x + d * y + f for x, y in points]
-            w, h = max(xs) - min(xs), max(ys) - min(ys)
+            return Box(min(xs), min(ys), max(xs), max(ys))
+
+        def set_clip(self, points: list[tuple[float, float]]) -> None:
+            """Intersect the clipping box with a clipping path's bounding box (called by the interpreter)."""
+            if not points:
+                return
+            box = self._device_box(points)
+            if self.clip is not None:
+                box = Box(max(box.x0, self.clip.x0), max(box.y0, self.clip.y0),
+                          min(box.x1, self.clip.x1), min(box.y1, self.clip.y1))
+            self.clip = box
+
+        def _vector_bullet(self, points: list[tuple[float, float]]) -> None:
+            box = self._device_box(points)
+            w, h = box.x1 - box.x0, box.y1 - box.y0
             if not (_BULLET_MIN <= w <= _BULLET_MAX and _BULLET_MIN <= h <= _BULLET_MAX and 0.6 <= w / h <= 1.6):
                 return
             size = 3.3 * max(w, h)  # a list bullet is about a third of an em across
-            centre = (max(ys) + min(ys)) / 2
-            self.glyphs.append(Glyph(text="\u2022", x0=min(xs), x1=max(xs), base=centre - 0.3 * size, size=size,
+            centre = (box.y0 + box.y1) / 2
+            self.glyphs.append(Glyph(text="\u2022", x0=box.x0, x1=box.x1, base=centre - 0.3 * size, size=size,
                                      font=VECTOR_BULLET))
+            self.states.append(None)
 
         def render_image(self, name: str, stream: Any) -> None:
             self.images += 1
@@ -212,7 +267,12 @@ def _device_class() -> type:
             if not isinstance(name, str):  # damaged files give keywords or bytes here
                 name = getattr(name, "name", None) or "unknown"
                 name = name.decode("latin-1") if isinstance(name, bytes) else str(name)
-            self.glyphs.append(Glyph(text=str(text), x0=e, x1=e + a * adv, base=f, size=d * fontsize, font=name))
+            size = d * fontsize
+            fill = to_rgb(graphicstate.ncolor) if graphicstate.ncolor is not None else (0.0, 0.0, 0.0)
+            self.states.append(GlyphState(bbox=Box(e, f - 0.2 * size, e + a * adv, f + 0.7 * size), size=size,
+                                          render_mode=self.render_mode, fill=fill, clip=self.clip,
+                                          order=self._order()))
+            self.glyphs.append(Glyph(text=str(text), x0=e, x1=e + a * adv, base=f, size=size, font=name))
             return adv
 
         def receive_layout(self, ltpage: Any) -> None:
@@ -267,17 +327,34 @@ def _page_glyphs(device: Any, number: int) -> PageGlyphs:
         x0, y0, x1, y1 = 0.0, 0.0, min(max(x1 - x0, 1.0), _MAX_PAGE_SIZE), min(max(y1 - y0, 1.0), _MAX_PAGE_SIZE)
         if not all(map(math.isfinite, (x1, y1))):
             x1 = y1 = _MAX_PAGE_SIZE
-    # Glyphs drawn outside the page are invisible to a reader (and a known keyword-stuffing trick).
+    # Glyphs a reader cannot see (off the page, clipped, invisible, too small, coloured like what lies under
+    # them, or covered) are kept apart: they are a known keyword-stuffing trick and never read.
+    page_box = Box(x0, y0, x1, y1)
     glyphs: list[Glyph] = []
-    for g in device.glyphs:
+    hidden: list[tuple[Glyph, str]] = []
+    for g, state in zip(device.glyphs, device.states, strict=True):
         if not (0.0 < g.size < _MAX_GLYPH_SIZE and all(map(math.isfinite, (g.x0, g.x1, g.base)))):
             continue
-        if g.x1 < x0 or g.x0 > x1 or g.base + g.size < y0 or g.base - 0.3 * g.size > y1:
+        reason = hidden_reason(state, page_box, device.paints) if state is not None else None
+        if reason is not None:
+            hidden.append((g, reason))
             continue
         if g.x1 - g.x0 > 4 * g.size or g.x1 < g.x0:  # a damaged width table: keep the glyph, not its width
             g.x1 = g.x0 + 0.5 * g.size
         glyphs.append(g)
-    return PageGlyphs(number=number, width=x1 - x0, height=y1 - y0, glyphs=glyphs, rotated=device.rotated)
+    return PageGlyphs(number=number, width=x1 - x0, height=y1 - y0, glyphs=glyphs, rotated=device.rotated,
+                      hidden=hidden)
+
+
+def _hidden_pieces(hidden: list[tuple[Glyph, str]]) -> list[tuple[str, str]]:
+    """Hidden glyphs as text pieces, a space where the glyphs leave a gap or start a new line."""
+    pieces: list[tuple[str, str]] = []
+    prev: Glyph | None = None
+    for g, reason in hidden:
+        gap = prev is not None and (abs(g.base - prev.base) > 0.5 * g.size or g.x0 - prev.x1 > 0.25 * g.size)
+        pieces.append(((" " if gap else "") + g.text, reason))
+        prev = g
+    return pieces
 
 
 def _interpreter_class() -> type:
@@ -307,7 +384,49 @@ def _interpreter_class() -> type:
                                     "it was not read.")
             super().render_contents(resources, streams, ctm=ctm)
 
+        # pdfminer ignores clipping paths; the device needs them to tell clipped (unseen) text.
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.pending_clip: list[tuple[float, float]] | None = None
+            self.clips: list[Box | None] = []
+
+        def do_W(self) -> None:
+            self.pending_clip = _path_points(self.curpath)
+
+        def do_W_a(self) -> None:
+            self.do_W()
+
+        def do_n(self) -> None:
+            if self.pending_clip is not None:
+                self.device.set_clip(self.pending_clip)  # type: ignore[attr-defined]
+                self.pending_clip = None
+            super().do_n()
+
+        def do_q(self) -> None:
+            super().do_q()
+            self.clips.append(self.device.clip)  # type: ignore[attr-defined]
+
+        def do_Q(self) -> None:
+            if self.clips:
+                self.device.clip = self.clips.pop()  # type: ignore[attr-defined]
+            super().do_Q()
+
+        def do_Do(self, xobjid_arg: Any) -> None:
+            saved = self.device.clip  # type: ignore[attr-defined]
+            try:
+                super().do_Do(xobjid_arg)
+            finally:
+                self.device.clip = saved  # type: ignore[attr-defined]
+
     return BudgetInterpreter
+
+
+def _path_points(path: Any) -> list[tuple[float, float]]:
+    points: list[tuple[float, float]] = []
+    for seg in path:
+        nums = [v for v in seg[1:] if isinstance(v, (int, float))]
+        points.extend(zip(nums[0::2], nums[1::2], strict=False))
+    return points
 
 
 def _resource_manager_class() -> type:
@@ -347,6 +466,7 @@ def _interpret(document: Any, pages: list[Any], limits: Limits, deadline: Deadli
 
 
 _STARTXREF = re.compile(rb"startxref\s*\d*")
+_CID = re.compile(r"\(cid:\d+\)")
 _WORD_PROCESSORS = re.compile(r"libreoffice|openoffice|microsoft|word|google|skia|chrom|wps|writer|docs", re.I)
 
 
@@ -395,7 +515,7 @@ def _read(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[PageGly
     except DocumentError:
         raise
     except RecursionError as e:
-        raise DocumentError(ErrorCode.CORRUPT, "This PDF's internal structure is nested too deeply to read; "
+        raise DocumentError(ErrorCode.TOO_DEEPLY_NESTED, "This PDF's internal structure is nested too deeply to read; "
                                                "the file may be damaged or malicious.") from e
     except MemoryError as e:
         raise DocumentError(ErrorCode.DECOMPRESSION_LIMIT, "This PDF needs more memory to read than allowed.") from e
@@ -416,24 +536,37 @@ def extract_pdf(data: bytes, *, limits: Limits) -> Document:
     deadline = Deadline(limits.timeout)
     with _captured_pdfminer_logs() as collector:
         pages, soft_hyphens = _read(data, limits, deadline)
+    return finish(pages, soft_hyphens, collector.messages, limits)
+
+
+def finish(pages: list[PageGlyphs], soft_hyphens: bool, messages: list[str], limits: Limits) -> Document:
+    """Glyphs of every page to a `Document` (shared by both PDF backends), with the empty / scan / size checks."""
     n_glyphs = sum(len(p.glyphs) for p in pages)
     n_images = sum(p.images for p in pages)
+    hidden = hidden_text(_hidden_pieces([h for p in pages for h in p.hidden]))
     if n_glyphs == 0:
         if n_images:
             raise DocumentError(ErrorCode.NO_TEXT_LAYER,
                                 "This PDF holds only images (a scan); there is no text to read without OCR.")
+        if hidden is not None:
+            raise DocumentError(ErrorCode.EMPTY, "This PDF holds no text a reader can see "
+                                f"({hidden.chars} characters of hidden text were ignored).")
         raise DocumentError(ErrorCode.EMPTY, "This PDF holds no text.")
+    if all(_CID.fullmatch(g.text) or not g.text.strip() for p in pages for g in p.glyphs):
+        raise DocumentError(ErrorCode.UNDECODABLE_TEXT, "This PDF's fonts carry no character map, so its text "
+                            "cannot be decoded; OCR of the rendered pages may read it.")
     drafts, notes = build_lines(pages, soft_hyphens=soft_hyphens)
-    extra = list(collector.messages)
+    extra = list(messages)
     for note in notes:
         if note not in extra and len(extra) < _MAX_WARNINGS:
             extra.append(note)
-    doc = assemble(drafts, "pdf", pages=len(pages), warnings=tuple(extra))
+    doc = assemble(drafts, "pdf", pages=len(pages), warnings=tuple(extra), hidden=hidden)
     if not doc.text.strip():
         if n_images:
             raise DocumentError(ErrorCode.NO_TEXT_LAYER,
                                 "This PDF holds only images (a scan); there is no text to read without OCR.")
-        raise DocumentError(ErrorCode.EMPTY, "This PDF's text cannot be decoded (its fonts carry no character map).")
+        raise DocumentError(ErrorCode.UNDECODABLE_TEXT, "This PDF's text cannot be decoded (its fonts carry no "
+                            "character map); OCR of the rendered pages may read it.")
     if len(doc.text) > limits.max_chars:
         raise DocumentError(ErrorCode.TOO_MUCH_TEXT,
                             f"This PDF holds more than {limits.max_chars:,} characters of text; a resume is shorter.")

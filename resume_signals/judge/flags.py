@@ -38,7 +38,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..report import Flag
-from ..spec.vocab import COMPETITION_ONLY, MISSING_PRODUCTION, PADDING
+from ..spec.vocab import COMPETITION_ONLY, HIDDEN_TEXT, MISSING_PRODUCTION, OBFUSCATED_TEXT, PADDING
 from ..text.tense import regular_past
 
 if TYPE_CHECKING:
@@ -407,4 +407,25 @@ def raise_flags(doc: Document, sections: list[Section], entries: list[Entry], si
                     "competition": [{"match": s.match, "start": s.start, "end": s.end, "section": s.section}
                                     for s in competitions]}
         raised.append(Flag(name=COMPETITION_ONLY, reason=reason, evidence=evidence))
+    raised += _reading_flags(doc)
     return raised
+
+
+def _reading_flags(doc: Document) -> list[Flag]:
+    """``hidden_text`` and ``obfuscated_text``: what the extractor and the normaliser found and undid."""
+    out: list[Flag] = []
+    if doc.hidden is not None:
+        reason = (f"The file holds {doc.hidden.chars} characters of text a reader cannot see "
+                  f"({', '.join(doc.hidden.methods)}); that text was removed and earns nothing.")
+        out.append(Flag(name=HIDDEN_TEXT, reason=reason,
+                        evidence={"chars": doc.hidden.chars, "sample": doc.hidden.sample,
+                                  "methods": list(doc.hidden.methods)}))
+    from ..text.normalise import SUSPICIOUS
+
+    words = [{"original": c.original, "read_as": doc.text[c.start:c.end], "start": c.start, "end": c.end,
+              "kinds": [k for k in c.kinds if k in SUSPICIOUS]} for c in doc.changes if SUSPICIOUS & set(c.kinds)]
+    if words:
+        reason = (f"{len(words)} word{'s' if len(words) != 1 else ''} mix look-alike letters from another script, "
+                  f"hide invisible characters or use direction overrides; they were read as they display.")
+        out.append(Flag(name=OBFUSCATED_TEXT, reason=reason, evidence={"count": len(words), "words": words[:50]}))
+    return out

@@ -15,6 +15,13 @@ same idea as displaCy's span style). Each signal starts with a label chip that
 carries ``data-signal``, ``data-start`` and ``data-end``: the page is
 machine-checkable, which the browser test relies on.
 
+The header reads like a recruiter's notes: the candidate's name (unless
+redacted), the jobs with the years each added to seniority, score and flags,
+the production signals not found with the question to ask about each (as
+``screen`` prints them), then the evidence (production_stack rows folded into
+one line of tools) and the text with its section headings marked. Character
+offsets stay in ``data-`` attributes and the JSON, out of the reader's way.
+
 A resume is untrusted input: every piece of text and every attribute value
 goes through `html.escape`, and the page's Content-Security-Policy forbids
 scripts outright, so even a missed escape could not run code.
@@ -35,8 +42,9 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from ..report import Report, Signal
+from ..report import Report, Section, Signal, json_safe
 from ..spec.vocab import SIGNALS
+from .json_resume import contact
 
 #: Colours given to the vocabulary's signals in its order; other names (user rule packs, or signals beyond
 #: the palette) get one from FALLBACK.
@@ -44,6 +52,9 @@ PALETTE = ("#d62728", "#ff7f0e", "#1f77b4", "#9467bd", "#2ca02c", "#17becf", "#e
            "#bcbd22", "#393b79", "#637939", "#843c39")
 COLORS: dict[str, str] = dict(zip(SIGNALS, PALETTE, strict=False))
 FALLBACK = ("#5254a3", "#8ca252", "#bd9e39", "#ad494a", "#a55194", "#6b6ecf", "#3182bd", "#e6550d")
+
+#: The signal whose evidence rows fold into one line of tools.
+STACK = "production_stack"
 
 #: Pixels between two stacked underlines.
 _STEP = 3
@@ -61,6 +72,7 @@ _CSS = """
                                vertical-align: top; }
 .rs-report td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .rs-report .flag { margin: .3rem 0; }
+.rs-report .banner { background: #fdecea; border: 1px solid #b00020; padding: .5rem .8rem; border-radius: 4px; }
 .rs-report .flag-name { font-weight: 600; color: #b00020; }
 .rs-report details pre { font-size: .8rem; white-space: pre-wrap; background: #f7f7f7; padding: .4rem; }
 .rs-report .legend span.chip { display: inline-block; margin: .1rem .3rem .1rem 0; }
@@ -71,6 +83,13 @@ _CSS = """
                                           border-radius: 3px; padding: 0 .25rem; margin-right: .15rem;
                                           vertical-align: super; white-space: nowrap; }
 .rs-report .muted { color: #777; }
+.rs-report .file { color: #555; margin-top: 0; }
+.rs-report .sec-head { font-weight: 700; background: #eef2f7; border-left: 3px solid #4a6a8a;
+                       padding: 0 .3rem; }
+.rs-report .sec-head::after { content: " · " attr(data-kind); font-weight: 400; color: #4a6a8a;
+                              font-family: system-ui, sans-serif; font-size: .7rem; }
+.rs-report .ask { margin: .2rem 0 .6rem 0; }
+.rs-report .listen { color: #555; font-size: .9rem; }
 """
 
 
@@ -122,7 +141,23 @@ def _clamped(signals: Iterable[Signal], size: int) -> list[tuple[int, Signal, in
     return out
 
 
-def render_text(text: str, signals: Sequence[Signal]) -> str:
+def heading_spans(text: str, sections: Iterable[Section]) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of every section heading as written in ``text`` (looked for on its first line).
+
+    >>> heading_spans("Ann\\nSKILLS\\nGo", [Section("skills", "SKILLS", 4, 13)])
+    [(4, 10, 'skills')]
+    """
+    out = []
+    for sec in sections:
+        if sec.heading:
+            line_end = text.find("\n", sec.start, sec.end)
+            at = text.find(sec.heading, sec.start, sec.end if line_end < 0 else line_end)
+            if at >= 0:
+                out.append((at, at + len(sec.heading), sec.kind))
+    return out
+
+
+def render_text(text: str, signals: Sequence[Signal], headings: Sequence[tuple[int, int, str]] = ()) -> str:
     """The resume text as HTML with every signal underlined and labelled.
 
     The text is cut at every signal boundary. A piece covered by signals is a
@@ -137,7 +172,8 @@ def render_text(text: str, signals: Sequence[Signal]) -> str:
     """
     spans = _clamped(signals, len(text))
     slots = assign_slots([(a, b) for _, _, a, b in spans])
-    cuts = sorted({0, len(text)} | {a for _, _, a, _ in spans} | {b for _, _, _, b in spans})
+    cuts = sorted({0, len(text)} | {a for _, _, a, _ in spans} | {b for _, _, _, b in spans}
+                  | {x for a, b, _ in headings for x in (a, b) if 0 <= x <= len(text)})
     starts: dict[int, list[int]] = {}
     for k, (_, _, a, _) in enumerate(spans):
         starts.setdefault(a, []).append(k)
@@ -156,6 +192,9 @@ def render_text(text: str, signals: Sequence[Signal]) -> str:
                 f"{_e(s.name)}</span>")
         active = [k for k, (_, _, a, b) in enumerate(spans) if a <= lo and hi <= b]
         piece = _e(text[lo:hi])
+        kind = next((k for a, b, k in headings if a <= lo and hi <= b), None)
+        if kind is not None:
+            piece = f'<span class="sec-head" data-kind="{_e(kind)}">{piece}</span>'
         if not active:
             out.append(piece)
             continue
@@ -175,16 +214,59 @@ def _fmt(x: float | None) -> str:
     return "—" if x is None else f"{x:.1f}"
 
 
+def _jobs(report: Report) -> list[str]:
+    """The jobs seniority read, with the years each one added (or why it did not count)."""
+    jobs = [e for e in report.seniority.evidence if "months" in e]
+    if not jobs:
+        return []
+    out = ['<h2>Experience counted</h2>', '<table id="jobs"><tr><th>title</th><th>organisation</th><th>dates</th>'
+           "<th>years</th></tr>"]
+    for job in jobs:
+        counted = job.get("counted", True)
+        years = f"{float(job['months']) / 12:.1f}" if counted and job.get("months") is not None else "not counted"
+        out.append(f'<tr data-job="{_e(job.get("title"))}"><td>{_e(job.get("title") or "")}</td>'
+                   f'<td>{_e(job.get("organization") or "")}</td><td>{_e(job.get("dates") or "")}</td>'
+                   f'<td class="num">{_e(years)}</td></tr>')
+    out.append("</table>")
+    return out
+
+
+def _questions(report: Report) -> list[str]:
+    """The production signals not found, each with the interview question ``screen`` would ask."""
+    if report.status == "failed":
+        return []
+    from .screen import load_questions
+
+    found = {s.name for s in report.signals}
+    missing = [q for q in load_questions() if q.signal not in found]
+    if not missing:
+        return []
+    out = ["<h2>Missing signals: what to ask</h2>", '<ul id="missing">']
+    for q in missing:
+        out.append(f'<li class="ask" data-missing="{_e(q.signal)}"><strong>{_e(q.signal)}</strong>: '
+                   f'{_e(q.question)}<div class="listen">listen for: {_e(q.listen_for)}</div></li>')
+    out.append("</ul>")
+    return out
+
+
 def _header(report: Report) -> list[str]:
     src = report.source
     sen = report.seniority
     years = f", {sen.years:.1f} years" if sen.years is not None else ""
-    out = [f"<h1>{_e(src.name)}</h1>",
+    name = contact(report).get("name") if report.status != "failed" else None
+    out = [f"<h1>{_e(name or src.name)}</h1>"]
+    if name:
+        out.append(f'<p class="file">{_e(src.name)}</p>')
+    out += [
            f'<p class="score" id="score" data-score="{_e(report.score)}" data-status="{_e(report.status)}">'
            f"Score <strong>{_fmt(report.score)}</strong> / 100 · "
            f'<span class="status-{_e(report.status)}">status {_e(report.status)}</span> · '
            f'<span id="seniority" data-level="{_e(sen.level)}">seniority {_e(sen.level)}{years}</span> · '
            f'<span class="muted">{_e(src.format or "unknown format")}, sha256 {_e(src.sha256[:12])}</span></p>']
+    hidden = next((f for f in report.flags if f.name == "hidden_text"), None)
+    if hidden is not None:  # a trick to game screens: say so before anything else
+        out.append(f'<p class="banner" id="hidden-text-banner" role="alert"><strong>Hidden text removed.</strong> '
+                   f'{_e(hidden.reason)} Sample: <q>{_e(hidden.evidence.get("sample", ""))}</q></p>')
     if report.errors or report.warnings:
         out.append('<ul id="errors">')
         for kind, items in (("error", report.errors), ("warning", report.warnings)):
@@ -211,7 +293,7 @@ def _header(report: Report) -> list[str]:
         out.append("</ul>")
     else:
         out.append('<p id="flags" class="muted">No flags raised.</p>')
-    return out
+    return out + _jobs(report) + _questions(report)
 
 
 def _evidence_table(report: Report) -> list[str]:
@@ -221,12 +303,19 @@ def _evidence_table(report: Report) -> list[str]:
     out = ["<h2>Evidence</h2>", '<p class="legend">' + "".join(
         f'<span class="chip" style="background:{signal_color(n)}">{_e(n)} × {c}</span>' for n, c in counts.items()
     ) + "</p>"]
-    out.append('<table id="evidence"><tr><th>signal</th><th>match</th><th>section</th><th>value</th>'
-               "<th>offsets</th></tr>")
+    out.append('<table id="evidence"><tr><th>signal</th><th>match</th><th>section</th><th>value</th></tr>')
+    stack: list[str] = []
     for i, s in enumerate(report.signals):
+        if s.name == STACK:
+            stack += [t.strip() for t in str(s.value or s.match).split(",") if t.strip()]
+            continue
         out.append(f'<tr data-evidence="{_e(s.name)}"><td><a href="#sig-{i}">{_e(s.name)}</a></td>'
-                   f"<td>{_e(s.match)}</td><td>{_e(s.section)}</td><td>{_e(s.value)}</td>"
-                   f'<td class="num">{s.start}–{s.end}</td></tr>')
+                   f"<td>{_e(s.match)}</td><td>{_e(s.section)}</td><td>{_e('' if s.value is None else s.value)}</td>"
+                   "</tr>")
+    if stack:
+        first = next(i for i, s in enumerate(report.signals) if s.name == STACK)
+        out.append(f'<tr data-evidence="{STACK}"><td><a href="#sig-{first}">{STACK}</a></td>'
+                   f'<td colspan="3">{_e(", ".join(dict.fromkeys(stack)))}</td></tr>')
     out.append("</table>")
     return out
 
@@ -237,14 +326,16 @@ def render_html(report: Report) -> str:
     body += _evidence_table(report)
     body.append("<h2>Resume text</h2>")
     if report.text:
-        body.append(f'<div id="resume-text" class="resume">{render_text(report.text, report.signals)}</div>')
+        marked = render_text(report.text, report.signals, heading_spans(report.text, report.sections))
+        body.append(f'<div id="resume-text" class="resume">{marked}</div>')
     else:
         body.append('<p id="resume-text" class="muted">No text (the document could not be read).</p>')
     csp = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; script-src 'none'"
-    return ("<!DOCTYPE html>\n"
-            '<html lang="en"><head><meta charset="utf-8">'
-            f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<meta name="generator" content="resume_signals">'
-            f"<title>resume_signals: {_e(report.source.name)}</title><style>{_CSS}</style></head>\n"
-            '<body>\n<div class="rs-report">\n' + "\n".join(body) + "\n</div>\n</body></html>\n")
+    # json_safe: a file name that is not UTF-8 (in the title, the heading, an error message) is shown escaped.
+    return json_safe("<!DOCTYPE html>\n"
+                     '<html lang="en"><head><meta charset="utf-8">'
+                     f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+                     '<meta name="viewport" content="width=device-width, initial-scale=1">'
+                     f'<meta name="generator" content="resume_signals">'
+                     f"<title>resume_signals: {_e(report.source.name)}</title><style>{_CSS}</style></head>\n"
+                     '<body>\n<div class="rs-report">\n' + "\n".join(body) + "\n</div>\n</body></html>\n")

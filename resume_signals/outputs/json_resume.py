@@ -128,6 +128,16 @@ def _entry_dates(entry: Entry) -> dict[str, str]:
     return _range_dates(entry.dates) if entry.dates else {}
 
 
+#: A web address: a host with a dot and a letters-only top-level domain. A "link" without one is a word from
+#: a label ("LinkedIn") or a piece of an e-mail address split by the layout, never a URL to hand an ATS.
+_WEB_ADDRESS = re.compile(r"(?i)^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:[/?#:]\S*)?$")
+#: Proficiency levels and category words that skills grids use as row labels, not skills.
+_ROW_LABELS = frozenset({"proficient", "familiar", "experienced", "advanced", "intermediate", "beginner", "expert",
+                         "basic", "fluent", "native", "working knowledge", "exposure", "programming", "skills"})
+#: A work-arrangement word after the organisation ("Title - Org, Remote").
+_ARRANGEMENT = re.compile(r"(?i),?\s*\(?\b(?:remote|hybrid|on-?site|full[- ]time|part[- ]time|contract)\b\)?\s*$")
+
+
 def _with_scheme(url: str) -> str:
     return url if re.match(r"(?i)^https?://", url) else "https://" + url
 
@@ -147,7 +157,8 @@ def _basics(report: Report) -> dict[str, Any]:
     else:
         region = set(range(contact_block_end(lines)))
     contacts = find_contacts(lines)
-    found: list[Contact] = [c for i in sorted(region) if i < len(contacts) for c in contacts[i]]
+    found: list[Contact] = [c for i in sorted(region) if i < len(contacts) for c in contacts[i]
+                            if c.kind != "link" or _WEB_ADDRESS.match(c.text)]
     basics: dict[str, Any] = {}
     located = find_name(lines)
     if located and located[0] in region:
@@ -173,6 +184,22 @@ def _basics(report: Report) -> dict[str, Any]:
     if summary:
         basics["summary"] = " ".join(summary)
     return basics
+
+
+def contact(report: Report) -> dict[str, Any]:
+    """The flat contact fields (``name``, ``email``, ``phone``, ``links``) found in the contact block; a field
+    not found is absent, so a redacted report gives ``{}``."""
+    basics = _basics(report)
+    flat: dict[str, Any] = {k: basics[k] for k in ("name", "email", "phone") if k in basics}
+    links = ([basics["url"]] if "url" in basics else []) + [p["url"] for p in basics.get("profiles", [])]
+    if links:
+        flat["links"] = links
+    return flat
+
+
+def skills(report: Report) -> list[str]:
+    """Every skills keyword once, in the order written."""
+    return list(dict.fromkeys(k for group in _skills(report) for k in group["keywords"]))
 
 
 def _education(report: Report) -> list[dict[str, Any]]:
@@ -203,7 +230,12 @@ def _education(report: Report) -> list[dict[str, Any]]:
             if find_date_ranges is not None:
                 dates = find_date_ranges(line)
                 if dates:
-                    found.update(_range_dates(dates[-1][2]))
+                    span = _range_dates(dates[-1][2])
+                    if span.get("startDate") == span.get("endDate"):  # one date written: when it ended
+                        span.pop("startDate")
+                    found.update(span)
+            if "area" in found and not _plausible_area(found["area"]):
+                del found["area"]
             if not found:
                 continue
             if current and any(k in current for k in found if k in ("institution", "studyType")):
@@ -214,6 +246,13 @@ def _education(report: Report) -> list[dict[str, Any]]:
     if current:
         items.append(current)
     return items
+
+
+def _plausible_area(area: str) -> bool:
+    """A field of study as a reader would write it: starts with a capital, balanced brackets, a few words.
+    Lines garbled by a PDF's small-caps fonts ("iN PHYSiCS") or cut mid-bracket are left out."""
+    return (area[:1].isupper() and area.count("(") == area.count(")") and len(area.split()) <= 10
+            and not re.search(r"\b[a-z]+[A-Z]{2,}", area))
 
 
 def _logical_lines(lines: list[str]) -> list[str]:
@@ -235,17 +274,41 @@ def _skills(report: Report) -> list[dict[str, Any]]:
     loose: dict[str, list[str]] = {}
     for s in (s for s in report.sections if s.kind == "skills"):
         label = (s.heading or "Skills").strip().rstrip(":")
-        for raw in _body(report.text, s):
-            line = _unbullet(raw)
+        lines = [_unbullet(raw) for raw in _body(report.text, s)]
+        for i, line in enumerate(lines):
             m = re.match(r"^([^:,;|]{1,60}):\s*(.+)$", line)
             if m:
-                keywords = [k.strip(" .") for k in _ITEM_SPLIT.split(m.group(2)) if k.strip(" .")]
+                keywords = _keywords(m.group(2))
                 if keywords:
                     groups.append({"name": m.group(1).strip(), "keywords": keywords})
                 continue
-            loose.setdefault(label, []).extend(k.strip(" .") for k in _ITEM_SPLIT.split(line) if k.strip(" ."))
+            items = _keywords(line)
+            if _is_row_label(items, lines[i + 1] if i + 1 < len(lines) else ""):
+                label = line.strip(" .:") or label  # a grid's row label names the items that follow
+                continue
+            loose.setdefault(label, []).extend(items)
     groups += [{"name": name, "keywords": kws} for name, kws in loose.items() if kws]
     return groups
+
+
+def _keywords(text: str) -> list[str]:
+    return [k for k in (k.strip(" .") for k in _ITEM_SPLIT.split(text)) if k and k.lower() not in _ROW_LABELS]
+
+
+def _is_row_label(items: list[str], next_line: str) -> bool:
+    """A line that is one short word group with a list on the next line, or nothing but a level word: a skills
+    grid's row label ("Programming" / "Python, Go"), not a skill."""
+    return not items or (len(items) == 1 and len(items[0].split()) <= 2 and not any(ch.isdigit() for ch in items[0])
+                         and len(_keywords(next_line)) >= 2)
+
+
+def _title_and_org(title: str) -> tuple[str, str | None]:
+    """ "Title - Org, Remote" -> ("Title", "Org") when the entry parser found no organisation."""
+    m = re.match(r"^(.+?)\s+(?:[-–—]|at|@)\s+(.+)$", title)
+    if not m:
+        return title, None
+    org = _ARRANGEMENT.sub("", m.group(2)).strip(" ,")
+    return m.group(1).strip(), org or None
 
 
 def _work(report: Report) -> list[dict[str, Any]]:
@@ -254,10 +317,13 @@ def _work(report: Report) -> list[dict[str, Any]]:
         if e.section != "experience":
             continue
         item: dict[str, Any] = {}
-        if e.organization:
-            item["name"] = e.organization
-        if e.title:
-            item["position"] = e.title
+        title, org = e.title, e.organization
+        if title and not org:
+            title, org = _title_and_org(title)
+        if org:
+            item["name"] = _ARRANGEMENT.sub("", org).strip(" ,") or org
+        if title:
+            item["position"] = title
         item.update(_entry_dates(e))
         item["highlights"] = _highlights(report.text, e)
         out.append(item)

@@ -29,11 +29,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import RulesError
-from ..report import Report
+from ..report import Report, printable
 from ..spec.data import data_toml
 from ..spec.vocab import FLAGS, SIGNALS
 
 PASS, FAIL, ERROR = "pass", "fail", "error"
+NOT_A_RESUME = "not_a_resume"
 
 
 @dataclass(frozen=True)
@@ -73,14 +74,20 @@ class ScreenResult:
                 "error_code": self.error_code, "reasons": list(self.reasons), "missing": list(self.missing),
                 "questions": [q.to_dict() for q in self.questions]}
 
-    def format_text(self) -> str:
-        """Readable lines for a terminal: the verdict, the reasons, then the questions."""
+    def format_line(self) -> str:
+        """One line: verdict, score, file and the first reason (a compact list of many resumes)."""
         score = "—" if self.score is None else f"{self.score:.1f}"
-        lines = [f"{self.status.upper():5} {self.file}  score {score}"]
-        lines += [f"      - {r}" for r in self.reasons]
+        why = self.reasons[0] if self.reasons else ""
+        return f"{self.status.upper():5} {score:>5}  {self.file}  {why}".rstrip()
+
+    def format_text(self, *, questions: bool = True) -> str:
+        """Readable lines for a terminal: the verdict, the reasons, then (``questions``) what to ask."""
+        score = "—" if self.score is None else f"{self.score:.1f}"
+        lines = [f"{self.status.upper():5} {printable(self.file)}  score {score}"]
+        lines += [f"      - {printable(r)}" for r in self.reasons]
         if self.missing:
             lines.append(f"      missing: {', '.join(self.missing)}")
-        for q in self.questions:
+        for q in self.questions if questions else ():
             lines.append(f"      ask ({q.signal}): {q.question}")
             lines.append(f"          listen for: {q.listen_for}")
         return "\n".join(lines)
@@ -149,7 +156,7 @@ def screen(report: Report, *, min_score: float, require: Iterable[str] = (),
         return ScreenResult(file=file, passed=False, status=ERROR, score=None,
                             reasons=why or ("document could not be read",), error_code=report.error_code)
     found = {s.name for s in report.signals}
-    failing: list[str] = []
+    failing: list[str] = [f"not a resume: {e.message}" for e in report.errors if e.code == NOT_A_RESUME]
     passing: list[str] = []
     score = report.score
     if score is None or score < min_score:

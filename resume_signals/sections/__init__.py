@@ -57,3 +57,29 @@ def find_entries(doc: Document, sections: Sequence[Section], rules: RuleSet | No
     ``rules.entries`` are the entry tables (title words, organisation suffixes, places); the bundled ones when None.
     """
     return _entries.find_entries(doc, sections, entry_lexicon(rules.entries) if rules is not None else None)
+
+
+_STRUCTURE_KINDS = frozenset({"summary", "experience", "education", "skills", "projects"})
+
+
+def looks_like_resume(text: str, sections: Sequence[Section], entries: Sequence[Entry], *,
+                      redacted: bool = False) -> bool:
+    """Whether ``text`` has the structure of a resume: at least two of a resume section heading, a dated job or
+    project entry, and a contact line (an e-mail or a phone, or their placeholders when ``redacted``; a bare
+    link is not enough, since any document may hold one).
+
+    A README or a spreadsheet export is still scored, but with this said, so it does not rank as a candidate.
+
+    >>> looks_like_resume("Install with pip. See the docs.", [], [])
+    False
+    """
+    from ..redact import find_contacts
+
+    heading = any(s.kind in _STRUCTURE_KINDS and s.heading for s in sections)
+    dated = any(e.dates for e in entries)
+    head = text.split("\n")[:40]
+    if redacted:
+        contact = any("[email]" in line or "[phone]" in line for line in head)
+    else:
+        contact = any(c.kind in ("email", "phone") for found in find_contacts(head) for c in found)
+    return heading + dated + contact >= 2

@@ -41,3 +41,28 @@ def data_files(folder: str) -> list[str]:
     names = [item.name for item in _root().joinpath(folder).iterdir()
              if item.name.endswith(".toml") and item.is_file()]
     return [f"{folder}/{name}" for name in sorted(names)]
+
+
+def data_digest() -> str:
+    """A hash of every bundled file: compiled tables cached from them are stale when it changes."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for folder in (_root(), _root().joinpath("signals")):
+        for item in sorted(folder.iterdir(), key=lambda i: i.name):
+            if item.is_file():
+                digest.update(item.name.encode() + b"\0" + item.read_bytes() + b"\0")
+    return digest.hexdigest()[:24]
+
+
+def cache_dirs() -> list[Any]:
+    """Where compiled tables are cached: beside the package data, else a user-writable folder.
+
+    The first is used when the package folder is writable (a development or per-user install); a
+    read-only install (a system site-packages, a container image) caches under ``$XDG_CACHE_HOME``.
+    """
+    import os
+    from pathlib import Path
+
+    user = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "resume_signals"
+    return [Path(str(_root())) / "__cache__", user]

@@ -72,13 +72,15 @@ from __future__ import annotations
 
 import copy
 import functools
+import os
+import pickle
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from ..errors import RulesError
-from .data import DATA_PREFIX, data_files, data_toml
+from .data import DATA_PREFIX, cache_dirs, data_digest, data_files, data_toml
 from .specs import (
     CONTEXT_KEYS,
     SECTION_KINDS,
@@ -392,6 +394,44 @@ def load_rules(extra: str | Path | None = None) -> RuleSet:
     return _build(merged, problems)
 
 
+def _code_digest() -> str:
+    """A hash of the package's code and the Python version: a pickle is only as valid as the classes it holds,
+    so a changed module (a new spec field, in a development checkout) must not load an old set."""
+    import hashlib
+    import sys
+
+    digest = hashlib.sha256(sys.version.encode())
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 @functools.lru_cache(maxsize=1)
 def _bundled_ruleset() -> RuleSet:
-    return _build(copy.deepcopy(_bundled_raw()), Problems(DATA_PREFIX))
+    """The bundled rules, validated once per version of the data: the result is cached on disk.
+
+    Validation compiles every pattern and regex (most of a cold start); the bundled files only change
+    with the package, so the frozen set is pickled under a name holding the data's hash.
+    """
+    name = f"rules-{data_digest()}-{_code_digest()}.pickle"
+    for folder in cache_dirs():
+        try:
+            cached = pickle.loads((folder / name).read_bytes())
+        except Exception:  # absent, unreadable or from another Python: rebuild
+            continue
+        if isinstance(cached, RuleSet):
+            return cached
+    rules = _build(copy.deepcopy(_bundled_raw()), Problems(DATA_PREFIX))
+    blob = pickle.dumps(rules, protocol=pickle.HIGHEST_PROTOCOL)
+    for folder in cache_dirs():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            tmp = folder / f"{name}.{os.getpid()}.tmp"
+            tmp.write_bytes(blob)
+            os.replace(tmp, folder / name)  # atomic: a concurrent reader sees the whole file or none
+            break
+        except OSError:  # a read-only install: try the user's cache folder
+            continue
+    return rules
+

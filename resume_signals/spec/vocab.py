@@ -39,8 +39,12 @@ SECTION_KINDS: tuple[str, ...] = tuple(data_toml("headings.toml")["meta"]["prior
 PADDING = "architecture_padding"
 MISSING_PRODUCTION = "missing_production_signals"
 COMPETITION_ONLY = "competition_without_production"
-FLAGS: tuple[str, ...] = (PADDING, MISSING_PRODUCTION, COMPETITION_ONLY)
+HIDDEN_TEXT = "hidden_text"
+OBFUSCATED_TEXT = "obfuscated_text"
+FLAGS: tuple[str, ...] = (PADDING, MISSING_PRODUCTION, COMPETITION_ONLY, HIDDEN_TEXT, OBFUSCATED_TEXT)
 """The document-level flags (see `judge.flags`)."""
+INTEGRITY_FLAGS: tuple[str, ...] = (HIDDEN_TEXT, OBFUSCATED_TEXT)
+"""The flags about the file rather than the career: raised from how the text is drawn, not what it says."""
 
 LEVELS: tuple[str, ...] = ("unknown", "junior", "mid", "senior", "staff_plus")
 """Seniority levels, lowest first (``unknown`` when nothing dates the career)."""

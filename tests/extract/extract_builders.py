@@ -130,3 +130,45 @@ def minimal_pdf(lines: Iterable[str] = ("Jordan Example", "EXPERIENCE", "Shipped
         out += f"{offset:010d} 00000 n \n".encode()
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
+
+
+# --- hidden-text stuffing (issue 10) -------------------------------------------------------------------
+
+DOCX_HIDING_METHODS = ("vanish", "spec_vanish", "white_text", "same_as_shading", "same_as_page", "tiny_font",
+                       "deleted_revision")
+_VISIBLE = ("Robin Example", "EXPERIENCE", "Analyst, Northwind Traders (2019 - 2024)")
+_BULLETS = ("Built internal reporting tools for the finance team", "Wrote weekly summaries for managers")
+
+
+def stuffed_docx(method: str | None, stuffing: str, *, grey_dates: bool = False,
+                 coloured_heading: bool = False) -> bytes:
+    """A small DOCX resume; with ``method``, a run of keyword stuffing hidden that way after the first bullet.
+
+    ``method=None`` gives the visible-only document, "visible" a plain run (the control that shows the
+    stuffing would score). ``grey_dates`` and ``coloured_heading`` add ordinary design that must stay visible.
+    """
+    rprs = {"vanish": "<w:vanish/>", "spec_vanish": "<w:specVanish/>", "white_text": '<w:color w:val="FFFFFF"/>',
+            "same_as_shading": '<w:color w:val="DDEEFF"/>', "same_as_page": '<w:color w:val="FDF6E3"/>',
+            "tiny_font": '<w:sz w:val="2"/>', "visible": ""}
+    body = [para(_VISIBLE[0])]
+    heading_rpr = '<w:rPr><w:b/><w:color w:val="1F7A8C"/></w:rPr>' if coloured_heading else "<w:rPr><w:b/></w:rPr>"
+    body.append(f'<w:p><w:r>{heading_rpr}<w:t>{_VISIBLE[1]}</w:t></w:r></w:p>')
+    dates = ('<w:r><w:rPr><w:color w:val="A0A0A0"/></w:rPr><w:t xml:space="preserve">\tJan 2019 - Mar 2024</w:t>'
+             '</w:r>' if grey_dates else "")
+    body.append(f'<w:p><w:r><w:t>{_VISIBLE[2]}</w:t></w:r>{dates}</w:p>')
+    for i, bullet in enumerate(_BULLETS):
+        extra = ""
+        shading = ""
+        if i == 0 and method is not None:
+            if method == "deleted_revision":
+                extra = (f'<w:del w:id="1" w:author="x" w:date="2024-01-01T00:00:00Z"><w:r>'
+                         f'<w:delText xml:space="preserve"> {stuffing}</w:delText></w:r></w:del>')
+            else:
+                extra = f'<w:r><w:rPr>{rprs[method]}</w:rPr><w:t xml:space="preserve"> {stuffing}</w:t></w:r>'
+            if method == "same_as_shading":
+                shading = '<w:pPr><w:shd w:val="clear" w:color="auto" w:fill="DDEEFF"/></w:pPr>'
+        body.append(f'<w:p>{shading}<w:r><w:t xml:space="preserve">- {bullet}</w:t></w:r>{extra}</w:p>')
+    xml = body_xml("".join(body))
+    if method == "same_as_page":
+        xml = xml.replace(b"<w:body>", b'<w:background w:color="FDF6E3"/><w:body>')
+    return rezip(docx_bytes(), replace={"word/document.xml": xml})

@@ -385,3 +385,71 @@ def embedded_truetype_cid_font(fontfile_obj: int) -> bytes:
             b" (Identity) /Supplement 0 >> /DW 500 /FontDescriptor << /Type /FontDescriptor /FontName /Embedded"
             b" /Flags 4 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700"
             b" /StemV 80 /FontFile2 %d 0 R >> >>] >>" % fontfile_obj)
+
+
+# --- hidden-text stuffing (issue 10) -------------------------------------------------------------------
+
+STUFFING = "Shipped and deployed ranking models with drift monitoring, canary rollback, A/B tests, Kubernetes"
+VISIBLE_LINES = ("Robin Example", "EXPERIENCE", "Analyst, Northwind Traders (2019 - 2024)",
+                 "- Built internal reporting tools for the finance team", "- Wrote weekly summaries for managers")
+PDF_HIDING_METHODS = ("render_mode_3", "render_mode_7", "white_text", "same_as_box", "covered_by_box", "tiny_font",
+                      "clipped", "off_page")
+
+
+def stuffed_pdf(method: str | None, *, grey_dates: bool = False, coloured_heading: bool = False,
+                stuffing: str = STUFFING) -> bytes:
+    """A small resume page; with ``method``, one extra line of keyword stuffing hidden that way.
+
+    ``method=None`` gives the visible-only page; "visible" draws the stuffing in plain black (the control that
+    shows the stuffing would score). ``grey_dates`` and ``coloured_heading`` add ordinary design that must
+    stay visible: a light-grey date column and a teal heading.
+    """
+
+    def draw(c: Any) -> None:
+        c.setFont("Helvetica", 11)
+        for i, line in enumerate(VISIBLE_LINES):
+            if coloured_heading and line.isupper():
+                c.setFillColorRGB(0.0, 0.45, 0.55)
+            c.drawString(72, 720 - 16 * i, line)
+            c.setFillColorRGB(0, 0, 0)
+        if grey_dates:
+            c.setFillColorRGB(0.62, 0.62, 0.62)
+            c.drawString(460, 720 - 16 * 2, "Jan 2019 - Mar 2024")
+            c.setFillColorRGB(0, 0, 0)
+        if method is None:
+            return
+        x, y = 72, 400
+        c.saveState()
+        if method in ("render_mode_3", "render_mode_7"):
+            text = c.beginText(x, y)
+            text.setTextRenderMode(int(method[-1]))
+            text.textLine(stuffing)
+            c.drawText(text)
+        elif method == "white_text":
+            c.setFillColorRGB(1, 1, 1)
+            c.drawString(x, y, stuffing)
+        elif method == "same_as_box":
+            c.setFillColorRGB(0.85, 0.92, 1.0)
+            c.rect(x - 4, y - 6, 540, 20, stroke=0, fill=1)
+            c.drawString(x, y, stuffing)
+        elif method == "covered_by_box":
+            c.drawString(x, y, stuffing)
+            c.setFillColorRGB(1, 1, 1)
+            c.rect(x - 4, y - 6, 540, 20, stroke=0, fill=1)
+        elif method == "tiny_font":
+            c.setFont("Helvetica", 1)
+            c.drawString(x, y, stuffing)
+        elif method == "clipped":
+            path = c.beginPath()
+            path.rect(0, 0, 20, 20)
+            c.clipPath(path, stroke=0, fill=0)
+            c.drawString(x, y, stuffing)
+        elif method == "off_page":
+            c.drawString(x, 900, stuffing)
+        elif method == "visible":
+            c.drawString(x, y, stuffing)
+        else:
+            raise ValueError(method)
+        c.restoreState()
+
+    return canvas_pdf(draw)

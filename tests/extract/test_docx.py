@@ -191,11 +191,11 @@ def test_docx_line_breaks_split_distinct_lines_only() -> None:
     assert _texts(doc) == ["ML Engineer, Acme", "Jan 2020 – Present", "Built a model that reduced latency by 40%"]
 
 
-def test_docx_hidden_text_is_skipped_with_a_warning() -> None:
+def test_docx_hidden_text_is_skipped_and_counted() -> None:
     hidden = '<w:p><w:r><w:t>Visible </w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>kubernetes kafka</w:t></w:r></w:p>'
     doc = _extract(docx_with_body(hidden))
     assert doc.text == "Visible"
-    assert any("hidden" in w for w in doc.warnings)
+    assert doc.hidden is not None and doc.hidden.chars == 15 and doc.hidden.methods == ("vanish",)
 
 
 def test_docx_caps_formatting_shows_upper_case() -> None:

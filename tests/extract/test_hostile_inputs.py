@@ -148,11 +148,13 @@ def test_hostile_encrypted_zip_member_is_encrypted() -> None:
     assert _code(bytes(data)) is ErrorCode.ENCRYPTED
 
 
-def test_hostile_deeply_nested_tables_are_corrupt() -> None:
+@pytest.mark.parametrize("depth", [70, 150])
+def test_hostile_deeply_nested_tables_have_their_own_code(depth: int) -> None:
+    """Past our own limit (70 tables) or the XML parser's (150 tables: over 256 elements): too_deeply_nested."""
     inner = para("deep")
-    for _ in range(150):
+    for _ in range(depth):
         inner = f"<w:tbl><w:tr><w:tc>{inner}</w:tc></w:tr></w:tbl>"
-    assert _code(docx_with_body(inner)) is ErrorCode.CORRUPT
+    assert _code(docx_with_body(inner)) is ErrorCode.TOO_DEEPLY_NESTED
 
 
 @pytest.mark.parametrize(("data", "words"), [
@@ -203,9 +205,11 @@ def test_hostile_damaged_compressed_member_during_sniffing_is_corrupt() -> None:
     assert _code(bytes(data)) is ErrorCode.CORRUPT
 
 
-@pytest.mark.parametrize("exc", [KeyError("w:t"), RecursionError(), MemoryError(), ValueError("x")])
-def test_hostile_unexpected_extractor_errors_become_corrupt(monkeypatch: pytest.MonkeyPatch,
-                                                           exc: BaseException) -> None:
+@pytest.mark.parametrize(("exc", "code"), [(KeyError("w:t"), ErrorCode.CORRUPT),
+                                           (RecursionError(), ErrorCode.TOO_DEEPLY_NESTED),
+                                           (MemoryError(), ErrorCode.CORRUPT), (ValueError("x"), ErrorCode.CORRUPT)])
+def test_hostile_unexpected_extractor_errors_become_document_errors(monkeypatch: pytest.MonkeyPatch,
+                                                                    exc: BaseException, code: ErrorCode) -> None:
     import resume_signals.extract.txt as txt
 
     def boom(data: bytes, *, limits: Limits) -> None:
@@ -214,8 +218,8 @@ def test_hostile_unexpected_extractor_errors_become_corrupt(monkeypatch: pytest.
     monkeypatch.setattr(txt, "extract_txt", boom)
     with pytest.raises(DocumentError) as err:
         extract(b"Jane Doe\nExperience", limits=LIMITS)
-    assert err.value.code is ErrorCode.CORRUPT
-    assert type(exc).__name__ in err.value.message
+    assert err.value.code is code
+    assert type(exc).__name__ in err.value.message or "nested too deeply" in err.value.message
 
 
 def test_hostile_docx_element_bomb_is_refused_before_parsing() -> None:

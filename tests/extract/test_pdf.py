@@ -7,9 +7,11 @@ the canonical text and the line cues the sectioner relies on.
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
+from pdf_backends import BACKENDS, extractor
 from pdf_builders import (
     CID_FONT_NO_MAP,
     HELVETICA,
@@ -23,15 +25,23 @@ from pdf_builders import (
 
 from resume_signals.document import Document
 from resume_signals.extract._pdf_layout import _font_traits
-from resume_signals.extract.pdf import extract_pdf
 from resume_signals.limits import Limits
 
 LIMITS = Limits()
 BODY = "Helvetica"
 
 
+_BACKEND = "pdfminer"
+
+
+@pytest.fixture(autouse=True, params=BACKENDS)
+def _backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test here runs on both PDF backends: the shared line builder must see the same glyphs."""
+    monkeypatch.setattr(sys.modules[__name__], "_BACKEND", request.param)
+
+
 def _extract(data: bytes) -> Document:
-    return extract_pdf(data, limits=LIMITS)
+    return extractor(_BACKEND)(data, limits=LIMITS)
 
 
 def _texts(doc: Document) -> list[str]:
@@ -181,6 +191,8 @@ BULLET_FONTS = {
     (b"/F1 10 Tf (\\226) Tj", "en-dash"),
 ])
 def test_pdf_bullet_glyphs_normalised(glyph: bytes, name: str) -> None:
+    if _BACKEND == "pdfium" and name == "private-use-F0B7":
+        pytest.xfail("PDFium drops a glyph whose ToUnicode maps to a private-use code point: the bullet is lost")
     content = (b"BT 72 700 Td " + glyph + b" ET BT /F1 10 Tf 84 700 Td (Shipped a churn model to production) Tj ET\n"
                b"BT /F1 10 Tf 72 670 Td (Plain line after the list) Tj ET")
     doc = _extract(page_pdf([content], BULLET_FONTS))

@@ -228,7 +228,8 @@ def test_html_untrusted_text_is_escaped_not_executed(hand: tuple[Report, Dom]) -
     assert EVIL in dom.one(data_flag="architecture_padding").content
     assert "<i>GAN</i>" in dom.one(data_flag="architecture_padding").content
     h1 = [e for e in dom.elements if e.tag == "h1"]
-    assert len(h1) == 1 and h1[0].content == report.source.name
+    assert len(h1) == 1 and h1[0].content == "Jane Roe"  # the candidate's name; the file name below it
+    assert [e.content for e in dom.find("file")] == [report.source.name]
 
 
 def test_html_failed_report_shows_the_error(tmp_path: Path) -> None:
@@ -302,3 +303,51 @@ def test_html_missing_chromium_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setattr(sys.modules[__name__], "CHROMIUM_PATHS", ("/nonexistent/chromium",))
     with pytest.raises(pytest.fail.Exception, match="apt-get install chromium"):
         _chromium()
+
+
+def test_html_hidden_text_banner() -> None:
+    """A resume that hides text gets a banner with the sample; a clean one does not."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "extract"))
+    from pdf_builders import stuffed_pdf
+
+    from resume_signals import score
+
+    stuffed = render_html(score(stuffed_pdf("white_text"), as_of="2026-01-01"))
+    clean = render_html(score(stuffed_pdf(None), as_of="2026-01-01"))
+    assert 'id="hidden-text-banner"' in stuffed and "Shipped and deployed" in stuffed
+    assert 'id="hidden-text-banner"' not in clean
+
+
+def test_html_recruiter_view_name_jobs_questions_headings_stack_no_offsets(tmp_path: Path) -> None:
+    import resume_signals
+
+    resume = ("Robin Vale\nrobin@example.com\n\nEXPERIENCE\nSenior ML Engineer, Acme Corp\tJan 2018 – Dec 2023\n"
+              "• Shipped a ranking model to production serving 3M daily users\n"
+              "• Ran the service on Kubernetes and Docker\n\n"
+              "SKILLS\nKubernetes, Airflow, Terraform\n").encode()
+    report = resume_signals.score(resume, as_of="2026-11-01")
+    dom = Dom(dump_dom(render_html(report), tmp_path))
+    assert [e.content for e in dom.elements if e.tag == "h1"] == ["Robin Vale"]
+    jobs = [e.content for e in dom.elements if "data-job" in e.attrs]
+    assert len(jobs) == 1 and "Acme Corp" in jobs[0] and "6.0" in jobs[0]
+    missing = {e.attrs["data-missing"] for e in dom.elements if "data-missing" in e.attrs}
+    assert "monitoring" in missing and "shipped" not in missing
+    assert any("listen for" in e.content for e in dom.find("listen"))
+    heads = {e.attrs["data-kind"]: e.content for e in dom.find("sec-head")}
+    assert heads == {"experience": "EXPERIENCE", "skills": "SKILLS"}
+    stack_rows = [e for e in dom.elements if e.attrs.get("data-evidence") == "production_stack"]
+    stack = [s for s in report.signals if s.name == "production_stack"]
+    assert len(stack) >= 2 and len(stack_rows) == 1
+    assert all(str(s.value) in stack_rows[0].content for s in stack)
+    assert dom.resume_text() == report.text
+    shipped = next(s for s in report.signals if s.name == "shipped")
+    visible = "".join(e.content for e in dom.elements if e.tag in {"table", "p", "ul", "h1", "h2"})
+    assert f"{shipped.start}–{shipped.end}" not in visible and f"{shipped.start}-{shipped.end}" not in visible
+
+
+def test_html_redacted_report_has_no_name() -> None:
+    import resume_signals
+
+    page = render_html(resume_signals.score(
+        b"Robin Vale\nrobin@example.com\nEXPERIENCE\nEngineer, Acme (2019 - 2021)\n", redact=True))
+    assert "Robin Vale" not in page

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -237,3 +238,84 @@ def test_json_resume_pipeline_report(tmp_path: Any) -> None:
     assert out["work"][0]["startDate"] == "2018-01" and "endDate" not in out["work"][0]
     assert "Shipped a ranking model to production serving 3M daily users" in out["work"][0]["highlights"]
     assert {s["name"] for s in out["x-resume-signals"]["signals"]} >= {"shipped", "team_size"}
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Every field right or absent (issue 11): links, grid labels, education dates and areas, "Title - Org, Remote"
+
+def _jr(text: str) -> dict[str, Any]:
+    import resume_signals
+
+    return to_json_resume(resume_signals.score(text.encode(), as_of="2026-01-01"))
+
+
+@pytest.mark.parametrize(("line", "urls"), [
+    ("kim.park@example.com | LinkedIn | GitHub", []),                       # labels, not addresses
+    ("kim.park@example.com | github.com/kpark", ["https://github.com/kpark"]),
+    ("kim.park@example.com | kimpark.dev", ["https://kimpark.dev"]),
+])
+def test_json_resume_links_are_web_addresses(line: str, urls: list[str]) -> None:
+    basics = _jr(f"Kim Park\n{line}\nEXPERIENCE\nML Engineer, Acme (2019 - 2022)\n")["basics"]
+    got = ([basics["url"]] if "url" in basics else []) + [p["url"] for p in basics.get("profiles", [])]
+    assert got == urls
+
+
+def test_json_resume_grid_row_labels_are_not_keywords() -> None:
+    doc = _jr("Kim Park\nkim@example.com\nEXPERIENCE\nML Engineer, Acme (2019 - 2022)\n"
+              "SKILLS\nProgramming\nPython, Go, Rust\nProficient\nDocker, Kafka\n")
+    keywords = [k for g in doc["skills"] for k in g["keywords"]]
+    assert keywords == ["Python", "Go", "Rust", "Docker", "Kafka"]
+    assert [g["name"] for g in doc["skills"]] == ["Programming", "Proficient"]
+
+
+@pytest.mark.parametrize(("line", "area"), [
+    ("MSc in Data Science, Example University, 2016", "Data Science"),
+    ("MSc iN DATA SCiENCE (WiTH, Example University, 2016", None),          # small-caps garble, cut bracket
+])
+def test_json_resume_education_area_and_single_date(line: str, area: str | None) -> None:
+    (edu,) = _jr(f"Kim Park\nkim@example.com\nEXPERIENCE\nML Engineer, Acme (2019 - 2022)\nEDUCATION\n{line}\n"
+                 )["education"]
+    assert edu.get("area") == area
+    assert "startDate" not in edu and edu["endDate"].startswith("2016")
+
+
+@pytest.mark.parametrize(("title", "position", "name"), [
+    ("ML Engineer - Lumen Labs, Remote", "ML Engineer", "Lumen Labs"),
+    ("Data Scientist – Orbit Health", "Data Scientist", "Orbit Health"),
+    ("Staff Engineer at Fernway (Hybrid)", "Staff Engineer", "Fernway"),
+])
+def test_json_resume_title_dash_org(title: str, position: str, name: str) -> None:
+    from resume_signals.outputs.json_resume import _title_and_org
+
+    assert _title_and_org(title) == (position, name)
+
+
+def test_json_resume_work_names_are_never_none() -> None:
+    work = _jr("Kim Park\nkim@example.com\nEXPERIENCE\nML Engineer - Lumen Labs, Remote\nJan 2020 - Present\n"
+               "- Shipped a ranking model\n")["work"]
+    assert work and all(w.get("name") is not None for w in work if "name" in w)
+    assert any(w.get("name") == "Lumen Labs" and w.get("position") == "ML Engineer" for w in work), work
+
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "files"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not on this machine (outside the project)")
+def test_json_resume_corpus_fields_right_or_absent() -> None:
+    import resume_signals
+
+    files = sorted(str(p) for p in CORPUS.iterdir() if p.suffix.lower() in {".pdf", ".docx", ".txt"})
+    for report in resume_signals.score_many(files, workers=2, as_of="2026-11-01", progress=False):
+        if report.status == "failed":
+            continue
+        doc = to_json_resume(report)
+        basics = doc["basics"]
+        for url in [basics.get("url")] + [p["url"] for p in basics.get("profiles", [])]:
+            assert url is None or re.match(r"https?://[^/\s]*\.[A-Za-z]{2,}", url), (report.source.sha256, url)
+        for w in doc["work"]:
+            assert all(v is not None for v in w.values()), report.source.sha256
+        for e in doc["education"]:
+            assert not ("startDate" in e and e.get("startDate") == e.get("endDate")), report.source.sha256
+            assert "area" not in e or e["area"][:1].isupper(), report.source.sha256
+        for g in doc["skills"]:
+            assert not {k.lower() for k in g["keywords"]} & {"proficient", "programming"}, report.source.sha256

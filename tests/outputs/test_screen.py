@@ -148,3 +148,20 @@ def test_screen_bad_questions_file_raises_rules_error(monkeypatch: pytest.Monkey
             mod.load_questions()
     finally:
         mod.load_questions.cache_clear()
+
+
+def test_screen_rejects_on_hidden_text() -> None:
+    """`--reject-flag hidden_text` rejects a resume that stuffs invisible keywords, and only that one."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "extract"))
+    from pdf_builders import stuffed_pdf
+
+    from resume_signals import score
+    from resume_signals.outputs.screen import screen
+
+    stuffed = screen(score(stuffed_pdf("tiny_font"), as_of="2026-01-01"), min_score=0, reject_flags=["hidden_text"])
+    clean = screen(score(stuffed_pdf(None), as_of="2026-01-01"), min_score=0, reject_flags=["hidden_text"])
+    assert not stuffed.passed and any("hidden_text" in r for r in stuffed.reasons)
+    assert clean.passed

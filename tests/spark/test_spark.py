@@ -93,7 +93,7 @@ def test_spark_hanging_file_becomes_timeout_row(spark: Any, tmp_path: Path) -> N
     docs = tmp_path / "docs"
     docs.mkdir()
     (docs / "hangs.txt").write_text("EXPERIENCE\n- " + "a" * 40 + "\n", encoding="utf-8")
-    (docs / "fine.txt").write_text("EXPERIENCE\n- Shipped a model\n", encoding="utf-8")
+    (docs / "fine.txt").write_text("EXPERIENCE\nML Engineer, Acme (2019 - 2021)\n- Shipped a model\n", encoding="utf-8")
     rows = _by_name(_spark_rows(spark, docs, as_of=AS_OF, rules=pack, timeout=3))
     assert rows["hangs.txt"]["error_code"] == "timeout"
     assert rows["fine.txt"]["status"] == "ok" and rows["fine.txt"]["signal_shipped"] == 1
@@ -112,6 +112,23 @@ def test_spark_result_types_and_ml_counts(spark: Any, corpus: Path) -> None:
     assert isinstance(row["score"], float) and not math.isnan(row["score"])
     assert all(isinstance(row[f"ml_{s}"], int) and row[f"ml_{s}"] <= row[f"signal_{s}"] for s in SIGNAL_NAMES)
     assert all(isinstance(row[f"flag_{f}"], bool) for f in FLAG_NAMES)
+
+
+def test_spark_pdfium_backend_rows_equal_score_many(spark: Any, corpus: Path) -> None:
+    pytest.importorskip("pypdfium2", reason="the pdfium backend is the [fast] extra")
+    files = sorted(p for p in corpus.iterdir() if p.suffix == ".pdf" and p.stat().st_size)
+    expected = dict(zip((p.name for p in files),
+                        score_many(files, workers=1, as_of=AS_OF, progress=False, backend="pdfium"), strict=True))
+    rows = _by_name(_spark_rows(spark, corpus, as_of=AS_OF, backend="pdfium"))
+    for name, report in expected.items():
+        assert (rows[name]["status"], rows[name]["score"]) == (report.status, report.score), name
+
+
+def test_spark_unknown_backend_raises_on_the_driver(spark: Any, tmp_path: Path) -> None:
+    from resume_signals.errors import BackendError
+
+    with pytest.raises(BackendError):
+        score_files(read_files(spark, str(tmp_path)), backend="tesseract")
 
 
 def test_spark_bad_rule_pack_raises_on_the_driver(spark: Any, tmp_path: Path) -> None:
