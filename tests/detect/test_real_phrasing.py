@@ -45,3 +45,17 @@ ROWS = [
 @pytest.mark.parametrize("text,signal,expected", ROWS)
 def test_real_phrasing(found, text, signal, expected):
     assert (signal in found(text)) is expected
+
+
+OWNER_ROLES = [
+    ("Product owner for the claims-triage model and its roadmap", True),
+    ("Global lead for event tracking across the web shop", True),
+    ("Lead trainer for new analysts on the BI tools", False),
+    ("Met the product owner for the claims app weekly", False),
+    ("Worked under the product owner's direction", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNER_ROLES)
+def test_real_phrasing_owner_roles(found, text, expected):
+    assert ("ownership" in found(text)) is expected
