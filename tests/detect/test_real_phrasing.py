@@ -59,3 +59,15 @@ OWNER_ROLES = [
 @pytest.mark.parametrize("text,expected", OWNER_ROLES)
 def test_real_phrasing_owner_roles(found, text, expected):
     assert ("ownership" in found(text)) is expected
+
+
+APPROX_SIGNS = [
+    ("Lifted click-through on the deals page by \u223c3x", True),  # the tilde operator some PDFs print for "~"
+    ("Lifted click-through on the deals page by ~3x", True),
+    ("Trained on \u223c3 TB of click logs", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", APPROX_SIGNS)
+def test_real_phrasing_approx_signs(found, text, expected):
+    assert ("outcome_metric" in found(text)) is expected
