@@ -1,0 +1,73 @@
+"""Real phrasing (issue 9, section 2): present-tense acts, labels before the act, more wordings of the signals.
+
+Each signal's rows hold positives and, next to them, the near misses that must stay silent.
+"""
+
+import pytest
+
+ROWS = [
+    # present tense of a current role opens the bullet with the act; a noun or a plan does not
+    ("Deploy credit-limit models for four lending markets", "deployed", True),
+    ("Productionize the weekly demand forecast for the grocery chain", "deployed", True),
+    ("Deployment of credit-limit models is owned by another group", "deployed", False),
+    ("Plan to deploy credit-limit models next year", "deployed", False),
+    ("Ships the weekly newsletter to subscribers", "shipped", False),
+    # a label before the act does not hide it; a list that a plan heads stays a plan
+    ("Storm alerts (harbour planning): built and deployed a surge model", "deployed", True),
+    ("Route planning: launched the dispatch optimiser in 9 depots", "deployed", True),
+    ("Future work: deploy the surge model to every harbour", "deployed", False),
+    ("Next steps: launched dashboards for the pilot", "deployed", False),
+    ("Coursework: deployed a toy recommender on a laptop", "deployed", False),
+    # an act done with another team is the act
+    ("Partnered with the infra group to deploy the fraud scorers into production", "deployed", True),
+    ("Collaborated with ops to launch the routing model in production", "deployed", True),
+    ("Hope to deploy the fraud scorers into production", "deployed", False),
+    ("Partnered with the infra group to deploy a demo to staging", "deployed", False),
+    # version tracking with a tracking tool is versioning; of documents it is not
+    ("Kept version tracking of every training run and artefact in MLflow", "versioning", True),
+    ("Kept version tracking for contracts in SharePoint", "versioning", False),
+    # a run of leadership verbs carries its number to the people noun
+    ("Supervise, mentor and coach 14 data and platform engineers", "team_size", True),
+    ("Hired, mentored and coached 6 junior analytics engineers", "team_size", True),
+    ("Supervise, mentor and coach 3 summer projects", "team_size", False),
+    # post-launch iteration: driven by live metrics, or a new version of a system in use
+    ("Made iterative improvements from live usage metrics of the ranker", "post_launch_iteration", True),
+    ("Iteratively tuned the pricing model on real-time performance metrics", "post_launch_iteration", True),
+    ("Built the next version of the invoice classifier", "post_launch_iteration", True),
+    ("Overhauled the existing search ranking service", "post_launch_iteration", True),
+    ("Made iterative improvements to the notebook on validation data", "post_launch_iteration", False),
+    ("Revamped the current onboarding process for new hires", "post_launch_iteration", False),
+    ("Built a new model for churn", "post_launch_iteration", False),
+    ("Designed a new logo for the app", "post_launch_iteration", False),
+]
+
+
+@pytest.mark.parametrize("text,signal,expected", ROWS)
+def test_real_phrasing(found, text, signal, expected):
+    assert (signal in found(text)) is expected
+
+
+OWNER_ROLES = [
+    ("Product owner for the claims-triage model and its roadmap", True),
+    ("Global lead for event tracking across the web shop", True),
+    ("Lead trainer for new analysts on the BI tools", False),
+    ("Met the product owner for the claims app weekly", False),
+    ("Worked under the product owner's direction", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNER_ROLES)
+def test_real_phrasing_owner_roles(found, text, expected):
+    assert ("ownership" in found(text)) is expected
+
+
+APPROX_SIGNS = [
+    ("Lifted click-through on the deals page by \u223c3x", True),  # the tilde operator some PDFs print for "~"
+    ("Lifted click-through on the deals page by ~3x", True),
+    ("Trained on \u223c3 TB of click logs", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", APPROX_SIGNS)
+def test_real_phrasing_approx_signs(found, text, expected):
+    assert ("outcome_metric" in found(text)) is expected
