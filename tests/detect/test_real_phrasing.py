@@ -71,3 +71,40 @@ APPROX_SIGNS = [
 @pytest.mark.parametrize("text,expected", APPROX_SIGNS)
 def test_real_phrasing_approx_signs(found, text, expected):
     assert ("outcome_metric" in found(text)) is expected
+
+
+COMPETITION = [
+    # a prize at a hackathon, however the event is spelt, and a contest prize-winner for a model
+    ("Built an award winning parcel-routing model for a city logistics hackaton", True),
+    ("Award-winning churn predictor at the regional insurers hackathon", True),
+    ("Spring datathon finalist with a hospital bed-demand forecast", True),
+    ("Flood-forecasting contest prizewinner with a gradient-boosted model", True),
+    ("Built an award-winning product for retail analytics", False),
+    ("Organised the office hackaton catering", False),
+    ("Spelling contest prizewinner in primary school", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMPETITION)
+def test_real_phrasing_competition(found, text, expected):
+    assert ("competition" in found(text)) is expected
+
+
+STACK = [
+    # production tools the lexicon lacked: big-data platforms and metrics/APM agents
+    ("Ran Hadoop clusters for the nightly billing jobs", "Hadoop"),
+    ("Wrote HiveQL rollups for the finance warehouse", "Hive"),
+    ("Collected host metrics with Telegraf agents", "Telegraf"),
+    ("Moved every service alert into SignalFx detectors", "SignalFx"),
+    ("Rolled out VividCortex for query-level database insight", "VividCortex"),
+    ("Kept a bee hive on the office roof", None),
+    ("Studied the map-reduce paradigm in a distributed systems class", None),
+]
+
+
+@pytest.mark.parametrize("text,tool", STACK)
+def test_real_phrasing_stack_tools(found, text, tool):
+    signal = found(text).get("production_stack")
+    # str(): the value names the tool whether it holds the first tool or every tool of the bullet
+    assert (tool in str(signal.value) if tool else signal is None)
+
