@@ -108,3 +108,22 @@ def test_real_phrasing_stack_tools(found, text, tool):
     # str(): the value names the tool whether it holds the first tool or every tool of the bullet
     assert (tool in str(signal.value) if tool else signal is None)
 
+
+OWNERSHIP = [
+    # ownership as a role or a direction of people; a veto word inside a technical act does not cancel it
+    ("Directed six analysts in rebuilding the churn forecasts", True),
+    ("As the sole ML engineer, built and ran the pricing service", True),
+    ("As the only data scientist on the lending desk, set the risk thresholds", True),
+    ("Spearheaded the billing rewrite, cleaning up years of tangled code", True),
+    ("Owned data cleaning for the claims feature pipeline", True),
+    ("Directed acyclic graphs scheduled the nightly loads", False),
+    ("Directed to the support queue for escalations", False),
+    ("As the only intern, shadowed the platform team", False),
+    ("Responsible for the cleaning rota and office supplies", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNERSHIP)
+def test_real_phrasing_ownership(found, text, expected):
+    assert ("ownership" in found(text)) is expected
+
