@@ -127,3 +127,32 @@ OWNERSHIP = [
 def test_real_phrasing_ownership(found, text, expected):
     assert ("ownership" in found(text)) is expected
 
+
+OUTCOMES = [
+    # coursework numbers are offline at most; a course as a product is not coursework
+    ("Wrote a 5x faster sparse solver in a parallel computing class", "outcome_metric", False),
+    ("Cut training time by 40% for my master's thesis", "outcome_metric", False),
+    ("Capstone: raised click-through by 12% on a simulated shop", "outcome_metric", False),
+    ("Raised enrolments by 12% in the online course platform", "outcome_metric", True),
+    ("Beat the baseline by 3 points more F1 on the held-out split", "offline_metric", True),
+    # changes by a factor, time saved in words, a volume handled per period
+    ("Cut nightly restore time by a factor of ten", "outcome_metric", True),
+    ("Sped up fraud scoring by an order of magnitude", "outcome_metric", True),
+    ("Weighted rare classes by a factor of 4 during training", "outcome_metric", False),
+    ("Automated replica setup, saving the ops desk hundreds of hours of toil", "outcome_metric", True),
+    ("Spent hundreds of hours labelling street images", "outcome_metric", False),
+    ("Built the intake scorer, screening 12k+ loan applications per day", "outcome_metric", True),
+    ("Run the claims scorer, handling 30k+ claims across 4 markets", "outcome_metric", True),
+    ("Processed 40k scanned invoices for the training set", "outcome_metric", False),
+    # a team's growth is not an outcome; an outcome spread across teams is
+    ("Cut cloud spend across teams by 10%", "outcome_metric", True),
+    ("Lowered the review load of support teams by a third", "outcome_metric", True),
+    ("Grew the data team by 4 engineers", "outcome_metric", False),
+    ("Scaled headcount from 4 to 12 in a year", "outcome_metric", False),
+    ("Increased the analytics staff by 50%", "outcome_metric", False),
+]
+
+
+@pytest.mark.parametrize("text,signal,expected", OUTCOMES)
+def test_real_phrasing_outcomes(found, text, signal, expected):
+    assert (signal in found(text)) is expected
