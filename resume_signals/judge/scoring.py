@@ -14,7 +14,7 @@ the rest, so each repeat is worth ``decay`` of the one before and a signal
 can never earn more than ``weight / (1 - decay)``. Breadth of evidence
 therefore beats repetition, which is how a recruiter reads a resume. The
 screen is for production ML: evidence about other software (a signal whose
-``ml`` is false) earns ``non_ml`` of its term (a third by default).
+``ml`` is false) earns ``non_ml`` of its term (a quarter by default).
 
 Every point is traceable: each contribution is rounded to one decimal and
 the score is their exact sum. One

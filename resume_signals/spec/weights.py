@@ -139,7 +139,7 @@ class Weights:
     decay: float = 0.5
     cap: float = 100.0
     padding_penalty: float = 10.0
-    non_ml: float = 1 / 3
+    non_ml: float = 0.25
     version: str = "1"
     source: str = "custom"
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -234,7 +234,7 @@ class Weights:
             _fail(where, "meta", "must be a table")
         try:
             return cls(signals=signals, decay=data.get("decay", 0.5), cap=data.get("cap", 100.0),
-                       padding_penalty=data.get("padding_penalty", 10.0), non_ml=data.get("non_ml", 1 / 3),
+                       padding_penalty=data.get("padding_penalty", 10.0), non_ml=data.get("non_ml", 0.25),
                        version=str(data.get("version", "1")),
                        source=str(data.get("source", where)), meta=meta)
         except RulesError as exc:
@@ -303,7 +303,7 @@ def _as_label(value: object) -> int:
     raise ValueError(f"a decision must be a bool or 0/1, got {value!r}")
 
 
-def features(report: Report, names: Sequence[str], decay: float, non_ml: float = 1 / 3) -> list[float]:
+def features(report: Report, names: Sequence[str], decay: float, non_ml: float = 0.25) -> list[float]:
     """One row of the fitting matrix: each signal's `mentions` (as the score counts them), then the padding flag.
 
     The padding column is negated (-1 when the flag is raised) so that every
