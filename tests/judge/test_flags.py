@@ -176,7 +176,11 @@ def test_flags_padding_signal_unit_text_counts_as_a_bullet() -> None:
         ("Llama 3.1 and LLaMA", ["Llama"]),
         ("RoBERTa, DeBERTa and DistilBERT", ["RoBERTa", "DeBERTa", "DistilBERT"]),
         ("Vision Transformer and a Transformer", ["Vision Transformer", "Transformer"]),
+        ("LLMs, ChatGPT and a NeRF", ["LLM", "GPT", "NeRF"]),
+        ("GMM, LDA topic models, PCA and agglomerative clustering",
+         ["Gaussian mixture model", "LDA", "PCA", "hierarchical clustering"]),
         # Near misses: ordinary words and first names.
+        ("nerf guns, an llm degree (a law master's) and a helmet", []),
         ("Bert and Albert clipped the organ since its inception", []),
         ("the transformers library", ["Transformer"]),
         ("began a scan, organ donation, internal svmaps", []),
