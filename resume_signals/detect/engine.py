@@ -222,7 +222,7 @@ def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, in
     ("New Relic", "Docker") names a role or a company, not an act or a tool
     used, so matches there are dropped. A title keeps its production_stack
     matches (project titles often list their stack: "Scraper | Python, Docker").
-    The header is the entry's lines before its first bullet (at most four).
+    The header is the entry's first line and the lines before its first bullet (at most four).
     Returns (start, end, is_title).
     """
     spans: list[tuple[int, int, bool]] = []
@@ -235,9 +235,9 @@ def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, in
             continue
         i = bisect.bisect_left(starts, e.start)
         end = e.start
-        for ln in doc.lines[i:i + 4]:
-            if ln.start >= e.end or ln.bullet or ln.text.startswith(CANONICAL):
-                break
+        for k, ln in enumerate(doc.lines[i:i + 4]):
+            if ln.start >= e.end or (k and (ln.bullet or ln.text.startswith(CANONICAL))):
+                break  # the first line is the header even behind a bullet ("• Acme Corp<TAB>Oslo")
             end = ln.end
         header = doc.text[e.start:end]
         for name, is_title in names:
@@ -441,7 +441,9 @@ class Engine:
         self._route_matches(run, trail)
         self._match_regexes(run)
         self._match_regex_vetoes(run)
-        return self._signals(run, _header_spans(doc, entries), trail)
+        employers = frozenset(e.organization.casefold() for e in entries
+                              if e.organization and e.section == "experience")
+        return self._signals(run, _header_spans(doc, entries), employers, trail)
 
     def _start(self, text: str, units: list[Unit]) -> _Pass:
         # Newlines and tabs become spaces (same offsets; lines are units already, and the
@@ -533,26 +535,32 @@ class Engine:
                     for m in rx.finditer(utext if exact else ulow):
                         h.vetoes.append((veto, unit.start + m.start(), unit.start + m.end()))
 
-    def _signals(self, run: _Pass, masked: list[tuple[int, int, bool]], trail: list[Cancelled] | None
-                 ) -> list[Signal]:
+    def _signals(self, run: _Pass, masked: list[tuple[int, int, bool]], employers: frozenset[str],
+                 trail: list[Cancelled] | None) -> list[Signal]:
         out: list[Signal] = []
         for ui in sorted(run.hits):
             h = run.hits[ui]
-            if h.cands and masked:
-                h.cands = self._unmasked(h.cands, masked, run.units[ui], run.text, trail)
+            if h.cands and (masked or employers):
+                h.cands = self._unmasked(h.cands, masked, employers, run.units[ui], run.text, trail)
             if h.cands:
                 out.extend(self._resolve(run.units[ui], run.u_tok[ui], h, run.text, trail))
         out.sort(key=lambda s: (s.start, s.name, s.end))
         return out
 
     @staticmethod
-    def _unmasked(cands: list[_Candidate], masked: list[tuple[int, int, bool]], unit: Unit, text: str,
-                  trail: list[Cancelled] | None) -> list[_Candidate]:
-        """Candidates outside entry titles and employer names (a title keeps the matches of a stack rule)."""
+    def _unmasked(cands: list[_Candidate], masked: list[tuple[int, int, bool]], employers: frozenset[str],
+                  unit: Unit, text: str, trail: list[Cancelled] | None) -> list[_Candidate]:
+        """Candidates outside entry titles and employer names (a title keeps the matches of a stack rule).
+
+        An employer's name followed by a possessive is the company: "New Relic's cloud migration" in a
+        bullet of a New Relic job names the employer, while "alerts on New Relic" is the tool.
+        """
         kept = []
         for c in cands:
             if any(a < c.ce and c.cs < b and not (title and c.rule.keeps_title) for a, b, title in masked):
                 _cancel(trail, c.rule, unit, text, c.cs, c.ce, "entry_header")
+            elif employers and text[c.cs:c.ce].casefold() in employers and _POSSESSIVE.match(text, c.ce):
+                _cancel(trail, c.rule, unit, text, c.cs, c.ce, "employer_name")
             else:
                 kept.append(c)
         return kept
@@ -647,6 +655,9 @@ class Engine:
                 continue
             return veto.id
         return None
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _gate_passes(gate: re.Pattern[str], ulow: str, passed: dict[re.Pattern[str], bool]) -> bool:

@@ -123,3 +123,23 @@ def test_engine_a_veto_does_not_reach_into_the_next_line(detector):
         doc = assemble([LineDraft(t, bullet=t.startswith("•")) for t in lines], "txt")
         got = detector.detect(doc, [Section("experience", None, 0, len(doc.text))], [])
         assert any(s.name == "deployed" for s in got) is found
+
+
+def test_engine_employer_names_are_companies_not_tools():
+    # An employer written behind a bullet is still a header; its name with a possessive names the company,
+    # and used as a tool it is a tool.
+    import resume_signals
+
+    text = ("EXPERIENCE\n"
+            "• Datadog\tParis\n"
+            "Site Reliability Engineer\tJan 2021 - Present\n"
+            "• Planned Datadog's move to a new region\n"
+            "• Set up Grafana alerts for the billing service\n"
+            "Software Engineer, Fjord Labs\tJan 2018 - Dec 2020\n"
+            "• Wired the checkout service into Datadog\n"
+            "• Moved Fjord Labs's alerts to Datadog\n")
+    report = resume_signals.score(text.encode(), as_of="2026-11-01")
+    tools = [(s.name, s.match) for s in report.signals if s.name in ("monitoring", "production_stack")]
+    datadog = [s.start for s in report.signals if s.match == "Datadog"]
+    assert ("production_stack", "Grafana") in tools
+    assert datadog and min(datadog) > report.text.index("Fjord")  # used as a tool in the second job only

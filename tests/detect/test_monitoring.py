@@ -20,6 +20,8 @@ POSITIVE = [
     "Built observability for the batch scoring jobs",
     "Rolled out concept drift alerts for the credit model",
     "Rolled back the ranker after catching a dip in approval rate on the dashboard",
+    "Wrote a plug-in framework to gather time-series metrics from every Postgres host",
+    "Instrumented the booking API with request and error metrics",
 ]
 
 NEGATIVE = [
@@ -40,6 +42,8 @@ NEGATIVE = [
     "Tracking Topic Drift Over Decades in Parliamentary Speeches",
     "Monitored KPIs and reported to leadership weekly",
     "Spotted a spike in store sales on the marketing dashboard",
+    "Collected sales metrics from 40 stores for the quarterly report",
+    "Gathered requirements and defined success metrics for the launch",
 ]
 
 
