@@ -11,6 +11,9 @@ software, and this module says which ones are about ML:
 3. otherwise (a bare "Deployed to production weekly") the bullet inherits
    its entry's title: ``ml`` under an ML or data-science role.
 
+An offline metric and a competition are about ML by definition (a model's
+held-out quality, competitive ML), whatever their words.
+
 All words are data (``spec/data/ml.toml``); the ML words also take every
 tool of the ML stack families (``stack.toml``) and every model architecture
 (``architectures.toml``), so a name is defined once. Phrases that hold an ML
@@ -68,6 +71,7 @@ class MlReader:
         self._not_ml = _words(table.not_ml, ignore_case=True)
         self._systems = _words(table.systems, ignore_case=True)
         self._titles = _words(table.titles, ignore_case=True)
+        self._always = table.by_definition
 
     def names_ml(self, text: str) -> bool:
         """Whether ``text`` names an ML system (after blanking the phrases that only look like one)."""
@@ -99,6 +103,9 @@ class MlReader:
             k = bisect.bisect_right(starts, sig.start) - 1
             title = ordered[k].title if k >= 0 and sig.start < ordered[k].end else None
             key = (sig.text, title)
+            if sig.name in self._always:
+                out.append(replace(sig, ml=True))
+                continue
             if key not in decided:
                 decided[key] = self.is_ml(sig.text, title)
             out.append(replace(sig, ml=decided[key]))

@@ -209,6 +209,7 @@ class MlTables:
     systems: tuple[str, ...]
     titles: tuple[str, ...]
     stack_families: frozenset[str]
+    by_definition: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -613,11 +614,13 @@ def entry_tables(table: Mapping[str, Any]) -> EntryTables:
 def _ml(table: Mapping[str, Any], p: Problems) -> MlTables:
     lists: dict[str, tuple[str, ...]] = {}
     for key, path in (("words", "terms.words"), ("exact", "terms.exact"), ("not_ml", "terms.not_ml"),
-                      ("systems", "terms.systems"), ("titles", "titles.words"), ("families", "stack.families")):
+                      ("systems", "terms.systems"), ("titles", "titles.words"), ("families", "stack.families"),
+                      ("by_definition", "signals.by_definition")):
         value = _table(table, path) or []
         lists[key] = tuple(value) if p.strings(f"ml.{path}", value) else ()
     return MlTables(words=lists["words"], exact=lists["exact"], not_ml=lists["not_ml"], systems=lists["systems"],
-                    titles=lists["titles"], stack_families=frozenset(lists["families"]))
+                    titles=lists["titles"], stack_families=frozenset(lists["families"]),
+                    by_definition=frozenset(lists["by_definition"]))
 
 
 def build_specs(merged: Mapping[str, Any], problems: Problems, bundled_families: frozenset[str]) -> RuleSet | None:

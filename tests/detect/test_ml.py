@@ -37,6 +37,8 @@ CASES = [
     ("Rolled out a recommendation carousel to every app user", None, True),
     ("Shipped a churn-risk score that the CRM reads nightly", None, True),
     ("Moved batch scoring to Airflow", "Data Engineer", True),
+    ("Put the weekly sales forecaster behind the planning tool", None, True),
+    ("Ran the fraud-scoring service on call for a year", "Backend Engineer", True),
     # near-misses: an ML-looking word that names no ML system
     ("Designed the data model for the orders database", ML_ENGINEER, False),
     ("Redesigned the business model of the subscription app", ML_ENGINEER, False),
@@ -90,6 +92,14 @@ def test_ml_mark_takes_the_title_of_the_entry_holding_each_signal() -> None:
     report = resume_signals.score(text.encode(), as_of="2026-11-01")
     deployed = [(s.start, s.ml) for s in report.signals if s.name == "deployed"]
     assert [ml for _, ml in sorted(deployed)] == [True, False]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Top 2% on the Kaggle leaderboard of a tabular contest", "competition"),
+    ("Reached 0.91 AUC on the held-out quarter", "offline_metric"),
+])
+def test_ml_offline_metrics_and_competitions_are_ml_by_definition(found, text: str, name: str) -> None:
+    assert found(text)[name].ml is True  # no ML word and no title, yet a model's score is ML by definition
 
 
 def test_ml_rule_pack_adds_words(tmp_path) -> None:
