@@ -46,6 +46,15 @@ OUTCOME = [
     "Raised recall to 0.91 on the validation split, and approvals by 3% in the live funnel",
     "Reduced manual claim reviews by two thirds with a triage model",
     "Shipped the offline mode of the field app to 60K users",  # an app feature, not an offline evaluation
+    "Cut nightly restore time by a factor of eight",
+    "Sped up the batch scorer tenfold after moving it to Arrow",
+    "A 5-fold drop in duplicate tickets after the triage model went live",
+    "Automated the replica setup, saving the platform team hundreds of hours a year",
+    "Scoring service processing 40k+ loan applications a month in four markets",
+    "Lowered the backlog of the claims teams by 15% with an intake classifier",
+    "Delivered a 20% cost reduction on the inference fleet",
+    "Achieved a 35% query performance enhancement through index tuning",
+    "Enhancing checkout conversion by 3% with ranked recommendations",
 ]
 
 NOT_OUTCOME = [
@@ -78,6 +87,9 @@ NOT_OUTCOME = [
     "Ranked 4 points above the baseline on the benchmark",
     "Shrank the analytics team by a third after the reorg",
     "Beat the offline baseline by 12% on recall",  # an offline evaluation, next to its near-miss above
+    "Grew the data team by 50% in a year",  # the team's own size, next to "backlog of the claims teams" above
+    "Read hundreds of hours of interview transcripts",  # no saving
+    "A 3-fold cross-validation on the training set",  # "fold" of an evaluation, not a change
 ]
 
 OFFLINE = [
