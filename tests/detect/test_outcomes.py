@@ -130,9 +130,14 @@ COMPETITION = [
     "Best Hackathon Build, CityHack 2021 – churn prediction model",
     "Won the regional flood-forecasting challenge with a gradient-boosted model",
     "Tuned feature pipelines to raise our Kaggle submission score",
+    "Built an award winning parts-demand forecaster at the Nordic Retail Hackaton 2019",
+    "Churn Prediction Contest prizewinner, Telco Data Society (2020)",
+    "Ideathon finalist with a crop-disease classifier",
 ]
 
 NOT_COMPETITION = [
+    "Award-winning mobile banking app used by 2M people",
+    "Poetry contest prizewinner, city library (2015)",
     "kaggle.com/sidkul",
     "Competitive salary and benefits",
     "Shrank the model into a container to meet the competition's time limit",
