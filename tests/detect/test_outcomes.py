@@ -87,6 +87,9 @@ NOT_OUTCOME = [
     "Ranked 4 points above the baseline on the benchmark",
     "Shrank the analytics team by a third after the reorg",
     "Beat the offline baseline by 12% on recall",  # an offline evaluation, next to its near-miss above
+    "Made matrix multiply 3x faster in a GPU programming class",  # coursework: offline at most
+    "Thesis: cut simulation time by 40% with a surrogate model",
+    "Capstone project that reduced checkout latency by 30% in a mock store",
     "Grew the data team by 50% in a year",  # the team's own size, next to "backlog of the claims teams" above
     "Read hundreds of hours of interview transcripts",  # no saving
     "A 3-fold cross-validation on the training set",  # "fold" of an evaluation, not a change
@@ -134,6 +137,9 @@ COMPETITION = [
     "Churn Prediction Contest prizewinner, Telco Data Society (2020)",
     "Ideathon finalist with a crop-disease classifier",
 ]
+
+# A course result used outside the course is an outcome again.
+COURSE_USED = ["Capstone: a triage model now used by 3 clinics, cutting wait times by 20%"]
 
 NOT_COMPETITION = [
     "Award-winning mobile banking app used by 2M people",
@@ -184,3 +190,8 @@ def test_outcomes_not_competition(found, text):
     section = "contact" if "kaggle.com" in text else "interests"
     assert "competition" not in found(text, section=section, bullet=False)
     assert "competition" not in found(text)
+
+
+@pytest.mark.parametrize("text", COURSE_USED)
+def test_outcomes_course_result_used_outside_the_course(found, text):
+    assert "outcome_metric" in found(text)
