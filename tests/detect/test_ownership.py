@@ -19,6 +19,7 @@ POSITIVE = [
     "Own the feature store and its SLOs",
     "Drove adoption of the feature store to 80% of squads",
     "Responsible for the payments API and its on-call rota",
+    "Lead scientist in establishing the retraining framework for the ASR models",
 ]
 
 NEGATIVE = [
@@ -43,6 +44,7 @@ NEGATIVE = [
     "Drove to partner farms twice a month to install sensors",
     "Responsible for ordering stationery and booking travel arrangements",
     "Led a fortnightly journal club on causal inference papers",
+    "Lead scientist on the project",  # a role line without an act
 ]
 
 
