@@ -23,6 +23,10 @@ POSITIVE = [
     ("Looked after 150+ hourly Airflow DAGs", "experience", ("Airflow",), False),
     ("Served models with TensorFlow Serving and Triton", "experience", ("TensorFlow Serving", "Triton"), True),
     ("Vertex AI pipelines and BigQuery", "skills", ("Vertex AI",), True),
+    ("Hadoop and Hive administration for the reporting cluster", "experience", ("Hadoop", "Hive"), False),
+    ("Built golden AMIs with Packer and Puppet", "experience", ("AWS", "Packer", "Puppet"), False),
+    ("Moved host metrics from Telegraf and Nagios to SignalFx", "experience", ("Telegraf", "Nagios", "SignalFx"), False),
+    ("Next.js front end on Vercel", "projects", ("Vercel",), False),
 ]
 
 NEGATIVE = [
@@ -36,6 +40,7 @@ NEGATIVE = [
     ("Sparked interest in data at a summer camp", "summary"),
     ("Google Project Management Professional Certificate, 2021", "certifications"),
     ("Power BI, Metabase, Mixpanel, Amplitude", "skills"),
+    ("Ami Tanaka, hive of activity, puppet theatre volunteer, packer at a warehouse", "interests"),
 ]
 
 
