@@ -25,7 +25,8 @@ POSITIVE = [
     ("Vertex AI pipelines and BigQuery", "skills", ("Vertex AI",), True),
     ("Hadoop and Hive administration for the reporting cluster", "experience", ("Hadoop", "Hive"), False),
     ("Built golden AMIs with Packer and Puppet", "experience", ("AWS", "Packer", "Puppet"), False),
-    ("Moved host metrics from Telegraf and Nagios to SignalFx", "experience", ("Telegraf", "Nagios", "SignalFx"), False),
+    ("Moved host metrics from Telegraf and Nagios to SignalFx", "experience",
+     ("Telegraf", "Nagios", "SignalFx"), False),
     ("Next.js front end on Vercel", "projects", ("Vercel",), False),
 ]
 
