@@ -15,6 +15,7 @@ import base64
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -243,6 +244,19 @@ class Contribution:
         return {"name": self.name, "count": self.count, "points": self.points, "ml": self.ml}
 
 
+#: The views of a report that live with its consumers in ``outputs/`` (the evidence page, the contact and skills
+#: fields of JSON Resume), by name. The package fills it when it is imported (``resume_signals/__init__.py``),
+#: so this module, which every output imports, imports none of them back.
+VIEWS: dict[str, Callable[[Report], Any]] = {}
+
+
+def _view(name: str) -> Callable[[Report], Any]:
+    try:
+        return VIEWS[name]
+    except KeyError:  # pragma: no cover - importing resume_signals.report always runs the package's __init__
+        raise RuntimeError(f"the {name!r} view of a Report is registered by importing resume_signals") from None
+
+
 @dataclass(frozen=True)
 class Report:
     """Everything resume_signals found in one document.
@@ -277,6 +291,21 @@ class Report:
     def tools(self) -> tuple[str, ...]:
         """Every production tool the resume names, once, in text order (the ``production_stack`` values)."""
         return tuple(dict.fromkeys(t for s in self.signals if isinstance(s.value, tuple) for t in s.value))
+
+    @property
+    def contact(self) -> dict[str, Any]:
+        """The flat contact fields found in the contact block (``name``, ``email``, ``phone``, ``links``); a field
+        not found is absent, so a redacted report gives ``{}``. Never read by the score."""
+        return dict(_view("contact")(self))
+
+    @property
+    def skills(self) -> list[str]:
+        """Every keyword of the skills sections once, in the order written."""
+        return list(_view("skills")(self))
+
+    def _repr_html_(self) -> str:
+        """In a notebook a report displays as its evidence view (`resume_signals.to_html`)."""
+        return str(_view("html")(self))
 
     def signal_counts(self) -> dict[str, int]:
         """How many times each signal was found, by name (only those found)."""

@@ -27,32 +27,34 @@ SIGNAL_NAMES: tuple[str, ...] = SIGNALS
 FLAG_NAMES: tuple[str, ...] = FLAGS
 
 BASE_COLUMNS: tuple[str, ...] = ("file", "path", "format", "status", "error_code", "score", "seniority", "years",
-                                 "tools")
+                                 "name", "email", "phone", "skills", "tools")
 
 
-def _as_dict(report: Report | Mapping[str, Any]) -> Mapping[str, Any]:
+def _as_report(report: Report | Mapping[str, Any]) -> Report:
     if isinstance(report, Report):
-        return report.to_dict()
-    if isinstance(report, Mapping):
         return report
+    if isinstance(report, Mapping):
+        return Report.from_dict(dict(report))
     raise TypeError(f"to_frame takes Report objects or their dicts, not {type(report).__name__}")
 
 
-def _row(d: Mapping[str, Any]) -> dict[str, Any]:
-    source = d.get("source") or {}
-    errors = d.get("errors") or []
-    seniority = d.get("seniority") or {}
+def _row(report: Report) -> dict[str, Any]:
+    read = report.status != "failed"
+    contact = report.contact if read else {}
     return {
-        "file": source.get("name"),
-        "path": source.get("path"),
-        "format": source.get("format"),
-        "status": d.get("status"),
-        "error_code": errors[0].get("code") if errors else None,
-        "score": d.get("score"),
-        "seniority": seniority.get("level"),
-        "years": seniority.get("years"),
-        "tools": ", ".join(dict.fromkeys(t for sig in d.get("signals") or [] if isinstance(sig.get("value"), list)
-                                         for t in sig["value"])),
+        "file": report.source.name,
+        "path": report.source.path,
+        "format": report.source.format,
+        "status": report.status,
+        "error_code": report.error_code,
+        "score": report.score,
+        "seniority": report.seniority.level,
+        "years": report.seniority.years,
+        "name": contact.get("name"),
+        "email": contact.get("email"),
+        "phone": contact.get("phone"),
+        "skills": ", ".join(report.skills) if read else "",
+        "tools": ", ".join(report.tools()),
     }
 
 
@@ -69,7 +71,9 @@ def to_frame(reports: Iterable[Report | Mapping[str, Any]]) -> pandas.DataFrame:
     """One row per report (a `Report` or its ``to_dict()``, e.g. a line of a batch JSONL file).
 
     Columns: file, path, format, status, error_code, score, seniority, years,
-    tools (every production tool named, comma-separated, in text order),
+    name, email, phone (`Report.contact`; empty when redacted), skills
+    (`Report.skills`, comma-separated), tools (every production tool named,
+    comma-separated, in text order),
     ``signal_<name>`` (int count) for every signal, ``ml_<name>`` (how many of
     those are about ML systems), ``flag_<name>`` (bool) for every flag. A
     failed report has its error code, no score and zero counts.
@@ -84,25 +88,21 @@ def to_frame(reports: Iterable[Report | Mapping[str, Any]]) -> pandas.DataFrame:
     False
     """
     pd = _import_pandas()
-    dicts = [_as_dict(r) for r in reports]
+    parsed = [_as_report(r) for r in reports]
     signals = list(SIGNAL_NAMES)
     flags = list(FLAG_NAMES)
-    for d in dicts:
-        for s in d.get("signals") or []:
-            if s["name"] not in signals:
-                signals.append(s["name"])
-        for f in d.get("flags") or []:
-            if f["name"] not in flags:
-                flags.append(f["name"])
+    for r in parsed:
+        signals += [n for n in dict.fromkeys(s.name for s in r.signals) if n not in signals]
+        flags += [n for n in dict.fromkeys(f.name for f in r.flags) if n not in flags]
     rows = []
-    for d in dicts:
-        row = _row(d)
-        counts = {name: 0 for name in signals}
-        ml = {name: 0 for name in signals}
-        for s in d.get("signals") or []:
-            counts[s["name"]] += 1
-            ml[s["name"]] += bool(s.get("ml"))
-        raised = {f["name"] for f in d.get("flags") or []}
+    for r in parsed:
+        row = _row(r)
+        counts = dict.fromkeys(signals, 0)
+        ml = dict.fromkeys(signals, 0)
+        for sig in r.signals:
+            counts[sig.name] += 1
+            ml[sig.name] += sig.ml
+        raised = {f.name for f in r.flags}
         row.update({f"signal_{n}": c for n, c in counts.items()})
         row.update({f"ml_{n}": c for n, c in ml.items()})
         row.update({f"flag_{n}": n in raised for n in flags})

@@ -82,6 +82,18 @@ def test_frame_dtypes_support_sorting_and_sums() -> None:
     assert list(df.sort_values("score", ascending=False)["file"])[:2] == ["strong.pdf", "padded.pdf"]
 
 
+def test_frame_contact_and_skills_columns() -> None:
+    import resume_signals
+
+    text = (b"Dana Quill\ndana.quill@example.org | +1 415 555 0134\nEXPERIENCE\nML Engineer, Acme (2019 - 2021)\n"
+            b"- Shipped a ranking model on Kubernetes\nSKILLS\nPython, Go, AWS\n")
+    plain, redacted = resume_signals.score(text), resume_signals.score(text, redact=True)
+    df = to_frame([plain, redacted.to_dict()])
+    assert list(df.loc[0, ["name", "email", "phone", "skills", "tools"]]) == [
+        "Dana Quill", "dana.quill@example.org", "+1 415 555 0134", "Python, Go, AWS", "Kubernetes, AWS"]
+    assert df.loc[1, ["name", "email", "phone"]].isna().all()  # redacted: nothing to show
+
+
 def test_frame_accepts_dicts_read_back_from_jsonl() -> None:
     lines = [r.to_json() for r in (STRONG, PADDED, FAILED)]
     from_dicts = to_frame(json.loads(line) for line in lines)
