@@ -281,10 +281,10 @@ def _header(report: Report) -> list[str]:
         out.append("</ul>")
     out.append("<h2>Score contributions</h2>")
     if report.contributions:
-        out.append('<table id="contributions"><tr><th>signal</th><th>count</th><th>points</th></tr>')
+        out.append('<table id="contributions"><tr><th>signal</th><th>count</th><th>about ML</th><th>points</th></tr>')
         for c in report.contributions:
             out.append(f'<tr data-contribution="{_e(c.name)}"><td>{_e(c.name)}</td><td class="num">{c.count}</td>'
-                       f'<td class="num">{c.points:+.1f}</td></tr>')
+                       f'<td class="num">{c.ml}</td><td class="num">{c.points:+.1f}</td></tr>')
         out.append("</table>")
     else:
         out.append('<p id="contributions" class="muted">No contributions.</p>')

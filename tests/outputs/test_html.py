@@ -158,7 +158,7 @@ def _hand_report() -> Report:
                Flag(name="competition_without_production", reason="Kaggle only, nothing shipped")),
         seniority=Seniority(level="mid", years=4.5),
         score=63.25,
-        contributions=(Contribution("shipped", 1, 12.0), Contribution("deployed", 1, 10.0),
+        contributions=(Contribution("shipped", 1, 12.0, ml=1), Contribution("deployed", 1, 10.0),
                        Contribution("architecture_padding", 1, -8.0)),
     )
 
@@ -213,6 +213,7 @@ def test_html_score_contributions_flags_and_seniority_are_at_the_top(hand: tuple
     rows = {e.attrs["data-contribution"]: e.content for e in dom.find(None) if "data-contribution" in e.attrs}
     assert set(rows) == {"shipped", "deployed", "architecture_padding"}
     assert "-8.0" in rows["architecture_padding"] and "+12.0" in rows["shipped"]
+    assert rows["shipped"] == "shipped11+12.0" and rows["deployed"] == "deployed10+10.0"  # count, about ML, points
     flags = {e.attrs["data-flag"]: e.content for e in dom.elements if "data-flag" in e.attrs}
     assert set(flags) == {"architecture_padding", "competition_without_production"}
     assert "Kaggle only, nothing shipped" in flags["competition_without_production"]
