@@ -44,6 +44,7 @@ CASES = [
     ("Redesigned the business model of the subscription app", ML_ENGINEER, False),
     ("Owned the sales forecast spreadsheet for the regional team", None, False),
     ("Ran threat modeling sessions for the payment service", ML_ENGINEER, False),
+    ("Rebuilt the ingestion jobs on Beam's unified programming model for batch and streaming", None, False),
     ("Added 50 ml dosage checks to the pharmacy app", None, False),  # a unit, not "ML"
     ("Wrote recommendations for the board on the billing platform", None, False),
     ("Improved the credit score of the checkout service's vendors", None, False),
