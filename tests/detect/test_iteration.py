@@ -31,6 +31,8 @@ NEGATIVE = [
     "Fixed scheduling issues in the production of the annual report",
     "Resolved quality issues on the production line of the bottling plant",
     "Fresh graduate keen on model deployment",
+    "Retrained 40 staff on the new till system",
+    "Assisted with post-mortem examinations of farm animals",
 ]
 
 

@@ -44,6 +44,8 @@ NEGATIVE = [
     "Spotted a spike in store sales on the marketing dashboard",
     "Collected sales metrics from 40 stores for the quarterly report",
     "Gathered requirements and defined success metrics for the launch",
+    "On-call nurse on the cardiac ward two weekends a month",
+    "Worked as an on call electrician for the housing association",
 ]
 
 
