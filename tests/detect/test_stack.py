@@ -42,6 +42,8 @@ NEGATIVE = [
     ("Google Project Management Professional Certificate, 2021", "certifications"),
     ("Power BI, Metabase, Mixpanel, Amplitude", "skills"),
     ("Ami Tanaka, hive of activity, puppet theatre volunteer, packer at a warehouse", "interests"),
+    ("Balanced the airflow through the ductwork of the server room", "experience"),
+    ("Reading (Kafka, Borges), hiking, Docker Hub memes", "interests"),
 ]
 
 
