@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,8 +24,7 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = ["ErrorCode", "Limits", "Pipeline", "Report", "ResumeSignalsError", "RulesError", "Weights", "fit_weights",
-           "load_weights", "score", "score_many", "to_frame", "to_html", "to_json_resume", "contact", "skills",
-           "__version__"]
+           "load_weights", "score", "score_many", "to_frame", "to_html", "to_json_resume", "__version__"]
 
 
 def score(source: SourceLike, *, as_of: AsOf = None, rules: RuleSet | str | Path | None = None,
@@ -62,27 +60,36 @@ def __getattr__(name: str) -> Any:
     if name == "to_html":  # outputs consume a Report; the report never imports them
         from .outputs.html import render_html
         return render_html
-    if name in ("to_json_resume", "contact", "skills"):
-        from .outputs import json_resume
-        return getattr(json_resume, name)
+    if name == "to_json_resume":
+        from .outputs.json_resume import to_json_resume
+        return to_json_resume
     if name in ("fit_weights", "Weights", "load_weights"):
         from .spec import weights
         return getattr(weights, name)
     raise AttributeError(name)
 
 
-def _show_reports_in_notebooks() -> None:
-    """In a running IPython kernel, a `Report` displays as its evidence view (the HTML formatter is told by
-    module and class name, so the report itself never imports the outputs that consume it)."""
-    ipython = sys.modules.get("IPython")
-    shell = ipython.get_ipython() if ipython is not None and hasattr(ipython, "get_ipython") else None
-    if shell is None:
-        return
-    formatter = shell.display_formatter.formatters["text/html"]
-    formatter.for_type_by_name("resume_signals.report", "Report", lambda report: __getattr__("to_html")(report))
+def _register_report_views() -> None:
+    """Give `Report` its views that live in ``outputs/`` (``contact``, ``skills``, ``_repr_html_``), imported on
+    first use: the report module never imports the outputs that consume it."""
+    from . import report
+
+    def html(r: Report) -> str:
+        from .outputs.html import render_html
+        return render_html(r)
+
+    def contact(r: Report) -> dict[str, Any]:
+        from .outputs.json_resume import contact
+        return contact(r)
+
+    def skills(r: Report) -> list[str]:
+        from .outputs.json_resume import skills
+        return skills(r)
+
+    report.VIEWS.update(html=html, contact=contact, skills=skills)
 
 
-_show_reports_in_notebooks()
+_register_report_views()
 
 
 def __dir__() -> list[str]:

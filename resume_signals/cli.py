@@ -546,7 +546,8 @@ def cmd_screen(args: argparse.Namespace, out: TextIO) -> int:
     results = []
     reports = []
     for report in _score_in_order(args, paths, scorer=scorer, progress=_progress(len(paths))):
-        result = screen(report, min_score=args.min_score, require=require, reject_flags=reject)
+        result = screen(report, min_score=args.min_score, require=require, reject_flags=reject,
+                        any_domain=args.any_domain)
         reports.append(report)
         results.append(result)
         if args.format == "text":
@@ -675,7 +676,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("screen", help="PASS or FAIL per resume, with reasons and interview questions")
     p.add_argument("paths", nargs="+", metavar="PATH", help="files (always read), directories or globs")
     p.add_argument("--min-score", type=float, required=True, metavar="N", help="lowest passing score (0-100)")
-    p.add_argument("--require", action="append", metavar="SIGNALS", help="comma-separated signals that must be found")
+    p.add_argument("--require", action="append", metavar="SIGNALS",
+                   help="comma-separated signals that must be found about an ML system")
+    p.add_argument("--any-domain", action="store_true",
+                   help="a required signal about any software counts (default: only evidence about ML systems)")
     p.add_argument("--reject-flag", action="append", metavar="FLAGS", help="comma-separated flags that reject")
     p.add_argument("--format", choices=("text", "json"), default="text",
                    help="text: verdicts for people, then a summary line; json: one array for scripts")

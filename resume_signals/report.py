@@ -15,10 +15,11 @@ import base64
 import json
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -142,8 +143,10 @@ class Signal:
     """One piece of evidence: ``match`` is ``report.text[start:end]``.
 
     ``text`` is the whole bullet or sentence that holds it, ``rule`` the rule
-    id that fired, ``value`` the normalised value (a team size, a canonical
-    tool name) or None.
+    id that fired, ``value`` the normalised value (a team size; for
+    ``production_stack`` every canonical tool the bullet names, in order) or
+    None. ``ml`` says whether the evidence is about a machine-learning
+    system (SIGNALS.md): the score counts other software's evidence for less.
     """
 
     name: str
@@ -153,11 +156,19 @@ class Signal:
     end: int
     section: str
     rule: str
-    value: str | int | float | None = None
+    value: str | int | float | tuple[str, ...] | None = None
+    ml: bool = False
 
     def to_dict(self) -> dict[str, Any]:
+        value = list(self.value) if isinstance(self.value, tuple) else self.value
         return {"name": self.name, "text": self.text, "match": self.match, "start": self.start,
-                "end": self.end, "section": self.section, "rule": self.rule, "value": self.value}
+                "end": self.end, "section": self.section, "rule": self.rule, "value": value, "ml": self.ml}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Signal:
+        """The inverse of `to_dict` (a JSON list value becomes a tuple, so the signal stays hashable)."""
+        value = d.get("value")
+        return cls(**{**d, "value": tuple(value) if isinstance(value, list) else value})
 
 
 @dataclass(frozen=True)
@@ -218,14 +229,32 @@ class Seniority:
 
 @dataclass(frozen=True)
 class Contribution:
-    """How many points one signal (or the padding penalty) added to the score."""
+    """How many points one signal (or the padding penalty) added to the score.
+
+    ``ml`` is how many of the ``count`` mentions are about ML systems: those count fully, the rest
+    at the reduced weight of other software (`spec.weights.Weights.non_ml`).
+    """
 
     name: str
     count: int
     points: float
+    ml: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "count": self.count, "points": self.points}
+        return {"name": self.name, "count": self.count, "points": self.points, "ml": self.ml}
+
+
+#: The views of a report that live with its consumers in ``outputs/`` (the evidence page, the contact and skills
+#: fields of JSON Resume), by name. The package fills it when it is imported (``resume_signals/__init__.py``),
+#: so this module, which every output imports, imports none of them back.
+VIEWS: dict[str, Callable[[Report], Any]] = {}
+
+
+def _view(name: str) -> Callable[[Report], Any]:
+    try:
+        return VIEWS[name]
+    except KeyError:  # pragma: no cover - importing resume_signals.report always runs the package's __init__
+        raise RuntimeError(f"the {name!r} view of a Report is registered by importing resume_signals") from None
 
 
 @dataclass(frozen=True)
@@ -258,6 +287,25 @@ class Report:
     def error_code(self) -> str | None:
         """The first error's code, or None: the one field a batch table needs."""
         return self.errors[0].code if self.errors else None
+
+    def tools(self) -> tuple[str, ...]:
+        """Every production tool the resume names, once, in text order (the ``production_stack`` values)."""
+        return tuple(dict.fromkeys(t for s in self.signals if isinstance(s.value, tuple) for t in s.value))
+
+    @property
+    def contact(self) -> dict[str, Any]:
+        """The flat contact fields found in the contact block (``name``, ``email``, ``phone``, ``links``); a field
+        not found is absent, so a redacted report gives ``{}``. Never read by the score."""
+        return dict(_view("contact")(self))
+
+    @property
+    def skills(self) -> list[str]:
+        """Every keyword of the skills sections once, in the order written."""
+        return list(_view("skills")(self))
+
+    def _repr_html_(self) -> str:
+        """In a notebook a report displays as its evidence view (`resume_signals.to_html`)."""
+        return str(_view("html")(self))
 
     def signal_counts(self) -> dict[str, int]:
         """How many times each signal was found, by name (only those found)."""
@@ -308,7 +356,7 @@ class Report:
             text=d.get("text", ""),
             sections=tuple(Section(**s) for s in d.get("sections", [])),
             entries=tuple(Entry(**{**e, "dates": dates(e.get("dates"))}) for e in d.get("entries", [])),
-            signals=tuple(Signal(**s) for s in d.get("signals", [])),
+            signals=tuple(Signal.from_dict(s) for s in d.get("signals", [])),
             flags=tuple(Flag(**f) for f in d.get("flags", [])),
             seniority=Seniority(level=sen.get("level", "unknown"), years=sen.get("years"),
                                 evidence=tuple(sen.get("evidence", []))),

@@ -7,7 +7,7 @@ contract's closed vocabularies; signal and flag names are open strings because
 a user rule pack may define new ones.
 
 >>> load_schema()["properties"]["schema_version"]["const"]
-'1'
+'2'
 """
 
 from __future__ import annotations

@@ -3,8 +3,8 @@
 spaCy users keep their own tokenizer and components and want the findings as spans. The component scores the
 doc's text with the bundled rules (the same `Pipeline` as `resume_signals.score`) and puts every signal in
 ``doc.spans["resume_signals"]``: the label is the signal's name, and the rest of the signal is on span
-extensions ``rs_rule``, ``rs_section``, ``rs_value`` and ``rs_evidence`` (the whole bullet). The report itself
-is on ``doc._.rs_report`` for the score, flags and seniority.
+extensions ``rs_rule``, ``rs_section``, ``rs_value``, ``rs_ml`` (about an ML system?) and ``rs_evidence`` (the
+whole bullet). The report itself is on ``doc._.rs_report`` for the score, flags and seniority.
 
 The factory is registered when this module is imported and through the ``spacy_factories`` entry point, so
 ``spacy.blank("en").add_pipe("resume_signals")`` works without importing resume_signals first.
@@ -28,7 +28,7 @@ from .pipeline import Pipeline, default_pipeline
 from .report import Report
 
 SPANS_KEY = "resume_signals"
-_SPAN_ATTRS = ("rs_rule", "rs_section", "rs_value", "rs_evidence")
+_SPAN_ATTRS = ("rs_rule", "rs_section", "rs_value", "rs_ml", "rs_evidence")
 
 for _attr in _SPAN_ATTRS:
     if not Span.has_extension(_attr):
@@ -64,6 +64,7 @@ class ResumeSignalsComponent:
             if span is None:
                 continue
             span._.rs_rule, span._.rs_section, span._.rs_value, span._.rs_evidence = s.rule, s.section, s.value, s.text
+            span._.rs_ml = s.ml
             yield span
 
 

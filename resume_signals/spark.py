@@ -66,7 +66,7 @@ log = logging.getLogger(__name__)
 #: The columns before the per-signal and per-flag ones, with their Spark SQL types.
 BASE_FIELDS: tuple[tuple[str, str], ...] = (
     ("path", "string"), ("sha256", "string"), ("status", "string"), ("error_code", "string"),
-    ("score", "double"), ("seniority", "string"), ("years", "double"),
+    ("score", "double"), ("seniority", "string"), ("years", "double"), ("tools", "string"),
 )
 
 
@@ -99,13 +99,14 @@ def result_row(path: str, report: Report) -> dict[str, Any]:
         "score": report.score,
         "seniority": report.seniority.level if report.status != "failed" else None,
         "years": report.seniority.years,
+        "tools": ", ".join(report.tools()),
     }
     counts = dict.fromkeys(SIGNAL_NAMES, 0)
     ml_counts = dict.fromkeys(SIGNAL_NAMES, 0)
     for sig in report.signals:
         if sig.name in counts:
             counts[sig.name] += 1
-            ml_counts[sig.name] += bool(getattr(sig, "ml", False))
+            ml_counts[sig.name] += sig.ml
     row.update({f"signal_{n}": c for n, c in counts.items()})
     row.update({f"ml_{n}": c for n, c in ml_counts.items()})
     raised = {flag.name for flag in report.flags}
@@ -198,7 +199,7 @@ def score_files(df: DataFrame, *, as_of: AsOf = None, backend: str = "pdfminer",
     ``df`` needs the columns ``path``, ``length`` and ``content`` (``binaryFile``
     also gives ``modificationTime``, which is ignored). The result has the
     columns of `result_columns`: path, sha256, status, error_code, score,
-    seniority, years, ``signal_<name>`` and ``ml_<name>`` counts, a
+    seniority, years, tools (comma-separated), ``signal_<name>`` and ``ml_<name>`` counts, a
     ``flag_<name>`` boolean per flag, and ``report``, the full report JSON.
 
     ``as_of`` is fixed on the driver (default: today), so every executor dates

@@ -526,7 +526,8 @@ def evaluate_report(spec: Spec, fmt: str, report: dict[str, Any], res: Results) 
         gval = spec.lines[i].signals.get(sname)
         if sname == "production_stack":
             gold_tools = {_tool(t) for t in gval} if isinstance(gval, list) else set()
-            got_tools = {_tool(s.get("value")) for s in found}
+            got_tools = {_tool(t) for s in found
+                         for t in (s.get("value") if isinstance(s.get("value"), list) else [s.get("value")])}
             res.stack_tools["tp"] += len(gold_tools & got_tools)
             res.stack_tools["fp"] += len(got_tools - gold_tools)
             res.stack_tools["fn"] += len(gold_tools - got_tools)

@@ -181,6 +181,7 @@ def test_accuracy_production_stack_tool_names() -> None:
     st = res.stack_tools
     assert st["tp"] + st["fp"] > 0, explain(res, "stack_tools")
     assert st["tp"] / (st["tp"] + st["fp"]) >= SIGNAL_MIN, explain(res, "stack_tools")
+    assert st["tp"] / (st["tp"] + st["fn"]) >= SIGNAL_MIN, explain(res, "stack_tools")  # every tool of a bullet
 
 
 def test_accuracy_team_size_values() -> None:

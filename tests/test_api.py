@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -48,16 +46,16 @@ def test_api_resume_files_recursive(folder: Path) -> None:
 
 def test_api_contact_skills_and_counts() -> None:
     report = resume_signals.score(RESUME.encode(), as_of="2026-01-01")
-    assert resume_signals.contact(report) == {"name": "Dana Quill", "email": "dana.quill@example.org",
-                                              "phone": "+1 415 555 0134", "links": ["https://github.com/dquill"]}
-    assert resume_signals.skills(report) == ["Python", "Go", "AWS"]
+    assert report.contact == {"name": "Dana Quill", "email": "dana.quill@example.org",
+                              "phone": "+1 415 555 0134", "links": ["https://github.com/dquill"]}
+    assert report.skills == ["Python", "Go", "AWS"]
     assert report.signal_counts() == {s: sum(x.name == s for x in report.signals) for s in {x.name for x in
                                                                                              report.signals}}
     assert report.signal_counts()["shipped"] == 1
 
 
 def test_api_contact_empty_when_redacted() -> None:
-    assert resume_signals.contact(resume_signals.score(RESUME.encode(), redact=True)) == {}
+    assert resume_signals.score(RESUME.encode(), redact=True).contact == {}
 
 
 def test_api_all_names_resolve() -> None:
@@ -66,28 +64,9 @@ def test_api_all_names_resolve() -> None:
     assert {"score_many", "to_frame", "fit_weights", "to_html"} <= set(resume_signals.__all__)
 
 
-def test_api_notebook_shows_a_report_as_its_evidence_view(monkeypatch: pytest.MonkeyPatch) -> None:
-    """In a kernel, IPython's HTML formatter renders a Report through to_html (registered by name)."""
-    import importlib
-    import types
-
-    registered: dict[tuple[str, str], Any] = {}
-
-    class Formatter:
-        def for_type_by_name(self, module: str, name: str, func: Any) -> None:
-            registered[(module, name)] = func
-
-    shell = types.SimpleNamespace(display_formatter=types.SimpleNamespace(formatters={"text/html": Formatter()}))
-    monkeypatch.setitem(sys.modules, "IPython", types.SimpleNamespace(get_ipython=lambda: shell))
-    importlib.reload(resume_signals)
-    render = registered[("resume_signals.report", "Report")]
-    html = render(resume_signals.score(RESUME.encode()))
+def test_api_notebook_shows_a_report_as_its_evidence_view() -> None:
+    """In Jupyter a Report displays through _repr_html_: the same page as to_html."""
+    report = resume_signals.score(RESUME.encode())
+    html = report._repr_html_()
+    assert html == resume_signals.to_html(report)
     assert "<html" in html and "shipped" in html
-
-
-def test_api_outside_a_kernel_nothing_is_registered(monkeypatch: pytest.MonkeyPatch) -> None:
-    import importlib
-    import types
-
-    monkeypatch.setitem(sys.modules, "IPython", types.SimpleNamespace(get_ipython=lambda: None))
-    importlib.reload(resume_signals)  # no shell: nothing to register, and no error

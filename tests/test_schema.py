@@ -49,11 +49,13 @@ def _full_report() -> Report:
                  Entry("experience", None, None, None, 18, 20)),
         signals=(Signal("shipped", "• Shipped a model", "Shipped", shipped, shipped + 7, "experience", "shipped.v1"),
                  Signal("team_size", "x", "Shipped", shipped, shipped + 7, "experience", "team.v1", 6),
-                 Signal("my_custom_signal", "x", "Shipped", shipped, shipped + 7, "experience", "custom", 1.5)),
+                 Signal("my_custom_signal", "x", "Shipped", shipped, shipped + 7, "experience", "custom", 1.5),
+                 Signal("production_stack", "x", "Shipped", shipped, shipped + 7, "experience", "stack.v1",
+                        ("Docker", "Kubernetes"), ml=True)),
         flags=(Flag("missing_production_signals", "none found", {"missing": ["monitoring"], "level": "senior"}),),
         seniority=Seniority("senior", 7.5, ({"title": "ML Engineer", "months": 90},)),
         score=42.5,
-        contributions=(Contribution("shipped", 1, 12.5), Contribution("architecture_padding", 1, -5.0)),
+        contributions=(Contribution("shipped", 1, 12.5, ml=1), Contribution("architecture_padding", 1, -5.0)),
     )
 
 
@@ -101,7 +103,7 @@ def _mutated(path: list[str | int], value: Any) -> dict[str, Any]:
 
 @pytest.mark.parametrize("path, value", [
     (["surprise"], 1),                                       # extra top-level key
-    (["schema_version"], "2"),
+    (["schema_version"], "1"),                               # the version before `ml`
     (["status"], "done"),
     (["errors", 0, "code"], "kaput"),                       # not an ErrorCode
     (["sections", 0, "kind"], "hobbies"),                    # not a section kind
@@ -109,13 +111,15 @@ def _mutated(path: list[str | int], value: Any) -> dict[str, Any]:
     (["entries", 0, "dates", "start"], "2019-13"),
     (["entries", 0, "dates", "start"], "Jan 2019"),
     (["signals", 0, "extra"], True),
-    (["signals", 0, "value"], [6]),
+    (["signals", 0, "value"], [6]),                          # tools are names
+    (["signals", 0, "ml"], "yes"),
     (["seniority", "level"], "principal"),
     (["score"], 100.5),
     (["score"], -1),
     (["source", "format"], "doc"),
     (["source", "sha256"], "xyz"),
     (["contributions", 0, "count"], -1),
+    (["contributions", 0, "ml"], -1),
 ])
 def test_schema_rejects_near_misses(path: list[str | int], value: Any) -> None:
     validator = Draft202012Validator(load_schema())

@@ -25,8 +25,8 @@ def test_spacy_component_spans_match_the_report() -> None:
     assert {"shipped", "team_size"} <= {s.label_ for s in spans}
     team = next(s for s in spans if s.label_ == "team_size")
     signal = next(s for s in report.signals if s.name == "team_size")
-    assert (team._.rs_rule, team._.rs_section, team._.rs_value, team._.rs_evidence) == (
-        signal.rule, signal.section, signal.value, signal.text)
+    assert (team._.rs_rule, team._.rs_section, team._.rs_value, team._.rs_ml, team._.rs_evidence) == (
+        signal.rule, signal.section, signal.value, signal.ml, signal.text)
     assert doc._.rs_report.score == report.score
 
 

@@ -31,7 +31,7 @@ from ..spec.specs import SECTION_KINDS, ContextRule, Rule, SignalSpec, Tool, Vet
 from ..text.bullets import CANONICAL
 from ..text.units import Unit, UnitSplitter
 from .context import Hit, active_triggers, modifier_for
-from .families import KEEPS_TITLE_MATCHES, Hook, hook_for
+from .families import COLLECTS_VALUES, KEEPS_TITLE_MATCHES, Hook, hook_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,7 @@ class _Veto:
     window_after: int
     unless: re.Pattern[str] | None
     rules: frozenset[str] | None
+    looks_past: bool = False  # its last token is a condition on the next word (NOT_IN ...), not a word of its own
 
 
 @dataclass(slots=True)
@@ -221,7 +222,7 @@ def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, in
     ("New Relic", "Docker") names a role or a company, not an act or a tool
     used, so matches there are dropped. A title keeps its production_stack
     matches (project titles often list their stack: "Scraper | Python, Docker").
-    The header is the entry's lines before its first bullet (at most four).
+    The header is the entry's first line and the lines before its first bullet (at most four).
     Returns (start, end, is_title).
     """
     spans: list[tuple[int, int, bool]] = []
@@ -234,9 +235,9 @@ def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, in
             continue
         i = bisect.bisect_left(starts, e.start)
         end = e.start
-        for ln in doc.lines[i:i + 4]:
-            if ln.start >= e.end or ln.bullet or ln.text.startswith(CANONICAL):
-                break
+        for k, ln in enumerate(doc.lines[i:i + 4]):
+            if ln.start >= e.end or (k and (ln.bullet or ln.text.startswith(CANONICAL))):
+                break  # the first line is the header even behind a bullet ("• Acme Corp<TAB>Oslo")
             end = ln.end
         header = doc.text[e.start:end]
         for name, is_title in names:
@@ -291,6 +292,8 @@ class Engine:
         self.regex_vetoes: list[tuple[_Veto, re.Pattern[str], bool]] = []
         self.stack_rules: dict[str, list[_Rule]] = {}  # family or "*" -> rules
         known = bundled_families()
+        #: Signals that report every value their unit names (the stack's tools), not only the first.
+        self.collecting = frozenset(n for n, spec in rules.signals.items() if spec.family in COLLECTS_VALUES)
         order = 0
         for name, spec in sorted(rules.signals.items()):
             self.signals[name] = _Signal(spec=spec, family=hook_for(spec.family, known))
@@ -316,8 +319,10 @@ class Engine:
 
     @staticmethod
     def _compile_veto(v: Veto) -> _Veto:
+        last = v.pattern[-1] if v.pattern else {}
+        looks_past = any(isinstance(c, dict) and "NOT_IN" in c for c in last.values())
         return _Veto(signal=v.signal, id=v.id, scope=v.scope, window=v.window, window_after=v.window_after,
-                     unless=_word_regex(v.unless) if v.unless else None, rules=v.rules)
+                     unless=_word_regex(v.unless) if v.unless else None, rules=v.rules, looks_past=looks_past)
 
     def _regex_groups(self, section: str) -> list[_RegexGroup]:
         """The regex rules allowed in a section, grouped by their first gate (tested once per unit)."""
@@ -436,7 +441,9 @@ class Engine:
         self._route_matches(run, trail)
         self._match_regexes(run)
         self._match_regex_vetoes(run)
-        return self._signals(run, _header_spans(doc, entries), trail)
+        employers = frozenset(e.organization.casefold() for e in entries
+                              if e.organization and e.section == "experience")
+        return self._signals(run, _header_spans(doc, entries), employers, trail)
 
     def _start(self, text: str, units: list[Unit]) -> _Pass:
         # Newlines and tabs become spaces (same offsets; lines are units already, and the
@@ -464,11 +471,13 @@ class Engine:
             item = self.keys[kid]
             cs, ce, unit = run.tstart[ts], run.tend[te - 1], run.units[ui]
             if isinstance(item, _Veto):
+                if te > run.u_tok[ui][1] + item.looks_past:
+                    continue  # the next line's words are not this unit's ("...to production weekly" / "Site ...")
                 run.unit_hits(ui).vetoes.append((item, cs, ce))
             elif isinstance(item, ContextRule):
                 run.unit_hits(ui).ctx.append((item, ts, te))
             elif te > run.u_tok[ui][1]:
-                continue  # a signal match must lie inside its unit; vetoes and triggers may look past it
+                continue  # a signal match must lie inside its unit; triggers may look past it
             elif isinstance(item, _Rule):
                 if self._allowed(item.signal, unit):
                     run.unit_hits(ui).cands.append(_Candidate(item, cs, ce, ts, te))
@@ -526,26 +535,32 @@ class Engine:
                     for m in rx.finditer(utext if exact else ulow):
                         h.vetoes.append((veto, unit.start + m.start(), unit.start + m.end()))
 
-    def _signals(self, run: _Pass, masked: list[tuple[int, int, bool]], trail: list[Cancelled] | None
-                 ) -> list[Signal]:
+    def _signals(self, run: _Pass, masked: list[tuple[int, int, bool]], employers: frozenset[str],
+                 trail: list[Cancelled] | None) -> list[Signal]:
         out: list[Signal] = []
         for ui in sorted(run.hits):
             h = run.hits[ui]
-            if h.cands and masked:
-                h.cands = self._unmasked(h.cands, masked, run.units[ui], run.text, trail)
+            if h.cands and (masked or employers):
+                h.cands = self._unmasked(h.cands, masked, employers, run.units[ui], run.text, trail)
             if h.cands:
                 out.extend(self._resolve(run.units[ui], run.u_tok[ui], h, run.text, trail))
         out.sort(key=lambda s: (s.start, s.name, s.end))
         return out
 
     @staticmethod
-    def _unmasked(cands: list[_Candidate], masked: list[tuple[int, int, bool]], unit: Unit, text: str,
-                  trail: list[Cancelled] | None) -> list[_Candidate]:
-        """Candidates outside entry titles and employer names (a title keeps the matches of a stack rule)."""
+    def _unmasked(cands: list[_Candidate], masked: list[tuple[int, int, bool]], employers: frozenset[str],
+                  unit: Unit, text: str, trail: list[Cancelled] | None) -> list[_Candidate]:
+        """Candidates outside entry titles and employer names (a title keeps the matches of a stack rule).
+
+        An employer's name followed by a possessive is the company: "New Relic's cloud migration" in a
+        bullet of a New Relic job names the employer, while "alerts on New Relic" is the tool.
+        """
         kept = []
         for c in cands:
             if any(a < c.ce and c.cs < b and not (title and c.rule.keeps_title) for a, b, title in masked):
                 _cancel(trail, c.rule, unit, text, c.cs, c.ce, "entry_header")
+            elif employers and text[c.cs:c.ce].casefold() in employers and _POSSESSIVE.match(text, c.ce):
+                _cancel(trail, c.rule, unit, text, c.cs, c.ce, "employer_name")
             else:
                 kept.append(c)
         return kept
@@ -580,10 +595,12 @@ class Engine:
         lowered = utext.lower()
         triggers, terms = active_triggers(h.ctx, utok[0]) if h.ctx else ([], [])
         best: dict[str, _Candidate] = {}
+        collected: dict[str, list[Any]] = {}
+        collected_end: dict[str, int] = {}
         for c in sorted(h.cands, key=lambda c: (c.cs, c.rule.order)):
             sig = c.rule.signal
-            if sig in best:
-                continue
+            if sig in best and (sig not in self.collecting or c.cs < collected_end[sig]):
+                continue  # one candidate per signal; a collecting signal's next value starts after the last
             spec = self.signals[sig]
             if c.rule.at_unit_start and c.ts != utok[0]:
                 continue
@@ -604,9 +621,14 @@ class Engine:
                     _cancel(trail, c.rule, unit, text, c.cs, c.ce, f"context:{mod.category}:{mod.id}")
                     continue
             c.value = value
-            best[sig] = c
+            best.setdefault(sig, c)
+            if sig in self.collecting:
+                collected_end[sig] = c.ce
+                if value not in collected.setdefault(sig, []):
+                    collected[sig].append(value)
         return [Signal(name=sig, text=text[unit.start:unit.end], match=text[c.cs:c.ce], start=c.cs, end=c.ce,
-                       section=unit.section, rule=c.rule.id, value=c.value) for sig, c in best.items()]
+                       section=unit.section, rule=c.rule.id,
+                       value=tuple(collected[sig]) if sig in collected else c.value) for sig, c in best.items()]
 
     @staticmethod
     def _vetoed(c: _Candidate, vetoes: list[tuple[_Veto, int, int]], unit: Unit, lowered: str, text: str
@@ -633,6 +655,9 @@ class Engine:
                 continue
             return veto.id
         return None
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 def _gate_passes(gate: re.Pattern[str], ulow: str, passed: dict[re.Pattern[str], bool]) -> bool:

@@ -62,13 +62,17 @@ def _team(match: str, value: Any) -> tuple[bool, Any]:
 
 
 def _stack(match: str, value: Any) -> tuple[bool, Any]:
-    """``production_stack``: only stack-lexicon matches count; their value is the canonical tool name."""
+    """``production_stack``: only stack-lexicon matches count; each carries its canonical tool name."""
     return (value is not None), value
 
 
 #: Families whose matches count inside an entry's title: a project title often lists its stack
 #: ("Scraper | Python, Docker"), while a job title names a role, not an act ("Lead Data Scientist").
 KEEPS_TITLE_MATCHES = frozenset({"stack"})
+
+#: Families whose signal reports every value its unit names, in order (SIGNALS.md: a bullet's
+#: ``production_stack`` lists every canonical tool it names), instead of the first one only.
+COLLECTS_VALUES = frozenset({"stack"})
 
 #: The families that run code. Every other known family (declared by a bundled signal) uses `GENERIC`.
 HOOKS: dict[str, Hook] = {GENERIC: _generic, "team": _team, "stack": _stack}

@@ -33,6 +33,7 @@ changes (``w:del``, ``w:moveFrom``).
 
 from __future__ import annotations
 
+import functools
 import logging
 import posixpath
 import re
@@ -78,8 +79,14 @@ def _ns(el: Any) -> str:
     return tag[1:].partition("}")[0] if isinstance(tag, str) and tag.startswith("{") else ""
 
 
+@functools.lru_cache(maxsize=512)
+def _w_tags(name: str) -> frozenset[str]:
+    """The full tags of a WordprocessingML element in every namespace we accept (Clark notation)."""
+    return frozenset(f"{{{ns}}}{name}" for ns in _W_NS)
+
+
 def _is_w(el: Any, name: str) -> bool:
-    return _local(el) == name and _ns(el) in _W_NS
+    return el.tag in _w_tags(name)  # one set lookup: this runs for every element of every part
 
 
 def _w_attr(el: Any, name: str) -> str | None:
@@ -100,8 +107,9 @@ def _r_id(el: Any) -> str | None:
 
 
 def _w_child(el: Any, name: str) -> Any | None:
+    tags = _w_tags(name)
     for child in el:
-        if _is_w(child, name):
+        if child.tag in tags:
             return child
     return None
 

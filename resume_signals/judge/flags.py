@@ -1,6 +1,6 @@
 """Document-level screening flags (see SIGNALS.md, "Flags").
 
-Three flags, each with a sentence a recruiter can read and the evidence
+Four flags about the career, each with a sentence a recruiter can read and the evidence
 behind it (rules in data/flags.toml and data/architectures.toml):
 
 ``architecture_padding``
@@ -18,6 +18,10 @@ behind it (rules in data/flags.toml and data/architectures.toml):
     was found.
 ``competition_without_production``
     A competition was found and none of those acts was.
+``no_ml_production``
+    At least one of those acts was found, and none of them about a
+    machine-learning system (every one's ``ml`` is false): production
+    experience, but not with ML.
 
 A rule pack extends the tables with word lists: ``[lexicons] architectures
 = ["HydraNet"]`` adds architecture names (each its own family) and
@@ -38,7 +42,14 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..report import Flag
-from ..spec.vocab import COMPETITION_ONLY, HIDDEN_TEXT, MISSING_PRODUCTION, OBFUSCATED_TEXT, PADDING
+from ..spec.vocab import (
+    COMPETITION_ONLY,
+    HIDDEN_TEXT,
+    MISSING_PRODUCTION,
+    NO_ML_PRODUCTION,
+    OBFUSCATED_TEXT,
+    PADDING,
+)
 from ..text.tense import regular_past
 
 if TYPE_CHECKING:
@@ -383,7 +394,8 @@ def _padding(doc: Document, sections: list[Section], entries: list[Entry], signa
 
 def raise_flags(doc: Document, sections: list[Section], entries: list[Entry], signals: list[Signal],
                 seniority: Seniority, rules: RuleSet | None = None) -> list[Flag]:
-    """The flags this resume raises, in a fixed order (padding, missing production, competition)."""
+    """The flags this resume raises, in a fixed order (padding, missing production, competition, no ML
+    production, then the reading flags)."""
     table = _rules_for(rules)
     raised: list[Flag] = []
     padding = _padding(doc, sections, entries, signals, rules, table)
@@ -407,6 +419,13 @@ def raise_flags(doc: Document, sections: list[Section], entries: list[Entry], si
                     "competition": [{"match": s.match, "start": s.start, "end": s.end, "section": s.section}
                                     for s in competitions]}
         raised.append(Flag(name=COMPETITION_ONLY, reason=reason, evidence=evidence))
+    acts = [s for s in signals if s.name in table.production]
+    if acts and not any(s.ml for s in acts):
+        reason = (f"The resume shows production work ({', '.join(production)}), but none of it is about a "
+                  f"machine-learning system: every act is on other software.")
+        evidence = {"acts": [{"name": s.name, "match": s.match, "start": s.start, "end": s.end,
+                              "section": s.section} for s in acts]}
+        raised.append(Flag(name=NO_ML_PRODUCTION, reason=reason, evidence=evidence))
     raised += _reading_flags(doc)
     return raised
 

@@ -3,7 +3,8 @@
 The formula, every number of which lives in `Weights` (data/weights.toml):
 
     points(signal) = weight[signal] * (1 + decay + decay**2 + ... , one term per mention)
-                   = weight[signal] * (1 - decay**count) / (1 - decay)
+                   = weight[signal] * (1 - decay**count) / (1 - decay)     when every mention is about ML;
+                     the ML mentions take the first terms, each other one's term is multiplied by non_ml
     positive       = min(cap, sum of points over signal names)
     score          = max(0, positive - padding_penalty if architecture_padding is raised)
 
@@ -11,7 +12,9 @@ Why this shape: the first mention of an act (a shipped model, a rollback)
 is the evidence; repeats corroborate it but should not let one signal drown
 the rest, so each repeat is worth ``decay`` of the one before and a signal
 can never earn more than ``weight / (1 - decay)``. Breadth of evidence
-therefore beats repetition, which is how a recruiter reads a resume.
+therefore beats repetition, which is how a recruiter reads a resume. The
+screen is for production ML: evidence about other software (a signal whose
+``ml`` is false) earns ``non_ml`` of its term (a quarter by default).
 
 Every point is traceable: each contribution is rounded to one decimal and
 the score is their exact sum. One
@@ -23,10 +26,12 @@ signal names and flags only: never text, names, contact details or schools.
 
 >>> from resume_signals.report import Signal
 >>> from resume_signals.spec.weights import Weights
->>> sig = lambda n: Signal(n, "t", "t", 0, 1, "experience", "r")
+>>> sig = lambda n, ml=True: Signal(n, "t", "t", 0, 1, "experience", "r", ml=ml)
 >>> total, parts = score([sig("shipped"), sig("shipped")], [], Weights({"shipped": 10.0}))
 >>> total, [(c.name, c.count, c.points) for c in parts]
 (15.0, [('shipped', 2, 15.0)])
+>>> score([sig("shipped", ml=False), sig("shipped")], [], Weights({"shipped": 10.0}, non_ml=0.2))[0]
+11.0
 """
 
 from __future__ import annotations
@@ -52,10 +57,12 @@ def score(signals: list[Signal], flags: list[Flag], weights: Weights) -> tuple[f
     that the same signals give the same list whatever their order.
     """
     counts = Counter(sig.name for sig in signals)
-    parts = sorted(((name, count, round(weights.points(name, count), 1)) for name, count in counts.items()),
-                   key=lambda p: (-p[2], p[0]))
-    contributions = [Contribution(name=name, count=count, points=points) for name, count, points in parts]
-    total = round(sum(points for _, _, points in parts), 1)
+    ml = Counter(sig.name for sig in signals if sig.ml)
+    contributions = sorted((Contribution(name=name, count=count, ml=ml[name],
+                                         points=round(weights.points(name, count, ml[name]), 1))
+                            for name, count in counts.items()),
+                           key=lambda c: (-c.points, c.name))
+    total = round(sum(c.points for c in contributions), 1)
     if total > weights.cap:
         contributions.append(Contribution(name=CAP, count=0, points=round(weights.cap - total, 1)))
         total = round(weights.cap, 1)

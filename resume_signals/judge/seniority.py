@@ -378,6 +378,12 @@ def estimate(doc: Document, sections: list[Section], entries: list[Entry], *, as
         elif junior_title is not None:
             level = "junior"
             decision.update(decided_by="title", level=level, title=junior_title)
+        elif degrees:
+            # Dates, but none on a job: a student or a new graduate has no professional years yet (SIGNALS.md:
+            # unknown is for a resume with no dates and no title).
+            level, years = "junior", 0.0
+            decision.update(decided_by="education_only", level=level, years=years,
+                            why="dated education but no dated professional experience: no professional years yet")
         else:
             decision.update(decided_by="none", level="unknown",
                             why="no dated experience entry and no title that names a level")

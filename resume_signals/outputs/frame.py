@@ -1,8 +1,9 @@
 """Reports as a pandas DataFrame: one row per resume, for notebooks and batch analysis.
 
 The columns are the same whatever the batch holds: every known signal gets a
-``signal_<name>`` count column and every known flag a ``flag_<name>`` bool
-column even when no resume has it, so frames from two runs concatenate and
+``signal_<name>`` count column, an ``ml_<name>`` count of the mentions about
+ML systems, and every known flag a ``flag_<name>`` bool column, even when no
+resume has it, so frames from two runs concatenate and
 compare column by column. Names a user rule pack adds appear too, after the
 known ones.
 
@@ -25,30 +26,35 @@ if TYPE_CHECKING:
 SIGNAL_NAMES: tuple[str, ...] = SIGNALS
 FLAG_NAMES: tuple[str, ...] = FLAGS
 
-BASE_COLUMNS: tuple[str, ...] = ("file", "path", "format", "status", "error_code", "score", "seniority", "years")
+BASE_COLUMNS: tuple[str, ...] = ("file", "path", "format", "status", "error_code", "score", "seniority", "years",
+                                 "name", "email", "phone", "skills", "tools")
 
 
-def _as_dict(report: Report | Mapping[str, Any]) -> Mapping[str, Any]:
+def _as_report(report: Report | Mapping[str, Any]) -> Report:
     if isinstance(report, Report):
-        return report.to_dict()
-    if isinstance(report, Mapping):
         return report
+    if isinstance(report, Mapping):
+        return Report.from_dict(dict(report))
     raise TypeError(f"to_frame takes Report objects or their dicts, not {type(report).__name__}")
 
 
-def _row(d: Mapping[str, Any]) -> dict[str, Any]:
-    source = d.get("source") or {}
-    errors = d.get("errors") or []
-    seniority = d.get("seniority") or {}
+def _row(report: Report) -> dict[str, Any]:
+    read = report.status != "failed"
+    contact = report.contact if read else {}
     return {
-        "file": source.get("name"),
-        "path": source.get("path"),
-        "format": source.get("format"),
-        "status": d.get("status"),
-        "error_code": errors[0].get("code") if errors else None,
-        "score": d.get("score"),
-        "seniority": seniority.get("level"),
-        "years": seniority.get("years"),
+        "file": report.source.name,
+        "path": report.source.path,
+        "format": report.source.format,
+        "status": report.status,
+        "error_code": report.error_code,
+        "score": report.score,
+        "seniority": report.seniority.level,
+        "years": report.seniority.years,
+        "name": contact.get("name"),
+        "email": contact.get("email"),
+        "phone": contact.get("phone"),
+        "skills": ", ".join(report.skills) if read else "",
+        "tools": ", ".join(report.tools()),
     }
 
 
@@ -65,45 +71,50 @@ def to_frame(reports: Iterable[Report | Mapping[str, Any]]) -> pandas.DataFrame:
     """One row per report (a `Report` or its ``to_dict()``, e.g. a line of a batch JSONL file).
 
     Columns: file, path, format, status, error_code, score, seniority, years,
-    ``signal_<name>`` (int count) for every signal, ``flag_<name>`` (bool) for
-    every flag. A failed report has its error code, no score and zero counts.
+    name, email, phone (`Report.contact`; empty when redacted), skills
+    (`Report.skills`, comma-separated), tools (every production tool named,
+    comma-separated, in text order),
+    ``signal_<name>`` (int count) for every signal, ``ml_<name>`` (how many of
+    those are about ML systems), ``flag_<name>`` (bool) for every flag. A
+    failed report has its error code, no score and zero counts.
 
     >>> from resume_signals.report import Report, Signal, Source
     >>> r = Report(source=Source(name="a.txt", path=None, format="txt", sha256="0", bytes=1), score=12.5,
     ...            signals=(Signal("shipped", "t", "Shipped", 0, 7, "experience", "r"),))
     >>> df = to_frame([r])
-    >>> int(df.loc[0, "signal_shipped"]), int(df.loc[0, "signal_rollback"])
-    (1, 0)
+    >>> int(df.loc[0, "signal_shipped"]), int(df.loc[0, "ml_shipped"]), int(df.loc[0, "signal_rollback"])
+    (1, 0, 0)
     >>> bool(df.loc[0, "flag_architecture_padding"])
     False
     """
     pd = _import_pandas()
-    dicts = [_as_dict(r) for r in reports]
+    parsed = [_as_report(r) for r in reports]
     signals = list(SIGNAL_NAMES)
     flags = list(FLAG_NAMES)
-    for d in dicts:
-        for s in d.get("signals") or []:
-            if s["name"] not in signals:
-                signals.append(s["name"])
-        for f in d.get("flags") or []:
-            if f["name"] not in flags:
-                flags.append(f["name"])
+    for r in parsed:
+        signals += [n for n in dict.fromkeys(s.name for s in r.signals) if n not in signals]
+        flags += [n for n in dict.fromkeys(f.name for f in r.flags) if n not in flags]
     rows = []
-    for d in dicts:
-        row = _row(d)
-        counts = {name: 0 for name in signals}
-        for s in d.get("signals") or []:
-            counts[s["name"]] += 1
-        raised = {f["name"] for f in d.get("flags") or []}
+    for r in parsed:
+        row = _row(r)
+        counts = dict.fromkeys(signals, 0)
+        ml = dict.fromkeys(signals, 0)
+        for sig in r.signals:
+            counts[sig.name] += 1
+            ml[sig.name] += sig.ml
+        raised = {f.name for f in r.flags}
         row.update({f"signal_{n}": c for n, c in counts.items()})
+        row.update({f"ml_{n}": c for n, c in ml.items()})
         row.update({f"flag_{n}": n in raised for n in flags})
         rows.append(row)
-    columns = [*BASE_COLUMNS, *(f"signal_{n}" for n in signals), *(f"flag_{n}" for n in flags)]
+    columns = [*BASE_COLUMNS, *(f"signal_{n}" for n in signals), *(f"ml_{n}" for n in signals),
+               *(f"flag_{n}" for n in flags)]
     df = pd.DataFrame(rows, columns=columns)
     df["score"] = df["score"].astype("float64")
     df["years"] = df["years"].astype("float64")
     for n in signals:
         df[f"signal_{n}"] = df[f"signal_{n}"].astype("int64")
+        df[f"ml_{n}"] = df[f"ml_{n}"].astype("int64")
     for n in flags:
         df[f"flag_{n}"] = df[f"flag_{n}"].astype("bool")
     return df

@@ -30,7 +30,7 @@ scripts outright, so even a missed escape could not run code.
 >>> src = Source(name="cv.txt", path=None, format="txt", sha256="0", bytes=9)
 >>> sig = Signal(name="shipped", text="Shipped it", match="Shipped", start=0, end=7, section="experience", rule="r1")
 >>> page = render_html(Report(source=src, text="Shipped it", signals=(sig,), score=9.0))
->>> 'data-signal="shipped" data-start="0" data-end="7"' in page
+>>> 'data-signal="shipped" data-ml="false" data-start="0" data-end="7"' in page
 True
 """
 
@@ -82,6 +82,7 @@ _CSS = """
 .rs-report .sig-label, .rs-report .chip { font-family: system-ui, sans-serif; font-size: .65rem; color: #fff;
                                           border-radius: 3px; padding: 0 .25rem; margin-right: .15rem;
                                           vertical-align: super; white-space: nowrap; }
+.rs-report .sig-label.other { opacity: .6; }
 .rs-report .muted { color: #777; }
 .rs-report .file { color: #555; margin-top: 0; }
 .rs-report .sec-head { font-weight: 700; background: #eef2f7; border-left: 3px solid #4a6a8a;
@@ -163,7 +164,8 @@ def render_text(text: str, signals: Sequence[Signal], headings: Sequence[tuple[i
     The text is cut at every signal boundary. A piece covered by signals is a
     ``<span class="hl">`` whose ``data-sigs`` lists the ids of those signals;
     each signal's first piece is preceded by its label chip
-    (``<span class="sig-label" id="sig-N" data-signal=... data-start=... data-end=...>``).
+    (``<span class="sig-label" id="sig-N" data-signal=... data-ml=... data-start=... data-end=...>``;
+    class ``other`` when the evidence is not about an ML system, drawn paler).
 
     >>> from resume_signals.report import Signal
     >>> s = Signal(name="monitoring", text="x", match="<b>", start=3, end=6, section="experience", rule="r")
@@ -183,10 +185,13 @@ def render_text(text: str, signals: Sequence[Signal], headings: Sequence[tuple[i
             i, s, a, b = spans[k]
             title = f"{s.name} ({s.section}, rule {s.rule})"
             if s.value is not None:
-                title += f" value={s.value}"
+                title += f" value={', '.join(s.value) if isinstance(s.value, tuple) else s.value}"
+            if not s.ml:
+                title += " [not about an ML system: counts for less]"
             title += f": {s.text}"
             out.append(
-                f'<span class="sig-label" id="sig-{i}" data-signal="{_e(s.name)}" data-start="{a}" '
+                f'<span class="sig-label{"" if s.ml else " other"}" id="sig-{i}" data-signal="{_e(s.name)}" '
+                f'data-ml="{str(s.ml).lower()}" data-start="{a}" '
                 f'data-end="{b}" data-section="{_e(s.section)}" data-rule="{_e(s.rule)}" '
                 f'data-slot="{slots[k]}" style="background:{signal_color(s.name)}" title="{_e(title)}">'
                 f"{_e(s.name)}</span>")
@@ -276,10 +281,10 @@ def _header(report: Report) -> list[str]:
         out.append("</ul>")
     out.append("<h2>Score contributions</h2>")
     if report.contributions:
-        out.append('<table id="contributions"><tr><th>signal</th><th>count</th><th>points</th></tr>')
+        out.append('<table id="contributions"><tr><th>signal</th><th>count</th><th>about ML</th><th>points</th></tr>')
         for c in report.contributions:
             out.append(f'<tr data-contribution="{_e(c.name)}"><td>{_e(c.name)}</td><td class="num">{c.count}</td>'
-                       f'<td class="num">{c.points:+.1f}</td></tr>')
+                       f'<td class="num">{c.ml}</td><td class="num">{c.points:+.1f}</td></tr>')
         out.append("</table>")
     else:
         out.append('<p id="contributions" class="muted">No contributions.</p>')
@@ -304,18 +309,17 @@ def _evidence_table(report: Report) -> list[str]:
         f'<span class="chip" style="background:{signal_color(n)}">{_e(n)} × {c}</span>' for n, c in counts.items()
     ) + "</p>"]
     out.append('<table id="evidence"><tr><th>signal</th><th>match</th><th>section</th><th>value</th></tr>')
-    stack: list[str] = []
     for i, s in enumerate(report.signals):
         if s.name == STACK:
-            stack += [t.strip() for t in str(s.value or s.match).split(",") if t.strip()]
             continue
         out.append(f'<tr data-evidence="{_e(s.name)}"><td><a href="#sig-{i}">{_e(s.name)}</a></td>'
                    f"<td>{_e(s.match)}</td><td>{_e(s.section)}</td><td>{_e('' if s.value is None else s.value)}</td>"
                    "</tr>")
+    stack = report.tools()
     if stack:
         first = next(i for i, s in enumerate(report.signals) if s.name == STACK)
         out.append(f'<tr data-evidence="{STACK}"><td><a href="#sig-{first}">{STACK}</a></td>'
-                   f'<td colspan="3">{_e(", ".join(dict.fromkeys(stack)))}</td></tr>')
+                   f'<td colspan="3">{_e(", ".join(stack))}</td></tr>')
     out.append("</table>")
     return out
 

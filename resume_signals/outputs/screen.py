@@ -7,12 +7,17 @@ the experience (the resume may just not say it), so for each one the result
 carries the interview question a recruiter should ask instead, from
 ``data/questions.toml``.
 
+The screen is for production ML: a required signal counts only when its
+evidence is about an ML system (its ``ml`` is true), so a web release does not
+meet ``--require deployed``; ``any_domain=True`` (``--any-domain``) counts
+every domain.
+
 `screen` is pure: the CLI's ``screen`` subcommand calls it per report and maps
 results to exit codes (0 all pass, 3 any fail, 1 any failed document).
 
 >>> from resume_signals.report import Report, Signal, Source
 >>> src = Source(name="cv.pdf", path=None, format="pdf", sha256="0", bytes=1)
->>> sig = Signal("shipped", "Shipped X", "Shipped", 0, 7, "experience", "r")
+>>> sig = Signal("shipped", "Shipped X", "Shipped", 0, 7, "experience", "r", ml=True)
 >>> result = screen(Report(source=src, score=55.0, signals=(sig,)), min_score=50, require=["monitoring"])
 >>> result.passed, result.status, result.reasons
 (False, 'fail', ('required signal missing: monitoring',))
@@ -137,12 +142,13 @@ def check_names(require: Iterable[str] = (), reject_flags: Iterable[str] = (), *
 
 
 def screen(report: Report, *, min_score: float, require: Iterable[str] = (),
-           reject_flags: Iterable[str] = ()) -> ScreenResult:
+           reject_flags: Iterable[str] = (), any_domain: bool = False) -> ScreenResult:
     """Decide PASS or FAIL for one report.
 
     Passes when the document was read, its score is at least ``min_score``,
-    every signal in ``require`` was found and no flag in ``reject_flags`` was
-    raised. Raises ValueError for an unknown name or a minimum outside 0-100.
+    every signal in ``require`` was found about an ML system (about any
+    software with ``any_domain``) and no flag in ``reject_flags`` was raised.
+    Raises ValueError for an unknown name or a minimum outside 0-100.
     """
     require = tuple(dict.fromkeys(require))
     reject_flags = tuple(dict.fromkeys(reject_flags))
@@ -155,7 +161,8 @@ def screen(report: Report, *, min_score: float, require: Iterable[str] = (),
         why = tuple(f"document could not be read: {e.code}: {e.message}" for e in report.errors)
         return ScreenResult(file=file, passed=False, status=ERROR, score=None,
                             reasons=why or ("document could not be read",), error_code=report.error_code)
-    found = {s.name for s in report.signals}
+    found = {s.name for s in report.signals if s.ml or any_domain}
+    elsewhere = {s.name for s in report.signals} - found
     failing: list[str] = [f"not a resume: {e.message}" for e in report.errors if e.code == NOT_A_RESUME]
     passing: list[str] = []
     score = report.score
@@ -164,7 +171,8 @@ def screen(report: Report, *, min_score: float, require: Iterable[str] = (),
     else:
         passing.append(f"score {score:.1f} meets the minimum {min_score:g}")
     absent = [n for n in require if n not in found]
-    failing += [f"required signal missing: {n}" for n in absent]
+    failing += [f"required signal missing: {n}" + (" (found only on other software than ML)" if n in elsewhere else "")
+                for n in absent]
     if require and not absent:
         passing.append(f"required signals found: {', '.join(require)}")
     raised = {f.name: f for f in report.flags}

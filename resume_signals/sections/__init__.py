@@ -77,6 +77,8 @@ def looks_like_resume(text: str, sections: Sequence[Section], entries: Sequence[
 
     heading = any(s.kind in _STRUCTURE_KINDS and s.heading for s in sections)
     dated = any(e.dates for e in entries)
+    if heading and dated:
+        return True  # two of three already: the contact search (regexes over 40 lines) is not needed
     head = text.split("\n")[:40]
     if redacted:
         contact = any("[email]" in line or "[phone]" in line for line in head)

@@ -50,7 +50,7 @@ _POINT = (
     rf"|(?P<{{p}}sea>{_SEASON_RE})[\s,]*(?P<{{p}}sy>{_YEAR})"          # Summer 2020
     rf"|(?P<{{p}}nm>0?[1-9]|1[0-2])\s?[/.]\s?(?P<{{p}}ny>{_YEAR4})"    # 03/2018, 3.2018
     rf"|(?P<{{p}}sm>0[1-9]|1[0-2])/(?P<{{p}}smy>\d\d)(?![\d/])"         # 05/13 (only inside a range)
-    rf"|(?P<{{p}}ny2>{_YEAR4})[/\-](?P<{{p}}nm2>0[1-9]|1[0-2])(?![\d\-/])"  # 2018-03, 2018/03
+    rf"|(?P<{{p}}ny2>{_YEAR4})[/\-.](?P<{{p}}nm2>0[1-9]|1[0-2])(?![\d\-/.])"  # 2018-03, 2018/03, 2018.03
     rf"|(?P<{{p}}y>{_YEAR4}))"                                            # 2019
 )
 _PRESENT_RE = (r"(?P<present>present|current(?:ly)?|now|today|ongoing|(?:till|to|until)\s+(?:date|now|present)"

@@ -97,10 +97,10 @@ from .specs import (
 __all__ = ["RuleSet", "expand_regex", "load_rules", "uppercase_literal"]
 
 _TOP_KEYS = {"headings", "lexicons", "stack", "signals", "context", "weights", "flags", "architectures",
-             "seniority", "entries"}
+             "seniority", "entries", "ml"}
 #: Bundled tables a pack may lay values over, by pack key -> bundled file.
 _TABLE_FILES = {"flags": "flags.toml", "architectures": "architectures.toml", "seniority": "seniority.toml",
-                "entries": "entries.toml"}
+                "entries": "entries.toml", "ml": "ml.toml"}
 
 
 # ---------------------------------------------------------------------------------------------

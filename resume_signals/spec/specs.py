@@ -200,6 +200,19 @@ class EntryTables:
 
 
 @dataclass(frozen=True)
+class MlTables:
+    """``ml.toml``, typed (see `detect.ml`): what makes a signal's evidence about a machine-learning system."""
+
+    words: tuple[str, ...]
+    exact: tuple[str, ...]
+    not_ml: tuple[str, ...]
+    systems: tuple[str, ...]
+    titles: tuple[str, ...]
+    stack_families: frozenset[str]
+    by_definition: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
 class RuleSet:
     """Every rule table the pipeline runs, after merging, typed.
 
@@ -208,6 +221,7 @@ class RuleSet:
     context: ConText rules (modifiers, pseudo-triggers, terminators).
     tools: the stack lexicon, canonical name -> `Tool`.
     flags, seniority, entries: the tables of the flags, the seniority estimate and the entry finder.
+    ml: the words that say a signal's evidence is about a machine-learning system.
     lexicons: the named word lists rules refer to ("@name").
     weights: overrides of the scoring weights, by key.
     sources: the files this set was loaded from, for error messages and debugging.
@@ -220,6 +234,7 @@ class RuleSet:
     flags: FlagTables
     seniority: SeniorityTables
     entries: EntryTables
+    ml: MlTables
     lexicons: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     weights: Mapping[str, float] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
@@ -596,6 +611,18 @@ def entry_tables(table: Mapping[str, Any]) -> EntryTables:
                        verbs=tuple(_table(table, "description").get("verbs", ())))
 
 
+def _ml(table: Mapping[str, Any], p: Problems) -> MlTables:
+    lists: dict[str, tuple[str, ...]] = {}
+    for key, path in (("words", "terms.words"), ("exact", "terms.exact"), ("not_ml", "terms.not_ml"),
+                      ("systems", "terms.systems"), ("titles", "titles.words"), ("families", "stack.families"),
+                      ("by_definition", "signals.by_definition")):
+        value = _table(table, path) or []
+        lists[key] = tuple(value) if p.strings(f"ml.{path}", value) else ()
+    return MlTables(words=lists["words"], exact=lists["exact"], not_ml=lists["not_ml"], systems=lists["systems"],
+                    titles=lists["titles"], stack_families=frozenset(lists["families"]),
+                    by_definition=frozenset(lists["by_definition"]))
+
+
 def build_specs(merged: Mapping[str, Any], problems: Problems, bundled_families: frozenset[str]) -> RuleSet | None:
     """The typed rule set of a merged table; None (with ``problems`` filled) when anything is wrong.
 
@@ -620,13 +647,14 @@ def build_specs(merged: Mapping[str, Any], problems: Problems, bundled_families:
             problems.add(f"headings.{kind}", f"unknown section kind (known: {', '.join(SECTION_KINDS)})")
         problems.strings(f"headings.{kind}", list(aliases))
     for key, value in merged["weights"].items():
-        if key != "padding_penalty" and key not in merged["signals"]:
-            problems.add(f"weights.{key}", "unknown weight (keys are signal names and padding_penalty)")
+        if key not in ("padding_penalty", "non_ml") and key not in merged["signals"]:
+            problems.add(f"weights.{key}", "unknown weight (keys are signal names, padding_penalty and non_ml)")
         if isinstance(value, bool) or not isinstance(value, int | float):
             problems.add(f"weights.{key}", f"expected a number, got {describe(value)}")
     tables = merged["tables"]
     flags = _flags(tables, problems)
     seniority = _seniority(tables["seniority"], problems)
+    ml = _ml(tables["ml"], problems)
     for name in flags.production_signals:
         if name not in merged["signals"]:
             problems.add("flags.production_signals", f"unknown signal {name!r}")
@@ -635,6 +663,6 @@ def build_specs(merged: Mapping[str, Any], problems: Problems, bundled_families:
     return RuleSet(headings={k: tuple(v) for k, v in merged["headings"].items()},
                    signals={k: v for k, v in signals.items() if v is not None},
                    context=tuple(c for c in context if c is not None), tools=tools, flags=flags,
-                   seniority=seniority, entries=entry_tables(tables["entries"]),
+                   seniority=seniority, entries=entry_tables(tables["entries"]), ml=ml,
                    lexicons={k: tuple(v) for k, v in merged["lexicons"].items()}, weights=dict(merged["weights"]),
                    sources=tuple(merged["sources"]))

@@ -39,9 +39,11 @@ SECTION_KINDS: tuple[str, ...] = tuple(data_toml("headings.toml")["meta"]["prior
 PADDING = "architecture_padding"
 MISSING_PRODUCTION = "missing_production_signals"
 COMPETITION_ONLY = "competition_without_production"
+NO_ML_PRODUCTION = "no_ml_production"
 HIDDEN_TEXT = "hidden_text"
 OBFUSCATED_TEXT = "obfuscated_text"
-FLAGS: tuple[str, ...] = (PADDING, MISSING_PRODUCTION, COMPETITION_ONLY, HIDDEN_TEXT, OBFUSCATED_TEXT)
+FLAGS: tuple[str, ...] = (PADDING, MISSING_PRODUCTION, COMPETITION_ONLY, NO_ML_PRODUCTION, HIDDEN_TEXT,
+                          OBFUSCATED_TEXT)
 """The document-level flags (see `judge.flags`)."""
 INTEGRITY_FLAGS: tuple[str, ...] = (HIDDEN_TEXT, OBFUSCATED_TEXT)
 """The flags about the file rather than the career: raised from how the text is drawn, not what it says."""

@@ -1,7 +1,8 @@
 """Scoring weights: the bundled defaults (data/weights.toml), overrides, save/load and fitting.
 
 The score (see `resume_signals.judge.scoring`) is a weighted sum of diminishing-returns
-counts, one per signal name, capped, minus a padding penalty. `Weights` holds
+counts, one per signal name (evidence about other software than ML counting ``non_ml``
+of its weight), capped, minus a padding penalty. `Weights` holds
 every number of that formula, so a team can change one weight (a rule pack's
 ``[weights]`` table, `Weights.with_overrides`), load a whole set from a file
 (``--weights FILE``), or learn a set from its own screening history
@@ -37,8 +38,8 @@ log = logging.getLogger(__name__)
 
 FORMAT = "resume_signals.spec.weights"
 #: Keys of `with_overrides` that are not signal names.
-PARAMETER_KEYS = ("decay", "cap", "padding_penalty")
-_TOP_KEYS = {"format", "version", "source", "decay", "cap", "padding_penalty", "signals", "meta"}
+PARAMETER_KEYS = ("decay", "cap", "padding_penalty", "non_ml")
+_TOP_KEYS = {"format", "version", "source", "decay", "cap", "padding_penalty", "non_ml", "signals", "meta"}
 #: The flag whose presence costs ``padding_penalty`` points.
 PADDING_FLAG = PADDING
 
@@ -95,6 +96,19 @@ def diminishing(count: int, decay: float) -> float:
     return (1.0 - decay ** count) / (1.0 - decay)
 
 
+def mentions(ml: int, other: int, decay: float, non_ml: float) -> float:
+    """What ``ml`` mentions about ML systems and ``other`` about other software are worth, in first mentions.
+
+    The ML mentions come first and count fully; each other mention then counts ``non_ml`` of what
+    it would have. So a bullet about a web release never outranks the same act on a model, and the
+    decay runs over all mentions of the signal: repeats still add less and less.
+
+    >>> mentions(2, 0, 0.5, 1 / 3), mentions(0, 1, 0.5, 0.25), mentions(1, 1, 0.5, 0.25)
+    (1.5, 0.25, 1.125)
+    """
+    return diminishing(ml, decay) + decay ** max(ml, 0) * non_ml * diminishing(other, decay)
+
+
 def _fail(where: str, key: str, problem: str) -> NoReturn:
     raise RulesError(f"{where}: key {key!r}: {problem}")
 
@@ -116,6 +130,7 @@ class Weights:
     decay: each repeat of a signal earns ``decay`` times the previous one (0 <= decay < 1).
     cap: the most the positive evidence can add up to.
     padding_penalty: points taken off when ``architecture_padding`` is raised (>= 0).
+    non_ml: the share of a signal's points that evidence about other software than ML earns (0 to 1).
     version, source: provenance ("bundled", a file path, "fitted"), shown in reports and files.
     meta: free-form details (e.g. how a fitted set was fitted); not part of equality.
     """
@@ -124,6 +139,7 @@ class Weights:
     decay: float = 0.5
     cap: float = 100.0
     padding_penalty: float = 10.0
+    non_ml: float = 0.25
     version: str = "1"
     source: str = "custom"
     meta: Mapping[str, Any] = field(default_factory=dict, compare=False, hash=False)
@@ -148,6 +164,10 @@ class Weights:
         penalty = _number(where, "padding_penalty", self.padding_penalty)
         if penalty < 0:
             _fail(where, "padding_penalty", f"must be >= 0, got {penalty}")
+        non_ml = _number(where, "non_ml", self.non_ml)
+        if not 0 <= non_ml <= 1:
+            _fail(where, "non_ml", f"must be in [0, 1], got {non_ml}")
+        object.__setattr__(self, "non_ml", non_ml)
         object.__setattr__(self, "decay", decay)
         object.__setattr__(self, "cap", cap)
         object.__setattr__(self, "padding_penalty", penalty)
@@ -158,9 +178,10 @@ class Weights:
         """The first-mention weight of a signal; 0 for a name this set does not know."""
         return self.signals.get(name, 0.0)
 
-    def points(self, name: str, count: int) -> float:
-        """Points for ``count`` mentions of ``name`` before the cap (unrounded)."""
-        return self.weight(name) * diminishing(count, self.decay)
+    def points(self, name: str, count: int, ml: int | None = None) -> float:
+        """Points for ``count`` mentions of ``name``, ``ml`` of them about ML (all when None), before the cap."""
+        ml = count if ml is None else ml
+        return self.weight(name) * mentions(ml, count - ml, self.decay, self.non_ml)
 
     def with_overrides(self, overrides: Mapping[str, Any], *, new_signals: Iterable[str] = ()) -> Weights:
         """A copy with some numbers changed (a rule pack's ``[weights]`` table).
@@ -174,7 +195,8 @@ class Weights:
             return self
         allowed_new = set(new_signals)
         signals = dict(self.signals)
-        params: dict[str, float] = {"decay": self.decay, "cap": self.cap, "padding_penalty": self.padding_penalty}
+        params: dict[str, float] = {"decay": self.decay, "cap": self.cap, "padding_penalty": self.padding_penalty,
+                                    "non_ml": self.non_ml}
         where = "weight overrides"
         for key, value in overrides.items():
             if key in PARAMETER_KEYS:
@@ -190,7 +212,8 @@ class Weights:
     def to_dict(self) -> dict[str, Any]:
         """The JSON form `save` writes and `from_dict` reads."""
         return {"format": FORMAT, "version": self.version, "source": self.source, "decay": self.decay,
-                "cap": self.cap, "padding_penalty": self.padding_penalty, "signals": dict(self.signals),
+                "cap": self.cap, "padding_penalty": self.padding_penalty, "non_ml": self.non_ml,
+                "signals": dict(self.signals),
                 "meta": dict(self.meta)}
 
     @classmethod
@@ -211,7 +234,8 @@ class Weights:
             _fail(where, "meta", "must be a table")
         try:
             return cls(signals=signals, decay=data.get("decay", 0.5), cap=data.get("cap", 100.0),
-                       padding_penalty=data.get("padding_penalty", 10.0), version=str(data.get("version", "1")),
+                       padding_penalty=data.get("padding_penalty", 10.0), non_ml=data.get("non_ml", 0.25),
+                       version=str(data.get("version", "1")),
                        source=str(data.get("source", where)), meta=meta)
         except RulesError as exc:
             raise RulesError(f"{where}: {exc}") from None
@@ -279,16 +303,18 @@ def _as_label(value: object) -> int:
     raise ValueError(f"a decision must be a bool or 0/1, got {value!r}")
 
 
-def features(report: Report, names: Sequence[str], decay: float) -> list[float]:
-    """One row of the fitting matrix: diminishing counts per signal name, then the padding flag.
+def features(report: Report, names: Sequence[str], decay: float, non_ml: float = 0.25) -> list[float]:
+    """One row of the fitting matrix: each signal's `mentions` (as the score counts them), then the padding flag.
 
     The padding column is negated (-1 when the flag is raised) so that every
     coefficient the fit may use is constrained the same way: >= 0.
     """
-    counts: dict[str, int] = {}
+    ml: dict[str, int] = {}
+    other: dict[str, int] = {}
     for sig in report.signals:
-        counts[sig.name] = counts.get(sig.name, 0) + 1
-    row = [diminishing(counts.get(name, 0), decay) for name in names]
+        tally = ml if sig.ml else other
+        tally[sig.name] = tally.get(sig.name, 0) + 1
+    row = [mentions(ml.get(name, 0), other.get(name, 0), decay, non_ml) for name in names]
     row.append(-1.0 if any(f.name == PADDING_FLAG for f in report.flags) else 0.0)
     return row
 
@@ -328,7 +354,7 @@ def fit_weights(reports: Iterable[Report | Mapping[str, Any]], decisions: Iterab
     if len(set(ys)) < 2:
         raise ValueError("fit_weights needs both advanced and rejected resumes among the (non-failed) reports")
     names = sorted(set(base.signals) | {s.name for r, _ in pairs for s in r.signals})
-    X = np.array([features(r, names, base.decay) for r, _ in pairs], dtype=float)
+    X = np.array([features(r, names, base.decay, base.non_ml) for r, _ in pairs], dtype=float)
     y = np.array(ys, dtype=int)
     varying = [j for j in range(X.shape[1]) if np.ptp(X[:, j]) > 0]
     active = list(varying)
@@ -366,5 +392,5 @@ def fit_weights(reports: Iterable[Report | Mapping[str, Any]], decisions: Iterab
     meta = {"fitted_on": len(pairs), "advanced": int(y.sum()), "C": C, "intercept": round(intercept, 6),
             "scale": round(scale, 6), "zeroed": sorted(dropped), "kept_default": sorted(names[j] for j in unseen),
             "padding_learnt": padding_col in varying}
-    return Weights(signals=signals, decay=base.decay, cap=base.cap, padding_penalty=penalty,
+    return Weights(signals=signals, decay=base.decay, cap=base.cap, padding_penalty=penalty, non_ml=base.non_ml,
                    version=base.version, source="fitted", meta=meta)

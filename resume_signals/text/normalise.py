@@ -54,6 +54,7 @@ _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _SOFT_HYPHEN = "\u00ad"
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _RLO, _POP = "\u202e", "\u202c\u2069"
+_HAS_BIDI = re.compile(f"[{_BIDI}]")
 _TOKEN = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
@@ -76,6 +77,8 @@ def _script(ch: str) -> str:
 
 def _display_order(line: str) -> tuple[str, list[tuple[int, int]]]:
     """The line with RLO runs reversed and bidi controls removed, plus the spans that were reversed."""
+    if _HAS_BIDI.search(line) is None:
+        return line, []  # almost every line: no control character to walk through one by one
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     i = 0

@@ -23,6 +23,9 @@ POSITIVE = [
     ("Launched the bank's first GPT-based support agent to all retail clients", "Launched"),
     ("Grew basket size 5% by deploying a session-based recommender", "by deploying"),
     ("Churn fell 3 points after releasing the retention model", "after releasing"),
+    ("Four years building, testing and deploying fraud models for card issuers",
+     "Four years building, testing and deploying"),
+    ("ML engineer specialising in deploying speech models on device", "specialising in deploying"),
 ]
 
 NEGATIVE = [
@@ -54,6 +57,8 @@ NEGATIVE = [
     "Deployed capital into 9 early-stage startups as an associate",
     "Deployed $4M of fund capital across seed rounds",
     "Released from my contract early after the merger",
+    "Interested in deploying language models at scale",
+    "Two years studying how teams approach deploying models",
 ]
 
 

@@ -61,7 +61,7 @@ def test_engine_signals_per_section_and_values(detector):
     doc, secs = _doc()
     got = {(s.name, s.section, s.value) for s in detector.detect(doc, secs, [])}
     assert ("team_size", "experience", 6) in got
-    assert ("production_stack", "experience", "Kubernetes") in got
+    assert ("production_stack", "experience", ("Kubernetes", "Grafana")) in got  # every tool of the bullet, in order
     assert ("competition", "awards", None) in got
     assert not any(name == "ab_testing" for name, _, _ in got)  # a plan, and a skills list
 
@@ -110,3 +110,36 @@ def test_engine_entry_titles_and_employers_are_not_evidence(detector):
     assert all(s.start > doc.text.index("•") for s in with_entries)  # nothing from the header lines
     without = detector.detect(doc, secs, [])
     assert any(s.start < doc.text.index("•") for s in without)
+
+
+def test_engine_a_veto_does_not_reach_into_the_next_line(detector):
+    # "Deployed to production weekly" then a job title starting with "Site": the places veto ("deployed to
+    # ... site") must not read the next line's words; inside one unit it still cancels.
+    from resume_signals.document import LineDraft, assemble
+    from resume_signals.report import Section
+
+    for lines, found in ((["• Deployed to production weekly", "Site Reliability Engineer, Acme"], True),
+                         (["• Deployed to the client site every week"], False)):
+        doc = assemble([LineDraft(t, bullet=t.startswith("•")) for t in lines], "txt")
+        got = detector.detect(doc, [Section("experience", None, 0, len(doc.text))], [])
+        assert any(s.name == "deployed" for s in got) is found
+
+
+def test_engine_employer_names_are_companies_not_tools():
+    # An employer written behind a bullet is still a header; its name with a possessive names the company,
+    # and used as a tool it is a tool.
+    import resume_signals
+
+    text = ("EXPERIENCE\n"
+            "• Datadog\tParis\n"
+            "Site Reliability Engineer\tJan 2021 - Present\n"
+            "• Planned Datadog's move to a new region\n"
+            "• Set up Grafana alerts for the billing service\n"
+            "Software Engineer, Fjord Labs\tJan 2018 - Dec 2020\n"
+            "• Wired the checkout service into Datadog\n"
+            "• Moved Fjord Labs's alerts to Datadog\n")
+    report = resume_signals.score(text.encode(), as_of="2026-11-01")
+    tools = [(s.name, s.match) for s in report.signals if s.name in ("monitoring", "production_stack")]
+    datadog = [s.start for s in report.signals if s.match == "Datadog"]
+    assert ("production_stack", "Grafana") in tools
+    assert datadog and min(datadog) > report.text.index("Fjord")  # used as a tool in the second job only

@@ -13,6 +13,10 @@ POSITIVE = [
     "Built a feedback loop from production labels into training",
     "Iterated on the live ranking model using click feedback",
     "Continuous training pipeline retrains the model nightly",
+    "Develop quick fixes for customer-facing issues in production models",
+    "Resolved two regressions in the live pricing model within a day",
+    "Built an incremental-learning loop that keeps the speech models fresh",
+    "Set up incremental learning for model freshness and hotfixing",
 ]
 
 NEGATIVE = [
@@ -24,6 +28,11 @@ NEGATIVE = [
     "Fine-tuned RoBERTa on support tickets",
     "Career changer retraining as a data analyst",
     "Completed a government retraining programme in analytics",
+    "Fixed scheduling issues in the production of the annual report",
+    "Resolved quality issues on the production line of the bottling plant",
+    "Fresh graduate keen on model deployment",
+    "Retrained 40 staff on the new till system",
+    "Assisted with post-mortem examinations of farm animals",
 ]
 
 

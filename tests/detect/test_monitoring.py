@@ -20,6 +20,8 @@ POSITIVE = [
     "Built observability for the batch scoring jobs",
     "Rolled out concept drift alerts for the credit model",
     "Rolled back the ranker after catching a dip in approval rate on the dashboard",
+    "Wrote a plug-in framework to gather time-series metrics from every Postgres host",
+    "Instrumented the booking API with request and error metrics",
 ]
 
 NEGATIVE = [
@@ -40,6 +42,10 @@ NEGATIVE = [
     "Tracking Topic Drift Over Decades in Parliamentary Speeches",
     "Monitored KPIs and reported to leadership weekly",
     "Spotted a spike in store sales on the marketing dashboard",
+    "Collected sales metrics from 40 stores for the quarterly report",
+    "Gathered requirements and defined success metrics for the launch",
+    "On-call nurse on the cardiac ward two weekends a month",
+    "Worked as an on call electrician for the housing association",
 ]
 
 
@@ -56,4 +62,4 @@ def test_monitoring_near_miss(found, text):
 def test_monitoring_tool_in_skills_is_stack_only(found):
     got = found("Monitoring: Prometheus, Loki, Opsgenie", section="skills", bullet=False)
     assert "monitoring" not in got
-    assert got["production_stack"].value == "Prometheus"
+    assert got["production_stack"].value == ("Prometheus", "PagerDuty")  # Opsgenie is PagerDuty's family

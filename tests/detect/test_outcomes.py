@@ -45,6 +45,16 @@ OUTCOME = [
     "Trimmed cold-start time (900→250 ms) by precompiling the graph",
     "Raised recall to 0.91 on the validation split, and approvals by 3% in the live funnel",
     "Reduced manual claim reviews by two thirds with a triage model",
+    "Shipped the offline mode of the field app to 60K users",  # an app feature, not an offline evaluation
+    "Cut nightly restore time by a factor of eight",
+    "Sped up the batch scorer tenfold after moving it to Arrow",
+    "A 5-fold drop in duplicate tickets after the triage model went live",
+    "Automated the replica setup, saving the platform team hundreds of hours a year",
+    "Scoring service processing 40k+ loan applications a month in four markets",
+    "Lowered the backlog of the claims teams by 15% with an intake classifier",
+    "Delivered a 20% cost reduction on the inference fleet",
+    "Achieved a 35% query performance enhancement through index tuning",
+    "Enhancing checkout conversion by 3% with ranked recommendations",
 ]
 
 NOT_OUTCOME = [
@@ -76,6 +86,13 @@ NOT_OUTCOME = [
     "Raised F1 to 0.91 on the test split, and recall by 3% on validation",
     "Ranked 4 points above the baseline on the benchmark",
     "Shrank the analytics team by a third after the reorg",
+    "Beat the offline baseline by 12% on recall",  # an offline evaluation, next to its near-miss above
+    "Made matrix multiply 3x faster in a GPU programming class",  # coursework: offline at most
+    "Thesis: cut simulation time by 40% with a surrogate model",
+    "Capstone project that reduced checkout latency by 30% in a mock store",
+    "Grew the data team by 50% in a year",  # the team's own size, next to "backlog of the claims teams" above
+    "Read hundreds of hours of interview transcripts",  # no saving
+    "A 3-fold cross-validation on the training set",  # "fold" of an evaluation, not a change
 ]
 
 OFFLINE = [
@@ -116,9 +133,17 @@ COMPETITION = [
     "Best Hackathon Build, CityHack 2021 – churn prediction model",
     "Won the regional flood-forecasting challenge with a gradient-boosted model",
     "Tuned feature pipelines to raise our Kaggle submission score",
+    "Built an award winning parts-demand forecaster at the Nordic Retail Hackaton 2019",
+    "Churn Prediction Contest prizewinner, Telco Data Society (2020)",
+    "Ideathon finalist with a crop-disease classifier",
 ]
 
+# A course result used outside the course is an outcome again.
+COURSE_USED = ["Capstone: a triage model now used by 3 clinics, cutting wait times by 20%"]
+
 NOT_COMPETITION = [
+    "Award-winning mobile banking app used by 2M people",
+    "Poetry contest prizewinner, city library (2015)",
     "kaggle.com/sidkul",
     "Competitive salary and benefits",
     "Shrank the model into a container to meet the competition's time limit",
@@ -165,3 +190,8 @@ def test_outcomes_not_competition(found, text):
     section = "contact" if "kaggle.com" in text else "interests"
     assert "competition" not in found(text, section=section, bullet=False)
     assert "competition" not in found(text)
+
+
+@pytest.mark.parametrize("text", COURSE_USED)
+def test_outcomes_course_result_used_outside_the_course(found, text):
+    assert "outcome_metric" in found(text)

@@ -19,6 +19,12 @@ POSITIVE = [
     "Own the feature store and its SLOs",
     "Drove adoption of the feature store to 80% of squads",
     "Responsible for the payments API and its on-call rota",
+    "Lead scientist in establishing the retraining framework for the ASR models",
+    "As the sole data scientist on the billing migration, rebuilt the forecasts",
+    "Directed the five members of the pricing team through the re-platforming",
+    "Technical guide of the analytics team",
+    "Set up the booking app's architecture and its release process",
+    "Spearheaded a refactor of the legacy scheduler, cleaning up years of dead code",
 ]
 
 NEGATIVE = [
@@ -43,6 +49,11 @@ NEGATIVE = [
     "Drove to partner farms twice a month to install sensors",
     "Responsible for ordering stationery and booking travel arrangements",
     "Led a fortnightly journal club on causal inference papers",
+    "Lead scientist on the project",  # a role line without an act
+    "As the only intern on the team, shadowed the analysts",
+    "Directed customers to the right service desk",
+    "Studied the architecture of transformer models",
+    "Responsible for office cleaning and kitchen supplies",
 ]
 
 

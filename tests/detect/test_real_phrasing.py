@@ -133,7 +133,7 @@ OUTCOMES = [
     ("Wrote a 5x faster sparse solver in a parallel computing class", "outcome_metric", False),
     ("Cut training time by 40% for my master's thesis", "outcome_metric", False),
     ("Capstone: raised click-through by 12% on a simulated shop", "outcome_metric", False),
-    ("Raised enrolments by 12% in the online course platform", "outcome_metric", True),
+    ("Raised sign-ups by 12% with a world-class onboarding flow", "outcome_metric", True),
     ("Beat the baseline by 3 points more F1 on the held-out split", "offline_metric", True),
     # changes by a factor, time saved in words, a volume handled per period
     ("Cut nightly restore time by a factor of ten", "outcome_metric", True),

@@ -28,6 +28,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Keeps canaries and finches; bird-keeping club treasurer",
     "Studied the sale in which the grocer rolled back prices on 400 products",
     "Measured the effect of the price rollback on basket size",
     "Rolled back tariffs for loyalty customers",

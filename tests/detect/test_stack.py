@@ -2,23 +2,32 @@
 
 import pytest
 
+# (text, section, every canonical tool in the order written, ml): a bullet lists all its tools (SIGNALS.md);
+# ``ml`` is true only where the line names an ML system (an ML platform or serving tool counts as one).
 POSITIVE = [
-    ("Infra: Kubernetes (GKE), Pulumi, GitLab CI, Helm, Docker", "skills", "Kubernetes"),
-    ("k8s, helm charts, ArgoCD", "skills", "Kubernetes"),
-    ("K8s", "skills", "Kubernetes"),
-    ("EKS and GKE clusters", "skills", "Kubernetes"),
-    ("Certified Kubernetes Application Developer (CKAD), 2022", "certifications", "Kubernetes"),
-    ("AWS Certified Solutions Architect – Associate, 2021", "certifications", "AWS"),
-    ("Microsoft Azure Data Fundamentals (DP-900), 2023", "certifications", "Azure"),
-    ("Airflow (running my own nightly exports), Git", "skills", "Airflow"),
-    ("Pipelines: Airflow, Flink, Spark, Tecton, Kubeflow, pandas", "skills", "Airflow"),
-    ("PySpark, pandas", "skills", "Spark"),
-    ("Runs on a Heroku hobby dyno", "projects", "Heroku"),
-    ("Ported the segmenter to ONNX Runtime on a Raspberry Pi", "experience", "ONNX Runtime"),
-    ("Set up CI: GitHub Actions runs the tests and pushes images to GCR", "experience", "GitHub Actions"),
-    ("Looked after 150+ hourly Airflow DAGs", "experience", "Airflow"),
-    ("Served models with TensorFlow Serving and Triton", "experience", "TensorFlow Serving"),
-    ("Vertex AI pipelines and BigQuery", "skills", "Vertex AI"),
+    ("Infra: Kubernetes (GKE), Pulumi, GitLab CI, Helm, Docker", "skills",
+     ("Kubernetes", "Pulumi", "GitLab CI", "Helm", "Docker"), False),
+    ("k8s, helm charts, ArgoCD", "skills", ("Kubernetes", "Helm", "Argo CD"), False),
+    ("K8s", "skills", ("Kubernetes",), False),
+    ("EKS and GKE clusters", "skills", ("Kubernetes",), False),  # two managed Kubernetes: one tool
+    ("Certified Kubernetes Application Developer (CKAD), 2022", "certifications", ("Kubernetes",), False),
+    ("AWS Certified Solutions Architect – Associate, 2021", "certifications", ("AWS",), False),
+    ("Microsoft Azure Data Fundamentals (DP-900), 2023", "certifications", ("Azure",), False),
+    ("Airflow (running my own nightly exports), Git", "skills", ("Airflow",), False),
+    ("Pipelines: Airflow, Flink, Spark, Tecton, Kubeflow, pandas", "skills",
+     ("Airflow", "Flink", "Spark", "Tecton", "Kubeflow"), True),
+    ("PySpark, pandas", "skills", ("Spark",), False),
+    ("Runs on a Heroku hobby dyno", "projects", ("Heroku",), False),
+    ("Ported the segmenter to ONNX Runtime on a Raspberry Pi", "experience", ("ONNX Runtime",), True),
+    ("Set up CI: GitHub Actions runs the tests and pushes images to GCR", "experience", ("GitHub Actions",), False),
+    ("Looked after 150+ hourly Airflow DAGs", "experience", ("Airflow",), False),
+    ("Served models with TensorFlow Serving and Triton", "experience", ("TensorFlow Serving", "Triton"), True),
+    ("Vertex AI pipelines and BigQuery", "skills", ("Vertex AI",), True),
+    ("Hadoop and Hive administration for the reporting cluster", "experience", ("Hadoop", "Hive"), False),
+    ("Built golden AMIs with Packer and Puppet", "experience", ("AWS", "Packer", "Puppet"), False),
+    ("Moved host metrics from Telegraf and Nagios to SignalFx", "experience",
+     ("Telegraf", "Nagios", "SignalFx"), False),
+    ("Next.js front end on Vercel", "projects", ("Vercel",), False),
 ]
 
 NEGATIVE = [
@@ -32,13 +41,17 @@ NEGATIVE = [
     ("Sparked interest in data at a summer camp", "summary"),
     ("Google Project Management Professional Certificate, 2021", "certifications"),
     ("Power BI, Metabase, Mixpanel, Amplitude", "skills"),
+    ("Ami Tanaka, hive of activity, puppet theatre volunteer, packer at a warehouse", "interests"),
+    ("Balanced the airflow through the ductwork of the server room", "experience"),
+    ("Reading (Kafka, Borges), hiking, Docker Hub memes", "interests"),
 ]
 
 
-@pytest.mark.parametrize("text,section,tool", POSITIVE)
-def test_stack_canonical(found, text, section, tool):
+@pytest.mark.parametrize("text,section,tools,ml", POSITIVE)
+def test_stack_canonical(found, text, section, tools, ml):
     sig = found(text, section=section, bullet=section == "experience")["production_stack"]
-    assert sig.value == tool
+    assert sig.value == tools
+    assert sig.ml is ml
     assert sig.rule == "production_stack.tool"
 
 
@@ -49,7 +62,8 @@ def test_stack_near_miss(found, text, section):
 
 @pytest.mark.parametrize("alias", ["k8s", "K8s", "Kubernetes", "KUBERNETES", "kubernetes"])
 def test_stack_aliases_are_one_tool(found, alias):
-    assert found(f"{alias}, Docker", section="skills", bullet=False)["production_stack"].value == "Kubernetes"
+    got = found(f"{alias}, Docker, {alias.lower()}", section="skills", bullet=False)["production_stack"]
+    assert got.value == ("Kubernetes", "Docker")  # each tool once, in the order first written
 
 
 def test_stack_lexicon_has_no_excluded_tools():

@@ -16,6 +16,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Traced our family lineage back five generations for the genealogy society",
     "Kept every analysis notebook and ETL script under version control in Git",
     "Used git for version control",
     "Released the second version of the labelling tool",

@@ -44,20 +44,20 @@ def build(lines: list[str]) -> tuple[Document, list[Section], list[Entry]]:
     return doc, sections, entries
 
 
-def sig(doc: Document, sections: list[Section], name: str, phrase: str, nth: int = 0) -> Signal:
-    """A signal on the ``nth`` occurrence of ``phrase``, its unit being the whole line."""
+def sig(doc: Document, sections: list[Section], name: str, phrase: str, nth: int = 0, ml: bool = True) -> Signal:
+    """A signal on the ``nth`` occurrence of ``phrase``, its unit being the whole line (about ML unless told)."""
     pos = -1
     for _ in range(nth + 1):
         pos = doc.text.index(phrase, pos + 1)
     line = next(ln for ln in doc.lines if ln.start <= pos < ln.end)
     section = next(s.kind for s in sections if s.start <= pos <= s.end)
     return Signal(name=name, text=line.text, match=phrase, start=pos, end=pos + len(phrase), section=section,
-                  rule="test")
+                  rule="test", ml=ml)
 
 
-def flags_of(lines: list[str], signals: list[tuple[str, str]] = (), level: str = "mid") -> dict:
+def flags_of(lines: list[str], signals: list[tuple[str, str]] = (), level: str = "mid", ml: bool = True) -> dict:
     doc, sections, entries = build(lines)
-    sigs = [sig(doc, sections, name, phrase) for name, phrase in signals]
+    sigs = [sig(doc, sections, name, phrase, ml=ml) for name, phrase in signals]
     raised = raise_flags(doc, sections, entries, sigs, Seniority(level=level, years=4.0), load_rules())
     return {f.name: f for f in raised}
 
@@ -158,7 +158,7 @@ def test_flags_padding_signal_unit_text_counts_as_a_bullet() -> None:
                                     "SKILLS", SIX])
     sentence = "Deployed ResNet, VGG and BERT models to production."
     pos = doc.text.index(sentence)
-    deployed = Signal("deployed", sentence, "Deployed", pos, pos + 8, "experience", "test")
+    deployed = Signal("deployed", sentence, "Deployed", pos, pos + 8, "experience", "test", ml=True)
     raised = raise_flags(doc, sections, entries, [deployed], Seniority(), load_rules())
     assert [f.name for f in raised] == []
 
@@ -176,7 +176,11 @@ def test_flags_padding_signal_unit_text_counts_as_a_bullet() -> None:
         ("Llama 3.1 and LLaMA", ["Llama"]),
         ("RoBERTa, DeBERTa and DistilBERT", ["RoBERTa", "DeBERTa", "DistilBERT"]),
         ("Vision Transformer and a Transformer", ["Vision Transformer", "Transformer"]),
+        ("LLMs, ChatGPT and a NeRF", ["LLM", "GPT", "NeRF"]),
+        ("GMM, LDA topic models, PCA and agglomerative clustering",
+         ["Gaussian mixture model", "LDA", "PCA", "hierarchical clustering"]),
         # Near misses: ordinary words and first names.
+        ("nerf guns, an llm degree (a law master's) and a helmet", []),
         ("Bert and Albert clipped the organ since its inception", []),
         ("the transformers library", ["Transformer"]),
         ("began a scan, organ donation, internal svmaps", []),
@@ -281,6 +285,31 @@ def test_flags_order_is_fixed_and_all_can_fire_together() -> None:
     assert [f.name for f in raised] == ["architecture_padding", "missing_production_signals",
                                         "competition_without_production"]
     assert all(f.reason.endswith(".") for f in raised)
+
+
+# ---------------------------------------------------------------------- no_ml_production
+
+WEB = ["EXPERIENCE", "@ Backend Engineer", "- Rolled out the checkout service", "- Kept the model registry tidy"]
+
+
+@pytest.mark.parametrize("name", PRODUCTION)
+def test_flags_no_ml_production_fires_when_every_act_is_other_software(name: str) -> None:
+    flag = flags_of(WEB, [(name, "Rolled out")], ml=False)["no_ml_production"]
+    assert flag.evidence["acts"][0]["name"] == name and flag.evidence["acts"][0]["match"] == "Rolled out"
+    assert "machine-learning" in flag.reason and name in flag.reason
+
+
+@pytest.mark.parametrize(("signals", "fires"), [
+    ([("deployed", "Rolled out", False), ("monitoring", "Rolled out", True)], False),  # one act about ML clears it
+    ([("deployed", "Rolled out", False), ("versioning", "model registry", True)], True),  # ML evidence, no ML act
+    ([("versioning", "model registry", False)], False),  # no production act at all: nothing to say
+    ([], False),
+])
+def test_flags_no_ml_production_needs_acts_and_none_about_ml(signals: list, fires: bool) -> None:
+    doc, sections, entries = build(WEB)
+    sigs = [sig(doc, sections, name, phrase, ml=ml) for name, phrase, ml in signals]
+    raised = raise_flags(doc, sections, entries, sigs, Seniority(level="mid", years=4.0), load_rules())
+    assert ("no_ml_production" in {f.name for f in raised}) is fires
 
 
 def _pack(tmp_path, body: str):

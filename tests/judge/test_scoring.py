@@ -14,8 +14,8 @@ DEFAULT = load_weights()
 PRODUCTION = ["shipped", "deployed", "monitoring", "rollback", "ab_testing", "post_launch_iteration"]
 
 
-def signals(*names: str, text: str = "evidence") -> list[Signal]:
-    return [Signal(name=n, text=text, match=text[:3], start=i, end=i + 3, section="experience", rule="r")
+def signals(*names: str, text: str = "evidence", ml: bool = True) -> list[Signal]:
+    return [Signal(name=n, text=text, match=text[:3], start=i, end=i + 3, section="experience", rule="r", ml=ml)
             for i, n in enumerate(names)]
 
 
@@ -38,6 +38,23 @@ def test_scoring_diminishing_returns(count: int, points: float) -> None:
 def test_scoring_decay_zero_counts_first_mention_only() -> None:
     total, _ = score(signals("shipped", "shipped", "shipped"), [], Weights({"shipped": 8.0}, decay=0.0))
     assert total == 8.0
+
+
+@pytest.mark.parametrize(("ml", "other", "points"), [
+    (1, 0, 9.0), (0, 1, 3.0), (1, 1, 10.5), (2, 0, 13.5), (0, 2, 4.5), (2, 1, 14.2)])
+def test_scoring_other_software_counts_a_third_after_the_ml_mentions(ml: int, other: int, points: float) -> None:
+    weights = Weights({"deployed": 9.0}, decay=0.5, non_ml=1 / 3)
+    total, parts = score([*signals(*["deployed"] * ml), *signals(*["deployed"] * other, ml=False)], [], weights)
+    assert (total, parts[0].count, parts[0].ml) == (points, ml + other, ml)
+
+
+def test_scoring_ml_evidence_outranks_the_same_evidence_on_other_software() -> None:
+    acts = [*PRODUCTION, "outcome_metric", "ownership", "team_size", "production_stack"]
+    ml, _ = score(signals(*acts), [], DEFAULT)
+    web, _ = score(signals(*acts, ml=False), [], DEFAULT)
+    modest, _ = score(signals("deployed", "monitoring", "outcome_metric", "ownership", "production_stack"), [], DEFAULT)
+    assert web < modest < ml  # a strong backend record stays under a modest ML one
+    assert web > 0  # and still counts for something
 
 
 def test_scoring_breadth_beats_repetition() -> None:

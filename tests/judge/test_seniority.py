@@ -324,3 +324,15 @@ def test_seniority_jobs_say_which_dates_made_the_years() -> None:
     assert not intern.counted and intern.why.startswith("internship") and intern.start is None
     assert (undated.counted, undated.why) == (False, "no dates")
     assert result.to_dict()["jobs"][0] == made.to_dict()
+
+
+@pytest.mark.parametrize(("education", "level", "by"), [
+    ("BSc Computer Science, Riverside University, 2021 - 2025", "junior", "education_only"),  # dates, no job
+    ("BSc Computer Science, Riverside University", "unknown", "none"),  # no dates at all, no title
+])
+def test_seniority_dated_education_without_a_job_is_junior(education: str, level: str, by: str) -> None:
+    doc = assemble([LineDraft("Education"), LineDraft(education)], "txt")
+    sections = [Section(kind="education", heading="Education", start=0, end=len(doc.text))]
+    result = run([], doc=doc, sections=sections)
+    assert (result.level, result.evidence[-1]["decided_by"]) == (level, by)
+    assert result.years == (0.0 if level == "junior" else None)

@@ -17,12 +17,15 @@ def _src(name: str) -> Source:
     return Source(name=name, path=f"/cv/{name}", format="pdf", sha256=name * 4, bytes=100)
 
 
-def _sig(name: str, at: int = 0) -> Signal:
-    return Signal(name=name, text="t", match="m", start=at, end=at + 1, section="experience", rule=f"{name}.r")
+def _sig(name: str, at: int = 0, ml: bool = False, value: tuple[str, ...] | None = None) -> Signal:
+    return Signal(name=name, text="t", match="m", start=at, end=at + 1, section="experience", rule=f"{name}.r",
+                  value=value, ml=ml)
 
 
 STRONG = Report(source=_src("strong.pdf"), text="x" * 50, score=81.5, seniority=Seniority("senior", 7.25),
-                signals=(_sig("shipped"), _sig("shipped", 5), _sig("monitoring"), _sig("production_stack")))
+                signals=(_sig("shipped", ml=True), _sig("shipped", 5), _sig("monitoring"),
+                         _sig("production_stack", value=("Docker", "MLflow")),
+                         _sig("production_stack", 9, value=("MLflow", "Kafka"))))
 PADDED = Report(source=_src("padded.pdf"), text="y" * 50, score=12.0, seniority=Seniority("junior", 1.0),
                 signals=(_sig("offline_metric"), _sig("competition")),
                 flags=(Flag("architecture_padding", "many"), Flag("competition_without_production", "kaggle")))
@@ -33,13 +36,18 @@ FAILED = Report(source=_src("locked.pdf"), status="failed",
 def test_frame_one_row_per_report_with_every_known_column() -> None:
     df = to_frame([STRONG, PADDED, FAILED])
     assert len(df) == 3
-    expected = [*BASE_COLUMNS, *(f"signal_{n}" for n in SIGNAL_NAMES), *(f"flag_{n}" for n in FLAG_NAMES)]
+    expected = [*BASE_COLUMNS, *(f"signal_{n}" for n in SIGNAL_NAMES), *(f"ml_{n}" for n in SIGNAL_NAMES),
+                *(f"flag_{n}" for n in FLAG_NAMES)]
     assert list(df.columns) == expected
     assert list(df["file"]) == ["strong.pdf", "padded.pdf", "locked.pdf"]
 
 
 @pytest.mark.parametrize(("row", "column", "value"), [
     (0, "signal_shipped", 2),
+    (0, "ml_shipped", 1),  # one of the two is about an ML system
+    (0, "ml_monitoring", 0),
+    (0, "tools", "Docker, MLflow, Kafka"),  # every tool once, in text order
+    (1, "tools", ""),
     (0, "signal_monitoring", 1),
     (0, "signal_rollback", 0),
     (0, "flag_architecture_padding", False),
@@ -72,6 +80,18 @@ def test_frame_dtypes_support_sorting_and_sums() -> None:
     assert df["score"].dtype == "float64" and df["signal_shipped"].dtype == "int64"
     assert df["flag_architecture_padding"].dtype == bool
     assert list(df.sort_values("score", ascending=False)["file"])[:2] == ["strong.pdf", "padded.pdf"]
+
+
+def test_frame_contact_and_skills_columns() -> None:
+    import resume_signals
+
+    text = (b"Dana Quill\ndana.quill@example.org | +1 415 555 0134\nEXPERIENCE\nML Engineer, Acme (2019 - 2021)\n"
+            b"- Shipped a ranking model on Kubernetes\nSKILLS\nPython, Go, AWS\n")
+    plain, redacted = resume_signals.score(text), resume_signals.score(text, redact=True)
+    df = to_frame([plain, redacted.to_dict()])
+    assert list(df.loc[0, ["name", "email", "phone", "skills", "tools"]]) == [
+        "Dana Quill", "dana.quill@example.org", "+1 415 555 0134", "Python, Go, AWS", "Kubernetes, AWS"]
+    assert df.loc[1, ["name", "email", "phone"]].isna().all()  # redacted: nothing to show
 
 
 def test_frame_accepts_dicts_read_back_from_jsonl() -> None:

@@ -134,7 +134,7 @@ def test_json_resume_education_best_effort(doc: dict[str, Any]) -> None:
 def test_json_resume_screening_results_under_extension_key(doc: dict[str, Any]) -> None:
     x = doc["x-resume-signals"]
     assert x["score"] == 42.5 and x["status"] == "ok"
-    assert x["contributions"] == [{"name": "shipped", "count": 1, "points": 12.0}]
+    assert x["contributions"] == [{"name": "shipped", "count": 1, "points": 12.0, "ml": 0}]
     assert x["signals"][0]["name"] == "shipped" and x["signals"][0]["match"] == "Shipped"
     assert x["flags"][0]["name"] == "architecture_padding"
     assert x["seniority"] == {"level": "senior", "years": 6.8, "evidence": [], "jobs": [], "present_until": None}

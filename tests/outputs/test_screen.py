@@ -15,8 +15,9 @@ PRODUCTION = ("shipped", "deployed", "monitoring", "rollback", "ab_testing", "po
               "outcome_metric", "team_size", "ownership", "production_stack", "versioning")
 
 
-def _report(score: float | None, *names: str, flags: tuple[str, ...] = (), status: str = "ok") -> Report:
-    sigs = tuple(Signal(n, "t", "m", i, i + 1, "experience", f"{n}.r") for i, n in enumerate(names))
+def _report(score: float | None, *names: str, flags: tuple[str, ...] = (), status: str = "ok",
+            ml: bool = True) -> Report:
+    sigs = tuple(Signal(n, "t", "m", i, i + 1, "experience", f"{n}.r", ml=ml) for i, n in enumerate(names))
     return Report(source=Source(name="cv.pdf", path="/in/cv.pdf", format="pdf", sha256="0" * 64, bytes=1),
                   status=status, score=score, signals=sigs,
                   flags=tuple(Flag(f, f"because {f}") for f in flags))
@@ -40,6 +41,14 @@ ALL = _report(90.0, *PRODUCTION)
     (_report(80.0, flags=("architecture_padding",)), {"min_score": 50,
                                                      "reject_flags": ["competition_without_production"]},
      True, "no rejected flag raised (competition_without_production)"),
+    # the screen is for production ML: evidence about other software meets --require only with --any-domain
+    (_report(70.0, "deployed", ml=False), {"min_score": 60, "require": ["deployed"]}, False,
+     "required signal missing: deployed (found only on other software than ML)"),
+    (_report(70.0, "deployed", ml=False), {"min_score": 60, "require": ["deployed"], "any_domain": True}, True,
+     "required signals found: deployed"),
+    (_report(70.0, "deployed"), {"min_score": 60, "require": ["deployed"]}, True, "required signals found: deployed"),
+    (_report(70.0, "monitoring", ml=False), {"min_score": 60, "require": ["deployed"]}, False,
+     "required signal missing: deployed"),
 ])
 def test_screen_decision_and_reason(report: Report, kwargs: dict, passed: bool, reason: str) -> None:
     result = screen(report, **kwargs)

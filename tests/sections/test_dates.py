@@ -35,6 +35,8 @@ FORMATS = [
     ("04/14 - 08/14", "2014-04", "2014-08", False),
     ("Nov. 2020 Feb. 2025", "2020-11", "2025-02", False),  # the dash lost by a PDF
     ("May - August, 2022", "2022-05", "2022-08", False),
+    ("2019.01 - 2020.03", "2019-01", "2020-03", False),  # year.month, common in East Asian resumes
+    ("2021.09 – Present", "2021-09", None, True),
 ]
 
 
@@ -72,6 +74,8 @@ def test_dates_find_gives_raw_substring_and_offsets(line: str, raw: str) -> None
     "served 1,200,000 requests",
     "rated 5/10 by users",
     "24/7 on-call",
+    "pandas 2023.12.1",
+    "release 2019.05.03",
 ])
 def test_dates_near_misses_find_nothing(text: str) -> None:
     assert find_date_ranges(text) == []

@@ -53,7 +53,7 @@ def test_rules_example_pack_loads_and_applies():
     assert str(EXAMPLE) in rules.sources
     got = _signals(rules, "Onboarded 12 teams to Atlas Deploy on Nomad; graduated to GA in May")
     assert got["internal_platform"].rule in ("internal_platform.onboarded", "internal_platform.name")
-    assert got["production_stack"].value == "Nomad"
+    assert got["production_stack"].value == ("Nomad",)
     assert got["deployed"].rule == "deployed.graduated"
     assert "future.roadmap" in {r.id for r in rules.context}
 
@@ -74,7 +74,7 @@ def test_rules_pack_adds_stack_alias(tmp_path):
         [stack.Kubernetes]
         aliases = ["kube"]
     """)
-    assert _signals(load_rules(pack), "kube, Docker", "skills")["production_stack"].value == "Kubernetes"
+    assert _signals(load_rules(pack), "kube, Docker", "skills")["production_stack"].value == ("Kubernetes", "Docker")
     assert "kube" not in load_rules().tools["Kubernetes"].aliases  # bundled rules untouched
 
 
