@@ -59,7 +59,9 @@ def find_entries(doc: Document, sections: Sequence[Section], rules: RuleSet | No
     return _entries.find_entries(doc, sections, entry_lexicon(rules.entries) if rules is not None else None)
 
 
-_STRUCTURE_KINDS = frozenset({"summary", "experience", "education", "skills", "projects"})
+#: Every section kind of a resume (SIGNALS.md) except the two any document has (text before a heading, "other").
+_STRUCTURE_KINDS = frozenset({"summary", "experience", "education", "skills", "projects", "publications",
+                              "certifications", "awards", "volunteering", "interests", "references"})
 
 
 def looks_like_resume(text: str, sections: Sequence[Section], entries: Sequence[Entry], *,
