@@ -417,6 +417,14 @@ def test_cli_batch_out_dash_is_stdout(tmp_path: Path, write_resumes: WriteResume
     assert not (Path.cwd() / "-").exists()
 
 
+def test_cli_html_output_dash_is_stdout(tmp_path: Path, write_resumes: WriteResumes,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_resumes(tmp_path, 1)[0]
+    code, out, _ = run(capsys, "html", str(path), "-o", "-", "--as-of", "2026-01-01")
+    assert code == 0 and out.lstrip().lower().startswith("<!doctype html") and "Northwind Labs 0" in out
+    assert not (Path.cwd() / "-").exists()
+
+
 def test_cli_screen_summary_compact_and_no_questions(tmp_path: Path, write_resumes: WriteResumes,
                                                      capsys: pytest.CaptureFixture[str]) -> None:
     (a,) = write_resumes(tmp_path, 1)
