@@ -37,6 +37,7 @@ CASES = [
     ("Rolled out a recommendation carousel to every app user", None, True),
     ("Shipped a churn-risk score that the CRM reads nightly", None, True),
     ("Moved batch scoring to Airflow", "Data Engineer", True),
+    ("Deployed the scoring service behind the loans API", "Backend Engineer", True),
     ("Put the weekly sales forecaster behind the planning tool", None, True),
     ("Ran the fraud-scoring service on call for a year", "Backend Engineer", True),
     # near-misses: an ML-looking word that names no ML system
