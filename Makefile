@@ -11,8 +11,20 @@ APT_GET ?= apt-get
 
 .PHONY: demo test lint fuzz bench hostile fixtures devset clean chromium java test-spark bench-spark
 
+# Debian's python3 has no venv module (ensurepip) until python3-venv is installed: add it with apt when root,
+# else stop at once with the one command to run.
 $(VENV)/bin/python:
-	$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -m venv $(VENV) || { \
+	  rm -rf $(VENV); \
+	  if [ "$$(id -u)" = 0 ] && command -v $(APT_GET) >/dev/null 2>&1; then \
+	    v=$$($(PYTHON) -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+	    echo "installing python$$v-venv (apt-get) so that $(PYTHON) can build $(VENV)"; \
+	    $(APT_GET) update -qq && DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq python$$v-venv >/dev/null \
+	      && $(PYTHON) -m venv $(VENV) || { echo "error: could not build $(VENV) with $(PYTHON)" >&2; exit 1; }; \
+	  else \
+	    echo "error: $(PYTHON) cannot build a virtual environment; run: sudo apt-get install -y python3-venv" >&2; \
+	    exit 1; \
+	  fi; }
 	@$(PY) -m pip install -q --upgrade pip >/dev/null 2>&1 || true
 
 # pip's build chatter goes to a log, shown only when the install fails.

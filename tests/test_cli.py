@@ -385,6 +385,19 @@ def test_cli_score_piped_default_is_jsonl_and_v_after_subcommand(tmp_path: Path,
     assert code == 0 and json.loads(out.splitlines()[0])["source"]["name"] == a.name
 
 
+@pytest.mark.parametrize("argv", [
+    ["-v", "score", "a.txt"],
+    ["score", "-v", "a.txt"],
+    ["--verbose", "screen", "--min-score", "1", "a.txt"],
+    ["batch", "in", "--out", "out", "--verbose"],
+    ["score", "a.txt"],
+])
+def test_cli_verbose_before_or_after_the_subcommand(argv: list[str]) -> None:
+    from resume_signals.cli import build_parser
+
+    assert build_parser().parse_args(argv).verbose == (1 if any(a.startswith("-") for a in argv) else 0)
+
+
 def test_cli_help_describes_every_option_and_links_the_definitions(capsys: pytest.CaptureFixture[str]) -> None:
     from resume_signals.cli import build_parser
 
@@ -401,6 +414,14 @@ def test_cli_batch_out_dash_is_stdout(tmp_path: Path, write_resumes: WriteResume
     write_resumes(tmp_path, 2)
     code, out, _ = run(capsys, "batch", str(tmp_path), "--out", "-", "--workers", "0")
     assert code == 0 and sorted(line["source"]["name"] for line in jsonl(out)) == ["resume_00.txt", "resume_01.txt"]
+    assert not (Path.cwd() / "-").exists()
+
+
+def test_cli_html_output_dash_is_stdout(tmp_path: Path, write_resumes: WriteResumes,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_resumes(tmp_path, 1)[0]
+    code, out, _ = run(capsys, "html", str(path), "-o", "-", "--as-of", "2026-01-01")
+    assert code == 0 and out.lstrip().lower().startswith("<!doctype html") and "Northwind Labs 0" in out
     assert not (Path.cwd() / "-").exists()
 
 

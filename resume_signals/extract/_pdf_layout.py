@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import LineDraft
-from ..text.bullets import DASHES, GLYPHS
+from ..text.bullets import CANONICAL, DASHES, GLYPHS
 
 # --- tuning, in units of the font size (em) unless said otherwise -----------------------------------
 
@@ -567,7 +567,7 @@ def _render(line: _Line) -> None:
     line.first_word = word_end - line.text_x0
     line.last_x1 = line.x1
     if bullet and text:
-        line.text = "• " + text
+        line.text = CANONICAL + " " + text
         line.bullet = True
     else:
         line.text = text

@@ -45,6 +45,7 @@ from typing import Any
 from ..document import Document, LineDraft, assemble
 from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
+from ..text.bullets import CANONICAL
 from ._zip import SafeZip, parse_xml
 from .sniff import main_part_from_content_types
 from .txt import normalise_bullet
@@ -659,7 +660,7 @@ def _line_draft(pieces: list[_Piece], style: str | None, region: str, listed: bo
     size = max(sizes, key=lambda s: sizes[s]) if sizes else None
     text, typed = normalise_bullet(text)
     if listed and not typed:
-        text = "• " + text.lstrip()
+        text = CANONICAL + " " + text.lstrip()
     return LineDraft(text, size=size, bold=bold, italic=italic, style=style, bullet=listed or typed, region=region)
 
 

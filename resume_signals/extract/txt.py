@@ -17,7 +17,7 @@ import re
 from ..document import Document, LineDraft, assemble
 from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
-from ..text.bullets import ASCII_MARKERS, DASHES, GLYPHS, PRIVATE_USE, char_class
+from ..text.bullets import ASCII_MARKERS, CANONICAL, DASHES, GLYPHS, PRIVATE_USE, char_class
 from .sniff import TEXT_SAMPLE, text_encoding
 
 #: Leading list markers of typed bullets, in text and in DOCX paragraphs typed by hand.
@@ -43,7 +43,7 @@ def normalise_bullet(text: str) -> tuple[str, bool]:
     m = BULLET_RE.match(text)
     if not m or not text[m.end():].strip():
         return text, False
-    return "• " + text[m.end():], True
+    return CANONICAL + " " + text[m.end():], True
 
 
 def decode(data: bytes) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from ..document import Document
 from ..report import Entry, Section
 from . import entries as _entries
-from .dates import find_date_ranges, parse_date_range
+from .dates import find_date_ranges, is_span, parse_date_range
 from .headings import bundled_aliases, detect_headings, lexicon_for
 from .lexicon import entry_lexicon
 
@@ -59,7 +59,9 @@ def find_entries(doc: Document, sections: Sequence[Section], rules: RuleSet | No
     return _entries.find_entries(doc, sections, entry_lexicon(rules.entries) if rules is not None else None)
 
 
-_STRUCTURE_KINDS = frozenset({"summary", "experience", "education", "skills", "projects"})
+#: Every section kind of a resume (SIGNALS.md) except the two any document has (text before a heading, "other").
+_STRUCTURE_KINDS = frozenset({"summary", "experience", "education", "skills", "projects", "publications",
+                              "certifications", "awards", "volunteering", "interests", "references"})
 
 
 def looks_like_resume(text: str, sections: Sequence[Section], entries: Sequence[Entry], *,
@@ -76,7 +78,10 @@ def looks_like_resume(text: str, sections: Sequence[Section], entries: Sequence[
     from ..redact import find_contacts
 
     heading = any(s.kind in _STRUCTURE_KINDS and s.heading for s in sections)
-    dated = any(e.dates for e in entries)
+    # A resume written without headings has no entries (they live under a heading), so a date range
+    # anywhere in the text ("2019 - 2022", "Jan 2020 - Present") counts as the dated entry.
+    dated = any(e.dates for e in entries) or (
+        not entries and any(is_span(dr) for _, _, dr in find_date_ranges(text)))
     if heading and dated:
         return True  # two of three already: the contact search (regexes over 40 lines) is not needed
     head = text.split("\n")[:40]

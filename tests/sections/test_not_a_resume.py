@@ -10,11 +10,15 @@ RESUME_LIKE = [
     "EXPERIENCE\nData Engineer, Northwind (2018 - 2022)\n- Deployed a demand model\n",      # heading + dated entry
     "Sam Ode\nsam@example.net\nSKILLS\nPython, Kafka\n",                                  # heading + e-mail
     "Sam Ode\n+44 20 7946 0958\nWork history\n- Owned the ranking service\n",                      # phone + heading
+    "Sam Ode\nsam@example.net\nPUBLICATIONS\n- Drift-aware retraining, workshop paper, 2022\n",   # any resume heading
+    "Sam Ode\nsam@example.net\nData Engineer - Northwind, Remote\nJan 2019 - Mar 2022\n- Ran the ETL\n",  # no heading
 ]
 NOT_RESUMES = [
     "# toolkit\n\nInstall with pip, then call run(). See the changelog for version 2.1.\n",
     "id,item,price\n1,widget,3.50\n2,gear,7.00\n3,spring,0.25\n",
     "Meeting notes\nWe shipped the new release and deployed it to production on Tuesday.\n",
+    "# toolkit\n\nAWARDS\nBest plugin of the year, two years running.\n",  # a heading alone is one of three
+    "Release notes\nWrite to help@example.org. Version 2 ships in 2024.\n",  # contact + a lone year, no range
 ]
 
 
