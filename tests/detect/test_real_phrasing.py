@@ -71,3 +71,88 @@ APPROX_SIGNS = [
 @pytest.mark.parametrize("text,expected", APPROX_SIGNS)
 def test_real_phrasing_approx_signs(found, text, expected):
     assert ("outcome_metric" in found(text)) is expected
+
+
+COMPETITION = [
+    # a prize at a hackathon, however the event is spelt, and a contest prize-winner for a model
+    ("Built an award winning parcel-routing model for a city logistics hackaton", True),
+    ("Award-winning churn predictor at the regional insurers hackathon", True),
+    ("Spring datathon finalist with a hospital bed-demand forecast", True),
+    ("Flood-forecasting contest prizewinner with a gradient-boosted model", True),
+    ("Built an award-winning product for retail analytics", False),
+    ("Organised the office hackaton catering", False),
+    ("Spelling contest prizewinner in primary school", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", COMPETITION)
+def test_real_phrasing_competition(found, text, expected):
+    assert ("competition" in found(text)) is expected
+
+
+STACK = [
+    # production tools the lexicon lacked: big-data platforms and metrics/APM agents
+    ("Ran Hadoop clusters for the nightly billing jobs", "Hadoop"),
+    ("Wrote HiveQL rollups for the finance warehouse", "Hive"),
+    ("Collected host metrics with Telegraf agents", "Telegraf"),
+    ("Moved every service alert into SignalFx detectors", "SignalFx"),
+    ("Rolled out VividCortex for query-level database insight", "VividCortex"),
+    ("Kept a bee hive on the office roof", None),
+    ("Studied the map-reduce paradigm in a distributed systems class", None),
+]
+
+
+@pytest.mark.parametrize("text,tool", STACK)
+def test_real_phrasing_stack_tools(found, text, tool):
+    signal = found(text).get("production_stack")
+    # str(): the value names the tool whether it holds the first tool or every tool of the bullet
+    assert (tool in str(signal.value) if tool else signal is None)
+
+
+OWNERSHIP = [
+    # ownership as a role or a direction of people; a veto word inside a technical act does not cancel it
+    ("Directed six analysts in rebuilding the churn forecasts", True),
+    ("As the sole ML engineer, built and ran the pricing service", True),
+    ("As the only data scientist on the lending desk, set the risk thresholds", True),
+    ("Spearheaded the billing rewrite, cleaning up years of tangled code", True),
+    ("Owned data cleaning for the claims feature pipeline", True),
+    ("Directed acyclic graphs scheduled the nightly loads", False),
+    ("Directed to the support queue for escalations", False),
+    ("As the only intern, shadowed the platform team", False),
+    ("Responsible for the cleaning rota and office supplies", False),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNERSHIP)
+def test_real_phrasing_ownership(found, text, expected):
+    assert ("ownership" in found(text)) is expected
+
+
+OUTCOMES = [
+    # coursework numbers are offline at most; a course as a product is not coursework
+    ("Wrote a 5x faster sparse solver in a parallel computing class", "outcome_metric", False),
+    ("Cut training time by 40% for my master's thesis", "outcome_metric", False),
+    ("Capstone: raised click-through by 12% on a simulated shop", "outcome_metric", False),
+    ("Raised sign-ups by 12% with a world-class onboarding flow", "outcome_metric", True),
+    ("Beat the baseline by 3 points more F1 on the held-out split", "offline_metric", True),
+    # changes by a factor, time saved in words, a volume handled per period
+    ("Cut nightly restore time by a factor of ten", "outcome_metric", True),
+    ("Sped up fraud scoring by an order of magnitude", "outcome_metric", True),
+    ("Weighted rare classes by a factor of 4 during training", "outcome_metric", False),
+    ("Automated replica setup, saving the ops desk hundreds of hours of toil", "outcome_metric", True),
+    ("Spent hundreds of hours labelling street images", "outcome_metric", False),
+    ("Built the intake scorer, screening 12k+ loan applications per day", "outcome_metric", True),
+    ("Run the claims scorer, handling 30k+ claims across 4 markets", "outcome_metric", True),
+    ("Processed 40k scanned invoices for the training set", "outcome_metric", False),
+    # a team's growth is not an outcome; an outcome spread across teams is
+    ("Cut cloud spend across teams by 10%", "outcome_metric", True),
+    ("Lowered the review load of support teams by a third", "outcome_metric", True),
+    ("Grew the data team by 4 engineers", "outcome_metric", False),
+    ("Scaled headcount from 4 to 12 in a year", "outcome_metric", False),
+    ("Increased the analytics staff by 50%", "outcome_metric", False),
+]
+
+
+@pytest.mark.parametrize("text,signal,expected", OUTCOMES)
+def test_real_phrasing_outcomes(found, text, signal, expected):
+    assert (signal in found(text)) is expected
