@@ -5,6 +5,12 @@ Each signal's rows hold positives and, next to them, the near misses that must s
 
 import pytest
 
+
+def _rows(signal, pairs):
+    """(text, signal, expected) rows of one signal, from (text, expected) pairs."""
+    return [(text, signal, expected) for text, expected in pairs]
+
+
 ROWS = [
     # present tense of a current role opens the bullet with the act; a noun or a plan does not
     ("Deploy credit-limit models for four lending markets", "deployed", True),
@@ -42,38 +48,23 @@ ROWS = [
 ]
 
 
-@pytest.mark.parametrize("text,signal,expected", ROWS)
-def test_real_phrasing(found, text, signal, expected):
-    assert (signal in found(text)) is expected
-
-
-OWNER_ROLES = [
+OWNER_ROLES = _rows("ownership", [
     ("Product owner for the claims-triage model and its roadmap", True),
     ("Global lead for event tracking across the web shop", True),
     ("Lead trainer for new analysts on the BI tools", False),
     ("Met the product owner for the claims app weekly", False),
     ("Worked under the product owner's direction", False),
-]
+])
 
 
-@pytest.mark.parametrize("text,expected", OWNER_ROLES)
-def test_real_phrasing_owner_roles(found, text, expected):
-    assert ("ownership" in found(text)) is expected
-
-
-APPROX_SIGNS = [
+APPROX_SIGNS = _rows("outcome_metric", [
     ("Lifted click-through on the deals page by \u223c3x", True),  # the tilde operator some PDFs print for "~"
     ("Lifted click-through on the deals page by ~3x", True),
     ("Trained on \u223c3 TB of click logs", False),
-]
+])
 
 
-@pytest.mark.parametrize("text,expected", APPROX_SIGNS)
-def test_real_phrasing_approx_signs(found, text, expected):
-    assert ("outcome_metric" in found(text)) is expected
-
-
-COMPETITION = [
+COMPETITION = _rows("competition", [
     # a prize at a hackathon, however the event is spelt, and a contest prize-winner for a model
     ("Built an award winning parcel-routing model for a city logistics hackaton", True),
     ("Award-winning churn predictor at the regional insurers hackathon", True),
@@ -82,12 +73,7 @@ COMPETITION = [
     ("Built an award-winning product for retail analytics", False),
     ("Organised the office hackaton catering", False),
     ("Spelling contest prizewinner in primary school", False),
-]
-
-
-@pytest.mark.parametrize("text,expected", COMPETITION)
-def test_real_phrasing_competition(found, text, expected):
-    assert ("competition" in found(text)) is expected
+])
 
 
 STACK = [
@@ -105,11 +91,10 @@ STACK = [
 @pytest.mark.parametrize("text,tool", STACK)
 def test_real_phrasing_stack_tools(found, text, tool):
     signal = found(text).get("production_stack")
-    # str(): the value names the tool whether it holds the first tool or every tool of the bullet
-    assert (tool in str(signal.value) if tool else signal is None)
+    assert (tool in signal.value if tool else signal is None)  # the value lists every tool of the bullet
 
 
-OWNERSHIP = [
+OWNERSHIP = _rows("ownership", [
     # ownership as a role or a direction of people; a veto word inside a technical act does not cancel it
     ("Directed six analysts in rebuilding the churn forecasts", True),
     ("As the sole ML engineer, built and ran the pricing service", True),
@@ -120,12 +105,7 @@ OWNERSHIP = [
     ("Directed to the support queue for escalations", False),
     ("As the only intern, shadowed the platform team", False),
     ("Responsible for the cleaning rota and office supplies", False),
-]
-
-
-@pytest.mark.parametrize("text,expected", OWNERSHIP)
-def test_real_phrasing_ownership(found, text, expected):
-    assert ("ownership" in found(text)) is expected
+])
 
 
 OUTCOMES = [
@@ -153,6 +133,9 @@ OUTCOMES = [
 ]
 
 
-@pytest.mark.parametrize("text,signal,expected", OUTCOMES)
-def test_real_phrasing_outcomes(found, text, signal, expected):
+ALL_ROWS = [*ROWS, *OWNER_ROLES, *APPROX_SIGNS, *COMPETITION, *OWNERSHIP, *OUTCOMES]
+
+
+@pytest.mark.parametrize("text,signal,expected", ALL_ROWS)
+def test_real_phrasing(found, text, signal, expected):
     assert (signal in found(text)) is expected
