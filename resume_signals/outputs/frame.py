@@ -39,8 +39,7 @@ def _as_report(report: Report | Mapping[str, Any]) -> Report:
 
 
 def _row(report: Report) -> dict[str, Any]:
-    read = report.status != "failed"
-    contact = report.contact if read else {}
+    contact = report.contact  # {} for a failed or redacted report
     return {
         "file": report.source.name,
         "path": report.source.path,
@@ -53,7 +52,7 @@ def _row(report: Report) -> dict[str, Any]:
         "name": contact.get("name"),
         "email": contact.get("email"),
         "phone": contact.get("phone"),
-        "skills": ", ".join(report.skills) if read else "",
+        "skills": ", ".join(report.skills),
         "tools": ", ".join(report.tools()),
     }
 
