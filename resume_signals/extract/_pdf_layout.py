@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from ..document import LineDraft
 from ..text.bullets import CANONICAL, DASHES, GLYPHS
+from ..text.wraps import Hyphens, carries_on, compounds, hyphen_join, join
 
 # --- tuning, in units of the font size (em) unless said otherwise -----------------------------------
 
@@ -629,34 +630,7 @@ def _gaps(lines: list[_Line]) -> None:
         prev = ln
 
 
-@dataclass(frozen=True)
-class _Hyphens:
-    """How to rejoin a word broken at a line end: soft hyphenation or a compound's own hyphen."""
-
-    soft: bool
-    """The producer hyphenates words itself (TeX, ReportLab); word processors only break at real hyphens."""
-    compounds: frozenset[str]
-    """Hyphenated words written whole elsewhere in the document ("low-resource"): keep their hyphen."""
-
-
-def _hyphen_join(a: str, b: str, hy: _Hyphens) -> tuple[str, str] | None:
-    """Rejoin 'produc-' + 'tion of ...' (or 'U-' + 'Net'): the new pair, or None when there is nothing to join."""
-    if len(a) < 2 or not a.endswith("-") or not a[-2].isalnum() or not b or not b[0].isalnum():
-        return None
-    word_start = max(a.rfind(" "), a.rfind("\t")) + 1
-    head = a[word_start:]
-    first, _, rest = b.partition(" ")
-    tail = first.rstrip(".,;:)!?")
-    soft = (hy.soft and a[-2].islower() and b[0].islower() and "-" not in head[:-1]
-            and (head + tail).lower() not in hy.compounds)
-    joined = (a[:-1] if soft else a) + first
-    return joined, rest
-
-
-_COMPOUND = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
-
-
-def _merge_wrapped(lines: list[_Line], hy: _Hyphens) -> None:
+def _merge_wrapped(lines: list[_Line], hy: Hyphens) -> None:
     """Join continuation lines into their bullet; rejoin hyphenated words across plain line breaks."""
     kept: list[_Line] = []
     for ln in lines:
@@ -670,17 +644,13 @@ def _merge_wrapped(lines: list[_Line], hy: _Hyphens) -> None:
         if prev is not None and not ln.bullet and (
                 (prev.bullet and (same_flow or next_page) and _continues(prev, ln, next_page=next_page))
                 or (not prev.bullet and same_flow and _paragraph_continues(prev, ln))):
-            joined = _hyphen_join(prev.text, ln.text, hy)
-            if joined is not None:
-                prev.text = joined[0] + (" " + joined[1] if joined[1] else "")
-            else:
-                prev.text = prev.text + " " + ln.text
+            prev.text = join(prev.text, ln.text, hy)
             prev.x1 = max(prev.x1, ln.x1)
             prev.last_x1 = ln.last_x1
             prev.base = ln.base
             continue
         if prev is not None and same_flow and ln.gap_before < _CONT_GAP:
-            joined = _hyphen_join(prev.text, ln.text, hy)
+            joined = hyphen_join(prev.text, ln.text, hy)
             if joined is not None:
                 prev.text, ln.text = joined
                 if not ln.text:
@@ -715,9 +685,7 @@ def _paragraph_continues(prev: _Line, ln: _Line) -> bool:
     left edge, ordinary line spacing, the line above too full to have taken the next word and not ending
     its sentence, and the line below going on in lower case.
     """
-    if "\t" in prev.text or "\t" in ln.text or ln.gap_before >= _CONT_GAP or len(prev.text.split()) < 6:
-        return False
-    if prev.text.rstrip().endswith((".", "!", "?", ":", ";")) or not ln.text[:1].islower():
+    if ln.gap_before >= _CONT_GAP or len(prev.text.split()) < 6 or not carries_on(prev.text, ln.text):
         return False  # only a sentence cut mid-way is rejoined: equal lines of a list or column stay apart
     em = max(prev.size, 1.0)
     if abs(ln.size - prev.size) > 0.3 or ln.bold != prev.bold or ln.italic != prev.italic:
@@ -763,8 +731,7 @@ def build_lines(pages: list[PageGlyphs], *, soft_hyphens: bool = True) -> tuple[
     dropped = _drop_running_heads(lines, len(pages))
     if dropped:
         notes.append(f"{dropped} repeated header, footer or page-number lines were dropped")
-    compounds = frozenset(m.group(0).lower() for ln in lines for m in _COMPOUND.finditer(ln.text))
-    _merge_wrapped(lines, _Hyphens(soft_hyphens, compounds))
+    _merge_wrapped(lines, Hyphens(soft_hyphens, compounds([ln.text for ln in lines])))
     drafts = [LineDraft(text=ln.text, page=ln.page, size=ln.size or None, bold=ln.bold, italic=ln.italic,
                         bullet=ln.bullet, x0=round(ln.x0, 1), x1=round(ln.x1, 1), gap_before=ln.gap_before)
               for ln in lines]

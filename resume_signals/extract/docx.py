@@ -46,6 +46,7 @@ from ..document import Document, LineDraft, assemble
 from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
 from ..text.bullets import CANONICAL
+from ..text.wraps import carries_on
 from ._zip import SafeZip, parse_xml
 from .sniff import main_part_from_content_types
 from .txt import normalise_bullet
@@ -65,7 +66,6 @@ _MAX_DEPTH = 120
 """Nesting (tables in cells in text boxes...) beyond which a document is refused as corrupt."""
 _MAX_HEADER_PARTS = 24
 _OFF = {"0", "false", "off", "none"}
-_BLOCK_END = re.compile(r"[.:;!?)\]]\s*$")
 
 
 def _local(el: Any) -> str:
@@ -640,7 +640,7 @@ def _split_breaks(pieces: list[_Piece | object]) -> list[list[_Piece]]:
             continue
         if merged:
             prev = "".join(p.text for p in merged[-1]).rstrip()
-            if prev and not _BLOCK_END.search(prev) and text[0].islower() and "\t" not in prev:
+            if carries_on(prev, text):
                 merged[-1] = merged[-1] + [_Piece(" ", merged[-1][-1].props)] + group
                 continue
         merged.append(group)

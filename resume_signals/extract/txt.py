@@ -18,6 +18,7 @@ from ..document import Document, LineDraft, assemble
 from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
 from ..text.bullets import ASCII_MARKERS, CANONICAL, DASHES, GLYPHS, PRIVATE_USE, char_class
+from ..text.wraps import carries_on, join
 from .sniff import TEXT_SAMPLE, text_encoding
 
 #: Leading list markers of typed bullets, in text and in DOCX paragraphs typed by hand.
@@ -27,6 +28,8 @@ BULLET_RE = re.compile(
     r"|o(?=[ \t\u00a0])|\(?\d{1,2}[.)](?=[ \t\u00a0])|\(?[a-z][.)](?=[ \t\u00a0]))[ \t\u00a0]*"
 )
 _RULE = re.compile(r"^[ \t]*([-=_*~#.·•])(?:[ \t]*\1){2,}[ \t]*$")
+_COLUMNS = re.compile(r"\t|\S {3,}\S")
+"""Fields set apart by a tab or a run of spaces (`assemble` turns such runs into tabs): a row, not a wrap."""
 _MD_HEADING = re.compile(r"^[ \t]*(#{1,6})[ \t]+(.*?)[ \t#]*$")
 
 
@@ -44,6 +47,19 @@ def normalise_bullet(text: str) -> tuple[str, bool]:
     if not m or not text[m.end():].strip():
         return text, False
     return CANONICAL + " " + text[m.end():], True
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t\u00a0"))
+
+
+def _bullet_tail(bullet: str, line: str, *, hanging: int) -> bool:
+    """A plain line that is the hard-wrapped rest of the bullet above: indented to the bullet's text (a hanging
+    indent), or going on in lower case where the bullet stopped mid-sentence; never a row of columns, a
+    heading or another list item."""
+    if not line.strip() or BULLET_RE.match(line) or _COLUMNS.search(line.strip()):
+        return False
+    return _indent(line) >= hanging > 1 or carries_on(bullet, line)
 
 
 def decode(data: bytes) -> str:
@@ -70,6 +86,7 @@ def extract_txt(data: bytes, *, limits: Limits) -> Document:
         raise DocumentError(ErrorCode.TOO_MUCH_TEXT,
                             f"The text file holds {len(text):,} characters, over the {limits.max_chars:,} limit.")
     drafts: list[LineDraft] = []
+    hanging = 0  # the column where the last bullet's text starts
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         line = raw.replace("\f", " ")
         if _RULE.match(line):
@@ -81,6 +98,11 @@ def extract_txt(data: bytes, *, limits: Limits) -> Document:
         if heading and heading.group(2):
             drafts.append(LineDraft(heading.group(2), style=f"Heading {len(heading.group(1))}"))
             continue
+        if drafts and drafts[-1].bullet and _bullet_tail(drafts[-1].text, line, hanging=hanging):
+            drafts[-1].text = join(drafts[-1].text, line)
+            continue
+        marker = BULLET_RE.match(line)
+        hanging = marker.end() if marker else 0
         line, bullet = normalise_bullet(line)
         drafts.append(LineDraft(line, bullet=bullet))
     replaced = text.count("\ufffd")

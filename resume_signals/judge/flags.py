@@ -51,6 +51,7 @@ from ..spec.vocab import (
     PADDING,
 )
 from ..text.tense import regular_past
+from ..text.wraps import carries_on
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -165,11 +166,10 @@ def _line_units(doc: Document, sections: list[Section], entries: list[Entry],
                 kinds: frozenset[str]) -> list[tuple[int, int]]:
     """Bullet-like units of the context sections, built from the document's lines.
 
-    A bullet line starts a unit; a following plain line that continues it
-    (no paragraph gap, not an entry's first line, and either the bullet did
-    not end a sentence or the line starts in lower case) is added to it,
-    because PDF extraction wraps one bullet over several lines. Any other
-    line is a unit of its own.
+    A bullet line starts a unit; a following plain line that carries it on
+    (no paragraph gap, not an entry's first line, and a wrap by
+    `text.wraps.carries_on`) is added to it. Any other line is a unit of its
+    own.
     """
     entry_starts = {e.start for e in entries}
     units: list[list[int]] = []
@@ -178,10 +178,8 @@ def _line_units(doc: Document, sections: list[Section], entries: list[Entry],
         if not _in_sections(line.start, sections, kinds):
             prev_bullet = False
             continue
-        text = line.text.strip()
-        ended = bool(units) and doc.text[units[-1][1] - 1] in ".!?:"
         continues = (prev_bullet and bool(units) and not line.bullet and line.start not in entry_starts
-                     and line.gap_before < 1.0 and (not ended or text[:1].islower()))
+                     and line.gap_before < 1.0 and carries_on(doc.text[units[-1][0]:units[-1][1]], line.text))
         if continues:
             units[-1][1] = line.end
         else:

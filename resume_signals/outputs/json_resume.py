@@ -30,6 +30,7 @@ from ..redact import Contact, contact_block_end, find_contacts, find_name
 from ..report import DateRange, Entry, Report, Section
 from ..spec.data import data_toml
 from ..text.bullets import CANONICAL
+from ..text.wraps import carries_on, join, open_end
 
 JSON_RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 _BULLET = CANONICAL
@@ -260,10 +261,8 @@ def _logical_lines(lines: list[str]) -> list[str]:
     out: list[str] = []
     for raw in lines:
         line = _unbullet(raw)
-        wrapped = out and not raw.lstrip().startswith(_BULLET) and (
-            re.search(r"(?:[,&/(-]|\b(?:and|of|in|for|the))$", out[-1]) or line[:1].islower())
-        if wrapped:
-            out[-1] = f"{out[-1]} {line}"
+        if out and not raw.lstrip().startswith(_BULLET) and (open_end(out[-1]) or carries_on(out[-1], line)):
+            out[-1] = join(out[-1], line)
         else:
             out.append(line)
     return out

@@ -31,6 +31,7 @@ from ..document import Document, Line
 from ..report import DateRange, Entry, Section
 from ..text.bullets import CANONICAL, DASHES, GLYPHS, char_class
 from ..text.tense import regular_past
+from ..text.wraps import carries_on, join, open_end
 from .dates import find_date_ranges, is_span, parse_date_range
 from .headings import is_bullet, is_document_title
 from .lexicon import EntryLexicon, entry_lexicon
@@ -139,7 +140,7 @@ def _continues(bullet: Line, line: Line) -> bool:
     """``line`` is the wrapped rest of ``bullet``: indented past its glyph, or starting lower case."""
     if "\t" in line.text or "\t" in bullet.text or _pick_date(line.text):
         return False
-    if line.text[:1].islower() and not line.bold and not bullet.text.rstrip().endswith((".", "!", "?")):
+    if carries_on(bullet.text, line.text) and not line.bold:
         return True
     return bullet.x0 is not None and line.x0 is not None and line.x0 > bullet.x0 + 2 and line.page == bullet.page
 
@@ -246,7 +247,7 @@ def _drop_place_tail(part: str, elex: EntryLexicon) -> str:
 
 def _wrapped(a: Line, b: Line, right: float | None) -> bool:
     """``b`` continues header line ``a`` that ran into the column's edge (or ended on a comma)."""
-    if a.text.rstrip().endswith((",", "&", "-", "/")) or b.text[:1].islower():
+    if open_end(a.text) or carries_on(a.text, b.text):
         return True
     if right is None or a.x0 is None or a.x1 is None or b.x0 is None:
         return False
@@ -260,7 +261,7 @@ def _joined_lines(draft: _Draft) -> list[tuple[str, _Info]]:
     for info in draft.lines:
         if out and info.date is None and out[-1][1].date is None and out[-1][1].kind == "header" and _wrapped(
                 out[-1][1].line, info.line, draft.right):
-            out[-1] = (out[-1][0].rstrip() + " " + info.line.text.strip(), out[-1][1])
+            out[-1] = (join(out[-1][0], info.line.text), out[-1][1])
         else:
             out.append((info.line.text, info))
     return out

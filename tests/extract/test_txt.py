@@ -44,6 +44,25 @@ def test_txt_lines_bullets_and_tabs() -> None:
         assert doc.text[line.start:line.end] == line.text
 
 
+@pytest.mark.parametrize(("data", "lines"), [
+    # a hard-wrapped bullet is one line, whether its tail is indented to the text or goes on in lower case
+    ("- Deployed the churn model to\n  production", ["• Deployed the churn model to production"]),
+    ("* Cut fraud losses by 12%, saving\n  EUR 2M a year", ["• Cut fraud losses by 12%, saving EUR 2M a year"]),
+    ("- Built the ranking service and\nretrained it weekly", ["• Built the ranking service and retrained it weekly"]),
+    ("- Shipped the model to\n  production,\n  monitored", ["• Shipped the model to production, monitored"]),
+    # near misses: a new item, a finished sentence, a row of columns, a line after a blank one, a plain line
+    ("- Shipped the model\n- retrained it weekly", ["• Shipped the model", "• retrained it weekly"]),
+    ("- Shipped the model.\nretrained weekly", ["• Shipped the model.", "retrained weekly"]),
+    ("- Shipped the model\nML Engineer, Acme", ["• Shipped the model", "ML Engineer, Acme"]),
+    ("- Python, Docker\n  ML Engineer      2019 - 2021", ["• Python, Docker", "ML Engineer\t2019 - 2021"]),
+    ("- Shipped the model\n\n  and more", ["• Shipped the model", "and more"]),
+    ("Summary of the work on\nproduction systems", ["Summary of the work on", "production systems"]),
+])
+def test_txt_bullet_tails_are_joined(data: str, lines: list[str]) -> None:
+    doc = extract_txt(data.encode(), limits=LIMITS)
+    assert [line.text for line in doc.lines] == lines
+
+
 def test_txt_wide_space_runs_become_tabs() -> None:
     doc = extract_txt(b"ML Engineer, Acme        2019 - 2021", limits=LIMITS)
     assert doc.text == "ML Engineer, Acme\t2019 - 2021"
