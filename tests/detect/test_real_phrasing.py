@@ -29,6 +29,11 @@ ROWS = [
     ("Collaborated with ops to launch the routing model in production", "deployed", True),
     ("Hope to deploy the fraud scorers into production", "deployed", False),
     ("Partnered with the infra group to deploy a demo to staging", "deployed", False),
+    # watching the street through cameras is what a vision system does; watching a network's traffic is monitoring
+    ("Built a traffic monitoring system on junction cameras with a YOLO detector", "monitoring", False),
+    ("Ran parking monitoring for the city garages", "monitoring", False),
+    ("Added network traffic monitoring and alerts to the inference API", "monitoring", True),
+    ("Monitored drift of the pedestrian detector in production", "monitoring", True),
     # version tracking with a tracking tool is versioning; of documents it is not
     ("Kept version tracking of every training run and artefact in MLflow", "versioning", True),
     ("Kept version tracking for contracts in SharePoint", "versioning", False),
@@ -105,6 +110,12 @@ OWNERSHIP = _rows("ownership", [
     ("Directed to the support queue for escalations", False),
     ("As the only intern, shadowed the platform team", False),
     ("Responsible for the cleaning rota and office supplies", False),
+    # the lead is the bullet's subject doing the work, or somebody else
+    ("Technical lead designing and building the lending risk platform", True),
+    ("Tech lead delivering the ranking rewrite", True),
+    ("Worked with the tech lead on the fraud scorer", False),
+    ("Reported to the technical lead of the search relevance team", False),
+    ("Technical lead meeting notes were kept in the wiki", False),
 ])
 
 
@@ -130,6 +141,18 @@ OUTCOMES = [
     ("Grew the data team by 4 engineers", "outcome_metric", False),
     ("Scaled headcount from 4 to 12 in a year", "outcome_metric", False),
     ("Increased the analytics staff by 50%", "outcome_metric", False),
+    # a duration in words on both sides, a saving written after its amount
+    ("Automated the retraining runbook, reducing turnaround from one week to two hours", "outcome_metric", True),
+    ("Brought label review down from three days to a few minutes", "outcome_metric", True),
+    ("Moved the analytics desk from one office to three", "outcome_metric", False),
+    ("Grew the training window from one week of logs to two years of logs", "outcome_metric", False),
+    ("Rebuilt the churn report template (6+ hours saved per month)", "outcome_metric", True),
+    ("Logged 40 hours of saved game footage for the vision dataset", "outcome_metric", False),
+    # an amount that sizes an organisation is who the work was for; a deal or a saving is an outcome
+    ("Built propensity models for a pitch to a $30B+ company", "outcome_metric", False),
+    ("Tuned the uplift model for a $900M-revenue retailer", "outcome_metric", False),
+    ("Shipped a scorer that won a $3M enterprise contract", "outcome_metric", True),
+    ("Retrained the churn model, saving $2M for a large retailer", "outcome_metric", True),
 ]
 
 
