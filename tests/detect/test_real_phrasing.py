@@ -34,6 +34,13 @@ ROWS = [
     ("Ran parking monitoring for the city garages", "monitoring", False),
     ("Added network traffic monitoring and alerts to the inference API", "monitoring", True),
     ("Monitored drift of the pedestrian detector in production", "monitoring", True),
+    # building or running the path that serves models is production; serving food or people is not
+    ("Worked on both offline training and online serving of the recommenders", "deployed", True),
+    ("Maintain the real-time serving layer for the search ranker", "deployed", True),
+    ("The claims scorer is used in production by three teams", "deployed", True),
+    ("Designed online serving size guides for the meal-kit site", "deployed", False),
+    ("Used Python in production code reviews", "deployed", False),
+    ("Read about low-latency serving systems in a reading group", "deployed", False),
     # version tracking with a tracking tool is versioning; of documents it is not
     ("Kept version tracking of every training run and artefact in MLflow", "versioning", True),
     ("Kept version tracking for contracts in SharePoint", "versioning", False),
