@@ -8,7 +8,7 @@ disagree on what a wrap looks like:
 
 - does the line above stop where a sentence or a list item cannot
   (`ends_sentence`, `open_end`)?
-- does the line below go on in lower case, with a word (`carries_on`)?
+- does the line below go on in lower case (`carries_on`)?
 
 Each caller adds only what it alone knows: positions on the page (PDF), a
 bullet's hanging indent, a dated header. Text-only cues are never enough by
@@ -23,7 +23,8 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]?\s*$")
-_OPEN_END = re.compile(r"(?:[,&/(-]|\b(?:and|of|in|for|the))\s*$")
+_OPEN_END = re.compile(r"(?:[,&/(-]|\b(?:and|or|of|in|for|the|a|an|as|with|using|to|by|on|from|into|via|at|"
+                       r"including))\s*$")
 _COMPOUND = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 
 
@@ -38,11 +39,12 @@ def open_end(text: str) -> bool:
 
 
 def carries_on(above: str, below: str) -> bool:
-    """The text-only test of a wrap: the line above does not end its sentence and the line below goes on in lower
-    case. Lines holding a tab are columns of a row, never wraps."""
-    if "\t" in above or "\t" in below or not above.strip():
+    """The text-only test of a wrap: the line above does not end its sentence, and either it stops on an open end
+    ("... using Python," over "Django and AWS") or the line below goes on in lower case. Lines holding a tab are
+    columns of a row, never wraps."""
+    if "\t" in above or "\t" in below or not above.strip() or not below.strip():
         return False
-    return not ends_sentence(above) and below.lstrip()[:1].islower()
+    return not ends_sentence(above) and (open_end(above) or below.lstrip()[:1].islower())
 
 
 @dataclass(frozen=True)

@@ -34,6 +34,9 @@ ROWS = [
     ("Ran parking monitoring for the city garages", "monitoring", False),
     ("Added network traffic monitoring and alerts to the inference API", "monitoring", True),
     ("Monitored drift of the pedestrian detector in production", "monitoring", True),
+    # automating a deployment is an act on it
+    ("Automated the deployment of the scoring models into production with Argo", "deployed", True),
+    ("Automated the deployment checklist reviews for the audit team", "deployed", False),
     # building or running the path that serves models is production; serving food or people is not
     ("Worked on both offline training and online serving of the recommenders", "deployed", True),
     ("Maintain the real-time serving layer for the search ranker", "deployed", True),
@@ -117,6 +120,11 @@ OWNERSHIP = _rows("ownership", [
     ("Directed to the support queue for escalations", False),
     ("As the only intern, shadowed the platform team", False),
     ("Responsible for the cleaning rota and office supplies", False),
+    # the current role as a present participle with its object; an adjective or a vehicle is not ownership
+    ("Leading a team of four applied scientists on query understanding", True),
+    ("Owning the ranking service end to end", True),
+    ("Leading provider of payroll software for clinics", False),
+    ("Driving a delivery van between depots", False),
     # the lead is the bullet's subject doing the work, or somebody else
     ("Technical lead designing and building the lending risk platform", True),
     ("Tech lead delivering the ranking rewrite", True),

@@ -15,7 +15,9 @@ from resume_signals.text.wraps import Hyphens, carries_on, compounds, ends_sente
     ("Deployed the ranking model to production.", "retrained weekly on fresh clicks", False),
     ("Tools:", "python, docker, kubernetes", False),
     ("Cut fraud losses by 12% (measured in an A/B test);", "reported monthly", False),
-    ("Built a churn model and deployed it to", "Production behind a feature flag.", False),
+    ("Improved fraud recall with models such as", "XGBoost and random forests", True),
+    ("Built and maintained the pricing API using Python,", "Django and AWS.", True),
+    ("Built a churn model and deployed it", "Production monitoring came later.", False),
     ("Machine Learning Engineer\tAcme", "berlin office", False),
     ("Machine Learning Engineer", "2019\t2021", False),
     ("", "and then some", False),
@@ -34,7 +36,8 @@ def test_wraps_ends_sentence(text: str, ended: bool) -> None:
 
 @pytest.mark.parametrize(("text", "open_"), [
     ("Master of Science in Data &", True), ("Head of", True), ("Python, Docker,", True), ("Data and", True),
-    ("Senior Engineer (", True), ("Research Engineer", False), ("Shipped it.", False), ("Theory", False),
+    ("Senior Engineer (", True), ("models such as", True), ("deployed it using", True),
+    ("Research Engineer", False), ("Shipped it.", False), ("Theory", False), ("Data Analyst", False),
 ])
 def test_wraps_open_end(text: str, open_: bool) -> None:
     assert open_end(text) is open_
