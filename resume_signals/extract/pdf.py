@@ -35,7 +35,7 @@ from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
 from ._pdf_guard import Deadline, check_document_streams, check_font, check_raw_streams
 from ._pdf_layout import VECTOR_BULLET, Glyph, PageGlyphs, build_lines
-from .visibility import Box, GlyphState, Paint, hidden_reason, hidden_text, to_rgb
+from .visibility import RGB, Box, GlyphState, Paint, hidden_reason, hidden_text, to_rgb
 
 log = logging.getLogger(__name__)
 
@@ -165,6 +165,8 @@ def _device_class() -> type:
             self.content_calls = 0
             self.content_budget = 1 << 30
             self.paths = 0
+            self._ncolor: Any = None
+            self._fill: RGB | None = (0.0, 0.0, 0.0)
 
         def begin_page(self, page: Any, ctm: Any) -> None:
             super().begin_page(page, ctm)
@@ -268,7 +270,11 @@ def _device_class() -> type:
                 name = getattr(name, "name", None) or "unknown"
                 name = name.decode("latin-1") if isinstance(name, bytes) else str(name)
             size = d * fontsize
-            fill = to_rgb(graphicstate.ncolor) if graphicstate.ncolor is not None else (0.0, 0.0, 0.0)
+            ncolor = graphicstate.ncolor
+            if ncolor is not self._ncolor:  # the interpreter sets a new object on each colour change
+                self._ncolor = ncolor
+                self._fill = to_rgb(ncolor) if ncolor is not None else (0.0, 0.0, 0.0)
+            fill = self._fill
             self.states.append(GlyphState(bbox=Box(e, f - 0.2 * size, e + a * adv, f + 0.7 * size), size=size,
                                           render_mode=self.render_mode, fill=fill, clip=self.clip,
                                           order=self._order()))

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -97,8 +98,12 @@ def luminance(colour: RGB) -> float:
     return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
 
 
+@functools.lru_cache(maxsize=1024)
 def contrast(a: RGB, b: RGB) -> float:
-    """WCAG contrast ratio between two colours: 1 (identical) to 21 (black on white)."""
+    """WCAG contrast ratio between two colours: 1 (identical) to 21 (black on white).
+
+    Cached: it is asked for every glyph, and a page uses a handful of colours.
+    """
     la, lb = sorted((luminance(a), luminance(b)))
     return (lb + 0.05) / (la + 0.05)
 
