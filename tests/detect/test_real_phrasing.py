@@ -34,6 +34,11 @@ ROWS = [
     ("Ran parking monitoring for the city garages", "monitoring", False),
     ("Added network traffic monitoring and alerts to the inference API", "monitoring", True),
     ("Monitored drift of the pedestrian detector in production", "monitoring", True),
+    # a stated stretch of deploying, the gerund before it with its object; tooling that let the team deploy
+    ("Engineer with 8 years specializing in migrating batch scorers and deploying ranking models", "deployed", True),
+    ("Built release tooling that allowed us to quickly deploy 300 services a day", "deployed", True),
+    ("Wrote the rota that allowed us to deploy nurses across wards", "deployed", False),
+    ("Specializing in modernizing legacy services, eager to learn deploying models", "deployed", False),
     # automating a deployment is an act on it
     ("Automated the deployment of the scoring models into production with Argo", "deployed", True),
     ("Automated the deployment checklist reviews for the audit team", "deployed", False),
@@ -163,6 +168,14 @@ OUTCOMES = [
     ("Grew the training window from one week of logs to two years of logs", "outcome_metric", False),
     ("Rebuilt the churn report template (6+ hours saved per month)", "outcome_metric", True),
     ("Logged 40 hours of saved game footage for the vision dataset", "outcome_metric", False),
+    # a change in a model's errors is model quality; told with its effect in production it is an outcome
+    ("Tuned the claims classifier, leading to a 15% reduction in false positives", "offline_metric", True),
+    ("Tuned the claims classifier, leading to a 15% reduction in false positives", "outcome_metric", False),
+    ("Lowered the error rate of the handwriting model by 40%", "outcome_metric", False),
+    ("Cut false positives of the live fraud alerts by 30%, saving analysts 12 hours a week", "outcome_metric", True),
+    ("Cut support tickets by 20% after the new intent model went live", "outcome_metric", True),
+    ("Scored 91% micro & macro accuracy on the held-out tickets", "offline_metric", True),
+    ("Scored 91 micro and macro tickets in the queue", "offline_metric", False),
     # an amount that sizes an organisation is who the work was for; a deal or a saving is an outcome
     ("Built propensity models for a pitch to a $30B+ company", "outcome_metric", False),
     ("Tuned the uplift model for a $900M-revenue retailer", "outcome_metric", False),
