@@ -39,6 +39,9 @@ ROWS = [
     ("Built release tooling that allowed us to quickly deploy 300 services a day", "deployed", True),
     ("Wrote the rota that allowed us to deploy nurses across wards", "deployed", False),
     ("Specializing in modernizing legacy services, eager to learn deploying models", "deployed", False),
+    # the current role's progressive form opens the bullet; a title opening with the gerund is a topic
+    ("Deploying and monitoring claim-triage models for three insurers", "deployed", True),
+    ("Deploying models: lessons from a year of on-call (meetup talk)", "deployed", False),
     # automating a deployment is an act on it
     ("Automated the deployment of the scoring models into production with Argo", "deployed", True),
     ("Automated the deployment checklist reviews for the audit team", "deployed", False),
@@ -49,6 +52,9 @@ ROWS = [
     ("Designed online serving size guides for the meal-kit site", "deployed", False),
     ("Used Python in production code reviews", "deployed", False),
     ("Read about low-latency serving systems in a reading group", "deployed", False),
+    # a group of people is a team when it is the candidate's, an audience when spoken to
+    ("Manage a 7-person applied research group", "team_size", True),
+    ("Presented the roadmap to a group of 40 sales staff", "team_size", False),
     # version tracking with a tracking tool is versioning; of documents it is not
     ("Kept version tracking of every training run and artefact in MLflow", "versioning", True),
     ("Kept version tracking for contracts in SharePoint", "versioning", False),
@@ -130,6 +136,9 @@ OWNERSHIP = _rows("ownership", [
     ("Owning the ranking service end to end", True),
     ("Leading provider of payroll software for clinics", False),
     ("Driving a delivery van between depots", False),
+    # a present-tense ownership verb joined to a past act; the idiom "lead the way" is not
+    ("Launched the pricing model in May and own it end to end", True),
+    ("Joined the guild early and lead the way on code reviews", False),
     # the lead is the bullet's subject doing the work, or somebody else
     ("Technical lead designing and building the lending risk platform", True),
     ("Tech lead delivering the ranking rewrite", True),
@@ -168,6 +177,14 @@ OUTCOMES = [
     ("Grew the training window from one week of logs to two years of logs", "outcome_metric", False),
     ("Rebuilt the churn report template (6+ hours saved per month)", "outcome_metric", True),
     ("Logged 40 hours of saved game footage for the vision dataset", "outcome_metric", False),
+    # currency codes before the amount; a measure with its direction; the metric named after the number
+    ("EUR 1.4M yearly savings from the routing model", "outcome_metric", True),
+    ("CHF 90k grant for the thesis lab", "outcome_metric", False),
+    ("Checkout p99 latency down 38% after the cache rewrite", "outcome_metric", True),
+    ("Ramped up 5% of traffic to the challenger model", "outcome_metric", False),
+    ("Reached 9% lower MAPE than the seasonal baseline", "offline_metric", True),
+    ("Reached 9% lower MAPE than the seasonal baseline", "outcome_metric", False),
+    ("Saw a 10x speedup from a baseline kernel in the packet path", "outcome_metric", True),
     # a change in a model's errors is model quality; told with its effect in production it is an outcome
     ("Tuned the claims classifier, leading to a 15% reduction in false positives", "offline_metric", True),
     ("Tuned the claims classifier, leading to a 15% reduction in false positives", "outcome_metric", False),
