@@ -42,6 +42,19 @@ ROWS = [
     # the current role's progressive form opens the bullet; a title opening with the gerund is a topic
     ("Deploying and monitoring claim-triage models for three insurers", "deployed", True),
     ("Deploying models: lessons from a year of on-call (meetup talk)", "deployed", False),
+    # a course, class or thesis deploy is coursework unless people outside it used the result
+    ("Course project: deployed a bird-call classifier to Render for the final demo", "deployed", False),
+    ("Launched a quiz bot for classmates during the term", "deployed", False),
+    ("Deployed a Flask scorer to AWS as part of the distributed systems module", "deployed", False),
+    ("Thesis: deployed the triage model as an API now used by 3 clinics", "deployed", True),
+    ("Deployed the fraud model in the course of the data-centre migration", "deployed", True),
+    # a state told after the act, in brackets: it has not happened
+    ("Weekly retraining of the churn model agreed with finance (not yet implemented)", "post_launch_iteration", False),
+    ("Retrained the churn model weekly; the drift alerts are not yet live", "post_launch_iteration", True),
+    ("Retrained the churn model weekly; the drift alerts are not yet live", "monitoring", False),
+    # an SLA in a contract is not a service level watched on a system
+    ("Negotiated SLAs with the cleaning contractors", "monitoring", False),
+    ("Defined SLAs and alerts for the scoring API", "monitoring", True),
     # automating a deployment is an act on it
     ("Automated the deployment of the scoring models into production with Argo", "deployed", True),
     ("Automated the deployment checklist reviews for the audit team", "deployed", False),
@@ -136,6 +149,9 @@ OWNERSHIP = _rows("ownership", [
     ("Owning the ranking service end to end", True),
     ("Leading provider of payroll software for clinics", False),
     ("Driving a delivery van between depots", False),
+    # responsibility for one's own learning is not ownership
+    ("Responsible for learning the billing codebase in my first month", False),
+    ("Responsible for the learning-to-rank service in production", True),
     # a present-tense ownership verb joined to a past act; the idiom "lead the way" is not
     ("Launched the pricing model in May and own it end to end", True),
     ("Joined the guild early and lead the way on code reviews", False),
