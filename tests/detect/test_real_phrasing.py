@@ -48,6 +48,10 @@ ROWS = [
     ("Deployed a Flask scorer to AWS as part of the distributed systems module", "deployed", False),
     ("Thesis: deployed the triage model as an API now used by 3 clinics", "deployed", True),
     ("Deployed the fraud model in the course of the data-centre migration", "deployed", True),
+    # keeping a model fresh is iteration; watching its freshness is monitoring
+    ("Built incremental training for the speech models for model freshness", "post_launch_iteration", True),
+    ("Kept the ranking models fresh with nightly jobs", "post_launch_iteration", True),
+    ("Watched click-through and model freshness on a Grafana board", "post_launch_iteration", False),
     # a state told after the act, in brackets: it has not happened
     ("Weekly retraining of the churn model agreed with finance (not yet implemented)", "post_launch_iteration", False),
     ("Retrained the churn model weekly; the drift alerts are not yet live", "post_launch_iteration", True),
