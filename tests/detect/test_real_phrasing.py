@@ -69,6 +69,9 @@ ROWS = [
     ("Designed online serving size guides for the meal-kit site", "deployed", False),
     ("Used Python in production code reviews", "deployed", False),
     ("Read about low-latency serving systems in a reading group", "deployed", False),
+    # the size of the teams the work took
+    ("Own delivery of projects involving 5-10 engineers", "team_size", True),
+    ("Own delivery of projects involving 3 datasets", "team_size", False),
     # a group of people is a team when it is the candidate's, an audience when spoken to
     ("Manage a 7-person applied research group", "team_size", True),
     ("Presented the roadmap to a group of 40 sales staff", "team_size", False),
@@ -153,6 +156,13 @@ OWNERSHIP = _rows("ownership", [
     ("Owning the ranking service end to end", True),
     ("Leading provider of payroll software for clinics", False),
     ("Driving a delivery van between depots", False),
+    # a role that leads the work, as the subject; someone else's role is not
+    ("Spearheading org-wide migration of the feature store", True),
+    ("I was the primary architect on the fraud scoring service", True),
+    ("Met the primary architect of the new office building", False),
+    ("Serving as lead developer on the claims triage app", True),
+    ("Technical product manager for the forecasting platform", True),
+    ("Enterprise-wide lead for the model risk programme", True),
     # responsibility for one's own learning is not ownership
     ("Responsible for learning the billing codebase in my first month", False),
     ("Responsible for the learning-to-rank service in production", True),
@@ -197,6 +207,19 @@ OUTCOMES = [
     ("Grew the training window from one week of logs to two years of logs", "outcome_metric", False),
     ("Rebuilt the churn report template (6+ hours saved per month)", "outcome_metric", True),
     ("Logged 40 hours of saved game footage for the vision dataset", "outcome_metric", False),
+    # reach, speed and time saved written in words; shares of work or of the business the system carries
+    ("Tuned the feed ranker for millions of daily users", "outcome_metric", True),
+    ("Launched the offline maps feature. Used by thousands daily.", "outcome_metric", True),
+    ("Mentored thousands of students in online classes", "outcome_metric", False),
+    ("Analysed millions of rows of click logs for the churn model", "outcome_metric", False),
+    ("Moved the claims feed to streaming, cutting data delay from hours to seconds", "outcome_metric", True),
+    ("Made checkout hundreds of milliseconds faster", "outcome_metric", True),
+    ("Built an intake bot, automating 80+ agent-hours weekly", "outcome_metric", True),
+    ("Replaced 40 spreadsheets with one dashboard", "outcome_metric", False),
+    ("Built intent models that resolve 25% of chat requests without an agent", "outcome_metric", True),
+    ("Built the scoring service, now responsible for 60% of approved loans", "outcome_metric", True),
+    ("Built the scoring service, now responsible for 60% of approved loans", "ownership", False),
+    ("Ran an internal search app supporting 9,000 analysts, engineers and support users", "outcome_metric", True),
     # currency codes before the amount; a measure with its direction; the metric named after the number
     ("EUR 1.4M yearly savings from the routing model", "outcome_metric", True),
     ("CHF 90k grant for the thesis lab", "outcome_metric", False),
