@@ -255,9 +255,9 @@ def _study_doc(degree: str) -> tuple:
         ("Research and Teaching Assistant", False),
         ("Resident Advisor", False),
         ("Student Worker, Campus Library", False),
-        # Near misses: an assistant vice president or a research engineer is a job, and so is a research
-        # assistant whose dates lie inside no degree (a post-degree lab job).
-        ("Research Assistant, Soil Physics Lab", True),
+        ("Research Assistant, Soil Physics Lab", False),  # SIGNALS.md names research assistantships
+        # Near misses: an assistant vice president, a research associate or a research engineer is a job.
+        ("Research Associate, Soil Physics Lab", True),
         ("Assistant Vice President, Credit Analytics", True),
         ("Research Engineer", True),
         ("Teaching Platform Engineer", True),
