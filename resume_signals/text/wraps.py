@@ -3,12 +3,14 @@
 A layout wraps one sentence over several lines, and a resume's evidence is the
 sentence, not the line. Every reader that has to undo a wrap (the PDF and DOCX
 extractors, the plain-text reader, entry headers, the padding flag's units, the
-JSON Resume export) asks the same two text questions here, so that they cannot
+JSON Resume export) asks the same text questions here, so that they cannot
 disagree on what a wrap looks like:
 
-- does the line above stop where a sentence or a list item cannot
-  (`ends_sentence`, `open_end`)?
-- does the line below go on in lower case (`carries_on`)?
+- does the line above end its sentence (`ends_sentence`), or stop where a
+  sentence cannot (`open_end`: a comma, "and", "using", "such as")?
+- `carries_on` puts them together with the line below: a line that does not
+  end its sentence is carried on when it stops on an open end or when the
+  next line goes on in lower case.
 
 Each caller adds only what it alone knows: positions on the page (PDF), a
 bullet's hanging indent, a dated header. Text-only cues are never enough by
