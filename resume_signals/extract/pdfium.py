@@ -80,16 +80,25 @@ def _calls() -> Any:
         weight=proto(raw.FPDFFont_GetWeight, i, vp),
         render_mode=proto(raw.FPDFTextObj_GetTextRenderMode, i, vp),
         fill=proto(raw.FPDFPageObj_GetFillColor, i, vp, u, u, u, u),
+        matrix_type=raw.FS_MATRIX,
     )
 
 
-class _Fonts:
-    """Per-document caches keyed by PDFium handles: a font's name and traits, a text object's drawing state."""
+_Run = tuple[float, str, bool, bool, int, "tuple[int, int, int, int] | None"] | None
+"""What every character of one text object shares: (size as drawn, font name, bold, italic, render mode, fill
+RGBA); None when the object is rotated or mirrored."""
+
+
+class _PageFonts:
+    """One page's caches keyed by PDFium handles: a font's name and traits, a text object's shared state.
+
+    They live for one page: once a page is closed, PDFium may free its fonts and objects and hand the same
+    addresses to the next page's.
+    """
 
     def __init__(self) -> None:
         self.calls = _calls()
         self.fonts: dict[int, tuple[str, bool, bool]] = {}
-        self.objects: dict[int, tuple[str, bool, bool, int, tuple[int, int, int, int] | None]] = {}
 
     def font(self, handle: int | None) -> tuple[str, bool, bool]:
         key = handle or 0
@@ -110,19 +119,24 @@ class _Fonts:
             self.fonts[key] = hit
         return hit
 
-    def state(self, obj: int) -> tuple[str, bool, bool, int, tuple[int, int, int, int] | None]:
-        """(font name, bold, italic, render mode, fill RGBA) of one text object."""
-        hit = self.objects.get(obj)
-        if hit is None:
-            calls = self.calls
-            name, bold, italic = self.font(calls.font(obj))
-            mode = calls.render_mode(obj)
-            r, g, b, a = (ctypes.c_uint() for _ in range(4))
-            fill = (r.value, g.value, b.value, a.value) if calls.fill(
-                obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)) else None
-            hit = (name, bold, italic, mode, fill)
-            self.objects[obj] = hit
-        return hit
+    def run(self, obj: int, tp: int, index: int) -> _Run:
+        """The shared state of text object ``obj``, read through its character ``index``.
+
+        PDFium gives every character of a text object the object's matrix and font size, so these are read
+        once per object rather than once per character.
+        """
+        calls = self.calls
+        matrix = calls.matrix_type()
+        calls.matrix(tp, index, ctypes.byref(matrix))
+        if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
+            return None  # rotated or mirrored text (a vertical sidebar label)
+        size = calls.size(tp, index) * matrix.d  # the nominal size (Tf) scaled as drawn, as pdfminer measures it
+        name, bold, italic = self.font(calls.font(obj))
+        mode = calls.render_mode(obj)
+        r, g, b, a = (ctypes.c_uint() for _ in range(4))
+        fill = (r.value, g.value, b.value, a.value) if calls.fill(
+            obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)) else None
+        return (size, name, bold, italic, mode, fill)
 
 
 def _page_objects(raw: Any, page: Any, glyphs: list[Glyph], deadline: Deadline) -> int:
@@ -176,7 +190,7 @@ def _page_objects(raw: Any, page: Any, glyphs: list[Glyph], deadline: Deadline) 
         get = functools.partial(raw.FPDFFormObj_GetObject, form)
 
 
-def _page(raw: Any, pdf: Any, index: int, fonts: _Fonts, deadline: Deadline, budget: list[int]) -> PageGlyphs:
+def _page(raw: Any, pdf: Any, index: int, deadline: Deadline, budget: list[int]) -> PageGlyphs:
     page = pdf[index]
     try:
         width, height = page.get_size()
@@ -186,7 +200,7 @@ def _page(raw: Any, pdf: Any, index: int, fonts: _Fonts, deadline: Deadline, bud
                 width = height = _MAX_PAGE_SIZE
         textpage = page.get_textpage()
         try:
-            glyphs, rotated = _glyphs(raw, textpage, width, height, fonts, deadline, budget)
+            glyphs, rotated = _glyphs(raw, textpage, width, height, deadline, budget)
         finally:
             textpage.close()
         images = _page_objects(raw, page, glyphs, deadline)
@@ -195,7 +209,7 @@ def _page(raw: Any, pdf: Any, index: int, fonts: _Fonts, deadline: Deadline, bud
     return PageGlyphs(number=index + 1, width=width, height=height, glyphs=glyphs, rotated=rotated, images=images)
 
 
-def _glyphs(raw: Any, textpage: Any, width: float, height: float, fonts: _Fonts, deadline: Deadline,
+def _glyphs(raw: Any, textpage: Any, width: float, height: float, deadline: Deadline,
             budget: list[int]) -> tuple[list[Glyph], int]:
     n = raw.FPDFText_CountChars(textpage.raw)
     tp = _address(textpage.raw)
@@ -204,49 +218,56 @@ def _glyphs(raw: Any, textpage: Any, width: float, height: float, fonts: _Fonts,
         raise DocumentError(ErrorCode.TOO_MUCH_TEXT, "This PDF holds far more text than a resume; it was not read.")
     glyphs: list[Glyph] = []
     rotated = 0
+    fonts = _PageFonts()
+    runs: dict[int, _Run] = {}
     box = raw.FS_RECTF()
-    matrix = raw.FS_MATRIX()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     calls = fonts.calls
-    get_unicode, get_object, is_generated = calls.unicode, calls.textobj, calls.generated
-    get_origin, get_box, get_size, get_matrix = calls.origin, calls.box, calls.size, calls.matrix
-    box_ref, matrix_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
+    get_unicode, get_object, is_generated, get_origin, get_box = (calls.unicode, calls.textobj, calls.generated,
+                                                                  calls.origin, calls.box)
+    box_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy)
+    isfinite = math.isfinite
+    last: Glyph | None = None
     for i in range(n):
         if i % _CHECK_EVERY == _CHECK_EVERY - 1:
             deadline.check()
         code = get_unicode(tp, i)
-        if code in (0, 10, 13, 0xFFFE, 0xFFFF) or (code == 32 and is_generated(tp, i)):
+        if code in _SKIP or (code == 32 and is_generated(tp, i)):
             continue  # a space or line break PDFium inserted itself; the line builder finds gaps on its own
         obj = get_object(tp, i)
         if not obj:
             continue
-        get_matrix(tp, i, matrix_ref)
-        if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
-            rotated += 1  # rotated or mirrored text (a vertical sidebar label)
+        try:
+            run = runs[obj]
+        except KeyError:
+            run = runs[obj] = fonts.run(obj, tp, i)
+        if run is None:
+            rotated += 1
             continue
-        size = get_size(tp, i) * matrix.d  # the nominal size (Tf) scaled as drawn, as pdfminer measures it
+        size = run[0]
         if not 0.0 < size < _MAX_GLYPH_SIZE:
             continue
         get_origin(tp, i, ox_ref, oy_ref)
         get_box(tp, i, box_ref)
         # pdfminer's x0 is the origin; the loose box spans the advance and gives a ligature's later letters
         # their own share of it (their origin is the ligature's).
-        x0, base, x1 = max(ox.value, box.left), oy.value, box.right
+        x0, base, x1 = ox.value, oy.value, box.right
+        if box.left > x0:
+            x0 = box.left
         if not x1 > x0:
             x0, x1 = ox.value, ox.value + 0.5 * size
-        if not all(map(math.isfinite, (x0, x1, base))):
+        if not (isfinite(x0) and isfinite(x1) and isfinite(base)):
             continue
         if x1 < 0 or x0 > width or base + size < 0 or base - 0.3 * size > height:
             continue  # drawn outside the page: invisible to a reader
         if x1 - x0 > 4 * size or x1 < x0:
             x1 = x0 + 0.5 * size
-        text = _text(code)
-        if glyphs and (x0, x1, base) == (glyphs[-1].x0, glyphs[-1].x1, glyphs[-1].base):
-            glyphs[-1].text += text  # a ligature whose letters share one box: one glyph, as pdfminer reads 'ffi'
+        text = _TEXT.get(code) or _text(code)
+        if last is not None and x0 == last.x0 and x1 == last.x1 and base == last.base:
+            last.text += text  # a ligature whose letters share one box: one glyph, as pdfminer reads 'ffi'
             continue
-        name, bold, italic, mode, fill = fonts.state(obj)
-        glyphs.append(Glyph(text=text, x0=x0, x1=x1, base=base, size=size, font=name, bold=bold, italic=italic,
-                            render_mode=mode, fill=fill))
+        last = Glyph(text, x0, x1, base, size, run[1], run[2], run[3], run[4], run[5])
+        glyphs.append(last)
     # A loose box can reach past the advance (small caps, italic overhang); pdfminer's extents end where the
     # next letter of the run starts, and the line builder reads overlaps as kerning or fake bold. (A glyph
     # starting before the middle is drawn over this one, a TeX accent: left alone.)
@@ -267,6 +288,11 @@ def _text(code: int) -> str:
     if code >= 0x110000 or 0xD800 <= code < 0xE000:
         return "\ufffd"
     return chr(code)
+
+
+_TEXT = {code: _text(code) for code in range(0x3000)}
+"""`_text` of the common codes, looked up instead of computed per character."""
+_SKIP = frozenset((0, 10, 13, 0xFFFE, 0xFFFF))
 
 
 def _soft_hyphens(pdf: Any) -> bool:
@@ -308,11 +334,10 @@ def _read(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[PageGly
         if n == 0:
             raise DocumentError(ErrorCode.CORRUPT, "This PDF has no readable pages; the file may be damaged.")
         budget = [3 * limits.max_chars + 10_000]
-        fonts = _Fonts()
         pages = []
         for index in range(n):
             deadline.check()
-            pages.append(_page(raw, pdf, index, fonts, deadline, budget))
+            pages.append(_page(raw, pdf, index, deadline, budget))
         return pages, _soft_hyphens(pdf)
     finally:
         pdf.close()
