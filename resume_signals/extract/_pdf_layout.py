@@ -178,6 +178,22 @@ def _glyph_text(raw: str) -> str:
     return text
 
 
+_unit_cache: dict[tuple[str, str], tuple[str, str, bool, bool]] = {}
+
+
+def _unit_style(raw: str, font: str) -> tuple[str, str, bool, bool]:
+    """(text, kind, bold, italic) of a glyph from its raw text and font name; cached, as a page repeats both."""
+    key = (raw, font)
+    hit = _unit_cache.get(key)
+    if hit is None:
+        bold, italic, icon, symbol = _font_traits(font)
+        text = _glyph_text(raw)
+        hit = (text, _kind(text, icon, symbol, font), bold, italic)
+        if len(_unit_cache) < 65_536:
+            _unit_cache[key] = hit
+    return hit
+
+
 def _kind(text: str, icon: bool, symbol: bool, font: str = "") -> str:
     if font == VECTOR_BULLET:
         return "vector"
@@ -225,7 +241,7 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
 
 def _attach_accents(row: list[Glyph]) -> list[Glyph]:
     """Fold TeX-style accents (a spacing '¨' drawn over a letter) into the letter: 'Zu¨rich' -> 'Zürich'."""
-    if not any(g.text in _ACCENTS for g in row):
+    if _ACCENTS.keys().isdisjoint([g.text for g in row]):
         return row
     out: list[Glyph] = []
     pending: Glyph | None = None
@@ -257,25 +273,27 @@ def _accented(base: Glyph, accent: str) -> Glyph:
                  bold=base.bold, italic=base.italic, render_mode=base.render_mode, fill=base.fill)
 
 
-def _dominant(sizes: list[tuple[float, int]]) -> float:
-    count: Counter[float] = Counter()
-    for s, n in sizes:
-        count[round(s, 1)] += n
-    return count.most_common(1)[0][0] if count else 0.0
+def _dominant(units: list[_Unit]) -> float:
+    """The size (to 0.1) that most of the units' characters are set in; the first one met on a tie."""
+    count: dict[float, int] = {}
+    for u in units:
+        k = round(u.size, 1)
+        count[k] = count.get(k, 0) + len(u.text)
+    return max(count, key=count.__getitem__) if count else 0.0
 
 
 def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
     """Cut one row at wide gaps; insert word spaces from the glyph positions."""
-    visible = [g for g in row if g.text.strip()]
-    if not visible:
+    blank = [not g.text.strip() for g in row]
+    if all(blank):
         return []
     # Typical gap between glyphs with no space character between them (letter spacing pushes it up);
     # a word break is a gap clearly wider than that, or a space character.
     gaps: list[float] = []
     prev_g: Glyph | None = None
     spaced = False
-    for g in row:
-        if not g.text.strip():
+    for g, is_blank in zip(row, blank, strict=True):
+        if is_blank:
             spaced = True
             continue
         if prev_g is not None and not spaced:
@@ -284,26 +302,26 @@ def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
     gaps.sort()
     typical = gaps[len(gaps) // 2] if gaps else 0.0
     space_gap = max(_SPACE_GAP, min(typical, 0.4) + _SPACE_GAP)
+    frag_gap = _FRAG_GAP
     frags: list[_Frag] = []
     units: list[_Unit] = []
     prev: Glyph | None = None
     pending_space = False
     for i, g in enumerate(row):
-        if not g.text.strip():
+        if blank[i]:
             pending_space = prev is not None
             continue
+        size = g.size
         if prev is not None:
-            em = max(prev.size, g.size, 1.0)
+            em = max(prev.size, size, 1.0)
             gap = g.x0 - prev.x1
-            if gap > _FRAG_GAP * em:
+            if gap > frag_gap * em:
                 frags.append(_make_frag(units, row_id))
                 units = []
             elif pending_space or (gap > space_gap * em and not _glued(prev, g, row, i, space_gap)):
                 units.append(_Unit(" ", g.x0, "space"))
-        bold, italic, icon, symbol = _font_traits(g.font)
-        text = _glyph_text(g.text)
-        units.append(_Unit(text, g.x0, _kind(text, icon, symbol, g.font), bold or g.bold, italic or g.italic,
-                           g.size, g.x1, g.base))
+        text, kind, bold, italic = _unit_style(g.text, g.font)
+        units.append(_Unit(text, g.x0, kind, bold or g.bold, italic or g.italic, size, g.x1, g.base))
         prev = g
         pending_space = False
     if units:
@@ -330,7 +348,7 @@ def _glued(prev: Glyph, g: Glyph, row: list[Glyph], i: int, space_gap: float) ->
 def _make_frag(units: list[_Unit], row_id: int) -> _Frag:
     glyph_units = [u for u in units if u.kind != "space"]
     x1 = max(u.x1 for u in glyph_units)
-    size = _dominant([(u.size, len(u.text)) for u in glyph_units])
+    size = _dominant(glyph_units)
     base = sum(u.base for u in glyph_units) / len(glyph_units)
     return _Frag(row=row_id, units=units, x0=glyph_units[0].x0, x1=x1, base=base, size=size)
 
@@ -513,7 +531,7 @@ def _page_lines(page: PageGlyphs, body_em: float) -> list[_Line]:
         glyph_units = [u for u in units if u.kind not in ("space", "tab")]
         if not glyph_units:
             continue
-        size = _dominant([(u.size, len(u.text)) for u in glyph_units])
+        size = _dominant(glyph_units)
         letters = [u for u in glyph_units if u.kind == "text" and any(c.isalnum() for c in u.text)]
         bold = bool(letters) and sum(u.bold for u in letters) >= 0.6 * len(letters)
         italic = bool(letters) and sum(u.italic for u in letters) >= 0.6 * len(letters)
