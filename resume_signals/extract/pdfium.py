@@ -55,31 +55,40 @@ def _address(handle: Any) -> int:
 
 @functools.cache
 def _calls() -> Any:
-    """The per-character PDFium calls with plain-integer handles: pypdfium2's typed pointers cost more than the
-    calls themselves, and an integer handle is a cheap cache key for a text object's font and drawing state."""
+    """PDFium calls with plain handles: pypdfium2's typed pointers cost more than the calls themselves, and an
+    integer handle is a cheap cache key for a font or a text object.
+
+    The calls made per character or per text object (``bare``) declare no argument types: ctypes'
+    conversion of each argument through its declared type costs more than the call itself. Their callers
+    pass handles as ``c_void_p``, indexes as ints (C ints, as declared in C) and out-parameters with
+    ``byref``, so nothing needs converting.
+    """
     import types
 
     import pypdfium2.raw as raw
 
-    vp, i, d, u = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_uint)
+    vp, i = ctypes.c_void_p, ctypes.c_int
 
     def proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
         return ctypes.CFUNCTYPE(restype, *argtypes)(_address(fn))
 
+    def bare(fn: Any, restype: Any) -> Any:
+        return ctypes.CFUNCTYPE(restype)(_address(fn))  # no argtypes: the arguments pass as they are
+
     return types.SimpleNamespace(
-        unicode=proto(raw.FPDFText_GetUnicode, ctypes.c_uint, vp, i),
-        generated=proto(raw.FPDFText_IsGenerated, i, vp, i),
-        textobj=proto(raw.FPDFText_GetTextObject, vp, vp, i),
-        matrix=proto(raw.FPDFText_GetMatrix, i, vp, i, ctypes.POINTER(raw.FS_MATRIX)),
-        size=proto(raw.FPDFText_GetFontSize, ctypes.c_double, vp, i),
-        origin=proto(raw.FPDFText_GetCharOrigin, i, vp, i, d, d),
-        box=proto(raw.FPDFText_GetLooseCharBox, i, vp, i, ctypes.POINTER(raw.FS_RECTF)),
+        unicode=bare(raw.FPDFText_GetUnicode, ctypes.c_uint),
+        generated=bare(raw.FPDFText_IsGenerated, i),
+        textobj=bare(raw.FPDFText_GetTextObject, vp),
+        matrix=bare(raw.FPDFText_GetMatrix, i),
+        size=bare(raw.FPDFText_GetFontSize, ctypes.c_double),
+        origin=bare(raw.FPDFText_GetCharOrigin, i),
+        box=bare(raw.FPDFText_GetLooseCharBox, i),
         font=proto(raw.FPDFTextObj_GetFont, vp, vp),
         base_name=proto(raw.FPDFFont_GetBaseFontName, ctypes.c_ulong, vp, ctypes.c_char_p, ctypes.c_ulong),
         flags=proto(raw.FPDFFont_GetFlags, i, vp),
         weight=proto(raw.FPDFFont_GetWeight, i, vp),
         render_mode=proto(raw.FPDFTextObj_GetTextRenderMode, i, vp),
-        fill=proto(raw.FPDFPageObj_GetFillColor, i, vp, u, u, u, u),
+        fill=bare(raw.FPDFPageObj_GetFillColor, i),
         matrix_type=raw.FS_MATRIX,
     )
 
@@ -99,6 +108,9 @@ class _PageFonts:
     def __init__(self) -> None:
         self.calls = _calls()
         self.fonts: dict[int, tuple[str, bool, bool]] = {}
+        self.matrix = self.calls.matrix_type()
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+        self.out = (ctypes.byref(self.matrix), *map(ctypes.byref, self.rgba))
 
     def font(self, handle: int | None) -> tuple[str, bool, bool]:
         key = handle or 0
@@ -119,23 +131,21 @@ class _PageFonts:
             self.fonts[key] = hit
         return hit
 
-    def run(self, obj: int, tp: int, index: int) -> _Run:
+    def run(self, obj: int, tp: ctypes.c_void_p, index: int) -> _Run:
         """The shared state of text object ``obj``, read through its character ``index``.
 
         PDFium gives every character of a text object the object's matrix and font size, so these are read
         once per object rather than once per character.
         """
-        calls = self.calls
-        matrix = calls.matrix_type()
-        calls.matrix(tp, index, ctypes.byref(matrix))
+        calls, matrix, out = self.calls, self.matrix, self.out
+        calls.matrix(tp, index, out[0])
         if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
             return None  # rotated or mirrored text (a vertical sidebar label)
         size = calls.size(tp, index) * matrix.d  # the nominal size (Tf) scaled as drawn, as pdfminer measures it
         name, bold, italic = self.font(calls.font(obj))
         mode = calls.render_mode(obj)
-        r, g, b, a = (ctypes.c_uint() for _ in range(4))
-        fill = (r.value, g.value, b.value, a.value) if calls.fill(
-            obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)) else None
+        r, g, b, a = self.rgba
+        fill = (r.value, g.value, b.value, a.value) if calls.fill(ctypes.c_void_p(obj), *out[1:]) else None
         return (size, name, bold, italic, mode, fill)
 
 
@@ -212,7 +222,7 @@ def _page(raw: Any, pdf: Any, index: int, deadline: Deadline, budget: list[int])
 def _glyphs(raw: Any, textpage: Any, width: float, height: float, deadline: Deadline,
             budget: list[int]) -> tuple[list[Glyph], int]:
     n = raw.FPDFText_CountChars(textpage.raw)
-    tp = _address(textpage.raw)
+    tp = ctypes.c_void_p(_address(textpage.raw))
     budget[0] -= max(n, 0)
     if budget[0] < 0:
         raise DocumentError(ErrorCode.TOO_MUCH_TEXT, "This PDF holds far more text than a resume; it was not read.")
