@@ -17,6 +17,7 @@ cheap to test and its cost is linear in the glyphs apart from sorting.
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -210,6 +211,10 @@ def _kind(text: str, icon: bool, symbol: bool, font: str = "") -> str:
 
 # --- rows and fragments -------------------------------------------------------------------------------
 
+_X0 = operator.attrgetter("x0")
+_BASE = operator.attrgetter("base")
+
+
 def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Group glyphs into rows by baseline, top of the page first; duplicates (fake bold) removed."""
     seen: set[tuple[str, int, int]] = set()
@@ -223,7 +228,8 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
             continue
         seen.add(key)
         unique.append(g)
-    unique.sort(key=lambda g: (-g.base, g.x0))
+    unique.sort(key=_X0)  # then by baseline, top first: a stable sort keeps x order within a baseline
+    unique.sort(key=_BASE, reverse=True)
     rows: list[list[Glyph]] = []
     anchor = 0.0
     anchor_size = 0.0
@@ -234,7 +240,7 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
         rows.append([g])
         anchor, anchor_size = g.base, g.size
     for i, row in enumerate(rows):
-        row.sort(key=lambda g: g.x0)
+        row.sort(key=_X0)
         rows[i] = _attach_accents(row)
     return rows
 
@@ -274,11 +280,18 @@ def _accented(base: Glyph, accent: str) -> Glyph:
 
 
 def _dominant(units: list[_Unit]) -> float:
-    """The size (to 0.1) that most of the units' characters are set in; the first one met on a tie."""
-    count: dict[float, int] = {}
+    """The size (to 0.1) that most of the units' characters are set in; the first one met on a tie.
+
+    Raw sizes are tallied first and each distinct one rounded once (a line holds a handful): merging them
+    in first-seen order keeps the first-seen order of the rounded sizes, so ties break the same way.
+    """
+    raw: dict[float, int] = {}
     for u in units:
-        k = round(u.size, 1)
-        count[k] = count.get(k, 0) + len(u.text)
+        raw[u.size] = raw.get(u.size, 0) + len(u.text)
+    count: dict[float, int] = {}
+    for size, n in raw.items():
+        k = round(size, 1)
+        count[k] = count.get(k, 0) + n
     return max(count, key=count.__getitem__) if count else 0.0
 
 
@@ -302,7 +315,7 @@ def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
     gaps.sort()
     typical = gaps[len(gaps) // 2] if gaps else 0.0
     space_gap = max(_SPACE_GAP, min(typical, 0.4) + _SPACE_GAP)
-    frag_gap = _FRAG_GAP
+    frag_gap, style = _FRAG_GAP, _unit_cache
     frags: list[_Frag] = []
     units: list[_Unit] = []
     prev: Glyph | None = None
@@ -320,7 +333,7 @@ def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
                 units = []
             elif pending_space or (gap > space_gap * em and not _glued(prev, g, row, i, space_gap)):
                 units.append(_Unit(" ", g.x0, "space"))
-        text, kind, bold, italic = _unit_style(g.text, g.font)
+        text, kind, bold, italic = style.get((g.text, g.font)) or _unit_style(g.text, g.font)
         units.append(_Unit(text, g.x0, kind, bold or g.bold, italic or g.italic, size, g.x1, g.base))
         prev = g
         pending_space = False
@@ -532,7 +545,7 @@ def _page_lines(page: PageGlyphs, body_em: float) -> list[_Line]:
         if not glyph_units:
             continue
         size = _dominant(glyph_units)
-        letters = [u for u in glyph_units if u.kind == "text" and any(c.isalnum() for c in u.text)]
+        letters = [u for u in glyph_units if u.kind == "text" and _has_alnum(u.text)]
         bold = bool(letters) and sum(u.bold for u in letters) >= 0.6 * len(letters)
         italic = bool(letters) and sum(u.italic for u in letters) >= 0.6 * len(letters)
         lines.append(_Line(page=page.number, units=units, x0=pieces[0].x0, x1=max(p.x1 for p in pieces),
@@ -540,6 +553,10 @@ def _page_lines(page: PageGlyphs, body_em: float) -> list[_Line]:
                            first_in_region=region != prev_region, bold=bold, italic=italic))
         prev_region = region
     return lines
+
+
+def _has_alnum(text: str) -> bool:
+    return text.isalnum() or (len(text) > 1 and any(c.isalnum() for c in text))
 
 
 def _render(line: _Line) -> None:
