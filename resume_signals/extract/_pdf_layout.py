@@ -234,7 +234,8 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     anchor = 0.0
     anchor_size = 0.0
     for g in unique:
-        if rows and abs(anchor - g.base) <= _ROW_TOL * max(min(anchor_size, g.size), 1.0):
+        em = anchor_size if anchor_size < g.size else g.size
+        if rows and abs(anchor - g.base) <= _ROW_TOL * (em if em > 1.0 else 1.0):
             rows[-1].append(g)
             continue
         rows.append([g])
@@ -309,8 +310,9 @@ def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
         if is_blank:
             spaced = True
             continue
-        if prev_g is not None and not spaced:
-            gaps.append(max(0.0, g.x0 - prev_g.x1) / max(prev_g.size, 1.0))
+        if prev_g is not None and not spaced:  # max() written out: this runs once per glyph
+            gap = g.x0 - prev_g.x1
+            gaps.append((gap if gap > 0.0 else 0.0) / (prev_g.size if prev_g.size > 1.0 else 1.0))
         prev_g, spaced = g, False
     gaps.sort()
     typical = gaps[len(gaps) // 2] if gaps else 0.0
@@ -326,7 +328,9 @@ def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
             continue
         size = g.size
         if prev is not None:
-            em = max(prev.size, size, 1.0)
+            em = prev.size if prev.size > size else size
+            if em < 1.0:
+                em = 1.0
             gap = g.x0 - prev.x1
             if gap > frag_gap * em:
                 frags.append(_make_frag(units, row_id))
