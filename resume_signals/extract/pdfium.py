@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import math
+import struct
 import threading
 from typing import Any
 
@@ -230,60 +231,63 @@ def _glyphs(raw: Any, textpage: Any, width: float, height: float, deadline: Dead
     rotated = 0
     fonts = _PageFonts()
     runs: dict[int, _Run] = {}
-    box = raw.FS_RECTF()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
+    # One buffer for both out-parameters, read back with one unpack: origin x and y (doubles), then the loose
+    # box (FS_RECTF: left, top, right, bottom as floats).
+    out = (ctypes.c_double * 4)()
+    origin_x, origin_y, box_ref = ctypes.byref(out, 0), ctypes.byref(out, 8), ctypes.byref(out, 16)
+    unpack = _ORIGIN_AND_BOX.unpack_from
     calls = fonts.calls
     get_unicode, get_object, is_generated, get_origin, get_box = (calls.unicode, calls.textobj, calls.generated,
                                                                   calls.origin, calls.box)
-    box_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(ox), ctypes.byref(oy)
     isfinite = math.isfinite
+    skip, texts = _SKIP, _TEXT
     last: Glyph | None = None
-    for i in range(n):
-        if i % _CHECK_EVERY == _CHECK_EVERY - 1:
-            deadline.check()
-        code = get_unicode(tp, i)
-        if code in _SKIP or (code == 32 and is_generated(tp, i)):
-            continue  # a space or line break PDFium inserted itself; the line builder finds gaps on its own
-        obj = get_object(tp, i)
-        if not obj:
-            continue
-        try:
-            run = runs[obj]
-        except KeyError:
-            run = runs[obj] = fonts.run(obj, tp, i)
-        if run is None:
-            rotated += 1
-            continue
-        size = run[0]
-        if not 0.0 < size < _MAX_GLYPH_SIZE:
-            continue
-        get_origin(tp, i, ox_ref, oy_ref)
-        get_box(tp, i, box_ref)
-        # pdfminer's x0 is the origin; the loose box spans the advance and gives a ligature's later letters
-        # their own share of it (their origin is the ligature's).
-        x0, base, x1 = ox.value, oy.value, box.right
-        if box.left > x0:
-            x0 = box.left
-        if not x1 > x0:
-            x0, x1 = ox.value, ox.value + 0.5 * size
-        if not (isfinite(x0) and isfinite(x1) and isfinite(base)):
-            continue
-        if x1 < 0 or x0 > width or base + size < 0 or base - 0.3 * size > height:
-            continue  # drawn outside the page: invisible to a reader
-        if x1 - x0 > 4 * size or x1 < x0:
-            x1 = x0 + 0.5 * size
-        text = _TEXT.get(code) or _text(code)
-        if last is not None and x0 == last.x0 and x1 == last.x1 and base == last.base:
-            last.text += text  # a ligature whose letters share one box: one glyph, as pdfminer reads 'ffi'
-            continue
-        last = Glyph(text, x0, x1, base, size, run[1], run[2], run[3], run[4], run[5])
-        glyphs.append(last)
-    # A loose box can reach past the advance (small caps, italic overhang); pdfminer's extents end where the
-    # next letter of the run starts, and the line builder reads overlaps as kerning or fake bold. (A glyph
-    # starting before the middle is drawn over this one, a TeX accent: left alone.)
-    for g, nxt in zip(glyphs, glyphs[1:], strict=False):
-        if nxt.base == g.base and (g.x0 + g.x1) / 2 < nxt.x0 < g.x1:
-            g.x1 = nxt.x0
+    for start in range(0, n, _CHECK_EVERY):
+        deadline.check()
+        for i in range(start, min(start + _CHECK_EVERY, n)):
+            code = get_unicode(tp, i)
+            if code in skip or (code == 32 and is_generated(tp, i)):
+                continue  # a space or line break PDFium inserted itself; the line builder finds gaps on its own
+            obj = get_object(tp, i)
+            if not obj:
+                continue
+            try:
+                run = runs[obj]
+            except KeyError:
+                run = runs[obj] = fonts.run(obj, tp, i)
+            if run is None:
+                rotated += 1
+                continue
+            size = run[0]
+            if not 0.0 < size < _MAX_GLYPH_SIZE:
+                continue
+            get_origin(tp, i, origin_x, origin_y)
+            get_box(tp, i, box_ref)
+            ox, base, left, _top, x1, _bottom = unpack(out)
+            # pdfminer's x0 is the origin; the loose box spans the advance and gives a ligature's later
+            # letters their own share of it (their origin is the ligature's).
+            x0 = left if left > ox else ox
+            if not x1 > x0:
+                x0, x1 = ox, ox + 0.5 * size
+            if not (isfinite(x0) and isfinite(x1) and isfinite(base)):
+                continue
+            if x1 < 0 or x0 > width or base + size < 0 or base - 0.3 * size > height:
+                continue  # drawn outside the page: invisible to a reader
+            if x1 - x0 > 4 * size or x1 < x0:
+                x1 = x0 + 0.5 * size
+            text = texts.get(code) or _text(code)
+            if last is not None:
+                if x0 == last.x0 and x1 == last.x1 and base == last.base:
+                    last.text += text  # a ligature whose letters share one box: one glyph, as pdfminer reads 'ffi'
+                    continue
+                # A loose box can reach past the advance (small caps, italic overhang); pdfminer's extents end
+                # where the next letter of the run starts, and the line builder reads overlaps as kerning or
+                # fake bold. (A glyph starting before the middle is drawn over this one, a TeX accent: left
+                # alone.)
+                if last.base == base and (last.x0 + last.x1) / 2 < x0 < last.x1:
+                    last.x1 = x0
+            last = Glyph(text, x0, x1, base, size, run[1], run[2], run[3], run[4], run[5])
+            glyphs.append(last)
     return glyphs, rotated
 
 
@@ -303,6 +307,7 @@ def _text(code: int) -> str:
 _TEXT = {code: _text(code) for code in range(0x3000)}
 """`_text` of the common codes, looked up instead of computed per character."""
 _SKIP = frozenset((0, 10, 13, 0xFFFE, 0xFFFF))
+_ORIGIN_AND_BOX = struct.Struct("=ddffff")
 
 
 def _soft_hyphens(pdf: Any) -> bool:
