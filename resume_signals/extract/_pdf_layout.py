@@ -123,6 +123,8 @@ class _Frag:
     x1: float
     base: float
     size: float
+    sizes: dict[float, int] = field(default_factory=dict)
+    """Characters per exact font size (`_size_tally`), merged into the line's."""
 
     def plain(self) -> str:
         return "".join(u.text for u in self.units if u.kind in ("text", "space"))
@@ -280,17 +282,22 @@ def _accented(base: Glyph, accent: str) -> Glyph:
                  bold=base.bold, italic=base.italic, render_mode=base.render_mode, fill=base.fill)
 
 
-def _dominant(units: list[_Unit]) -> float:
-    """The size (to 0.1) that most of the units' characters are set in; the first one met on a tie.
-
-    Raw sizes are tallied first and each distinct one rounded once (a line holds a handful): merging them
-    in first-seen order keeps the first-seen order of the rounded sizes, so ties break the same way.
-    """
-    raw: dict[float, int] = {}
+def _size_tally(units: list[_Unit]) -> dict[float, int]:
+    """Characters per exact font size, in first-seen order (a fragment's, merged into its line's)."""
+    tally: dict[float, int] = {}
     for u in units:
-        raw[u.size] = raw.get(u.size, 0) + len(u.text)
+        tally[u.size] = tally.get(u.size, 0) + len(u.text)
+    return tally
+
+
+def _dominant(tally: dict[float, int]) -> float:
+    """The size (to 0.1) that most characters are set in; the first one met on a tie.
+
+    Each distinct size is rounded once (a line holds a handful); merging in first-seen order keeps the
+    first-seen order of the rounded sizes, so ties break as they would unit by unit.
+    """
     count: dict[float, int] = {}
-    for size, n in raw.items():
+    for size, n in tally.items():
         k = round(size, 1)
         count[k] = count.get(k, 0) + n
     return max(count, key=count.__getitem__) if count else 0.0
@@ -365,9 +372,10 @@ def _glued(prev: Glyph, g: Glyph, row: list[Glyph], i: int, space_gap: float) ->
 def _make_frag(units: list[_Unit], row_id: int) -> _Frag:
     glyph_units = [u for u in units if u.kind != "space"]
     x1 = max(u.x1 for u in glyph_units)
-    size = _dominant(glyph_units)
+    sizes = _size_tally(glyph_units)
     base = sum(u.base for u in glyph_units) / len(glyph_units)
-    return _Frag(row=row_id, units=units, x0=glyph_units[0].x0, x1=x1, base=base, size=size)
+    return _Frag(row=row_id, units=units, x0=glyph_units[0].x0, x1=x1, base=base, size=_dominant(sizes),
+                 sizes=sizes)
 
 
 # --- columns ------------------------------------------------------------------------------------------
@@ -548,12 +556,20 @@ def _page_lines(page: PageGlyphs, body_em: float) -> list[_Line]:
         glyph_units = [u for u in units if u.kind not in ("space", "tab")]
         if not glyph_units:
             continue
-        size = _dominant(glyph_units)
-        letters = [u for u in glyph_units if u.kind == "text" and _has_alnum(u.text)]
-        bold = bool(letters) and sum(u.bold for u in letters) >= 0.6 * len(letters)
-        italic = bool(letters) and sum(u.italic for u in letters) >= 0.6 * len(letters)
+        sizes: dict[float, int] = {}
+        for piece in pieces:  # the line's glyph units are its pieces' in order: merge their tallies
+            for key, n in piece.sizes.items():
+                sizes[key] = sizes.get(key, 0) + n
+        letters = n_bold = n_italic = 0
+        for u in glyph_units:
+            if u.kind == "text" and _has_alnum(u.text):
+                letters += 1
+                n_bold += u.bold
+                n_italic += u.italic
+        bold = bool(letters) and n_bold >= 0.6 * letters
+        italic = bool(letters) and n_italic >= 0.6 * letters
         lines.append(_Line(page=page.number, units=units, x0=pieces[0].x0, x1=max(p.x1 for p in pieces),
-                           base=pieces[0].base, size=size, region=region, page_height=page.height,
+                           base=pieces[0].base, size=_dominant(sizes), region=region, page_height=page.height,
                            first_in_region=region != prev_region, bold=bold, italic=italic))
         prev_region = region
     return lines
