@@ -305,7 +305,7 @@ def _dominant(tally: dict[float, int]) -> float:
 
 def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
     """Cut one row at wide gaps; insert word spaces from the glyph positions."""
-    blank = [not g.text.strip() for g in row]
+    blank = [not g.text or g.text.isspace() for g in row]  # what `not text.strip()` says, without a copy
     if all(blank):
         return []
     # Typical gap between glyphs with no space character between them (letter spacing pushes it up);
@@ -792,10 +792,13 @@ def build_lines(pages: list[PageGlyphs], *, soft_hyphens: bool = True) -> tuple[
     typed, so there a line-final hyphen is kept).
     """
     notes: list[str] = []
-    sizes: Counter[float] = Counter()
+    exact: dict[float, int] = {}
     for p in pages:
         for g in p.glyphs:
-            sizes[round(g.size)] += 1
+            exact[g.size] = exact.get(g.size, 0) + 1
+    sizes: Counter[float] = Counter()
+    for size, n in exact.items():  # each distinct size rounded once; first-seen order (for ties) is kept
+        sizes[round(size)] += n
     body_em = float(sizes.most_common(1)[0][0]) if sizes else 10.0
     lines: list[_Line] = []
     for p in pages:
