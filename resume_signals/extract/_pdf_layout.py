@@ -17,6 +17,7 @@ cheap to test and its cost is linear in the glyphs apart from sorting.
 from __future__ import annotations
 
 import bisect
+import itertools
 import operator
 import re
 import unicodedata
@@ -434,10 +435,14 @@ def _find_split(frags: list[_Frag], body_em: float) -> tuple[float, set[int]] | 
     if not 100 <= width <= 20_000:  # a page is at most 14,400 pt wide; beyond that the geometry is damaged
         return None
     n_rows = len({f.row for f in frags})
-    cov = [0] * (int(width) + 2)
+    points = int(width) + 2
+    starts_ends = [0] * (points + 1)  # fragments starting minus ending at each point: cov is its running sum
     for f in frags:
-        for i in range(int(f.x0 - xmin), min(int(f.x1 - xmin) + 1, len(cov))):
-            cov[i] += 1
+        a, b = int(f.x0 - xmin), min(int(f.x1 - xmin) + 1, points)
+        if a < b:
+            starts_ends[a] += 1
+            starts_ends[b] -= 1
+    cov = list(itertools.accumulate(starts_ends[:points]))
     allow = max(1, round(0.1 * n_rows))
     lo, hi = int(0.08 * width), int(0.92 * width)
     runs: list[tuple[int, int]] = []
