@@ -222,11 +222,14 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Group glyphs into rows by baseline, top of the page first; duplicates (fake bold) removed."""
     seen: set[tuple[str, int, int]] = set()
     unique: list[Glyph] = []
+    last_base, half_base = None, 0  # glyphs come a line at a time: round each baseline once
     for g in glyphs:
         if g.x1 - g.x0 < 0.01:  # no width (a font without metrics): position says nothing, keep it
             unique.append(g)
             continue
-        key = (g.text, round(g.x0 * 2), round(g.base * 2))
+        if g.base != last_base:
+            last_base, half_base = g.base, round(g.base * 2)
+        key = (g.text, round(g.x0 * 2), half_base)
         if key in seen:
             continue
         seen.add(key)
@@ -234,14 +237,20 @@ def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     unique.sort(key=_X0)  # then by baseline, top first: a stable sort keeps x order within a baseline
     unique.sort(key=_BASE, reverse=True)
     rows: list[list[Glyph]] = []
+    row: list[Glyph] | None = None
     anchor = 0.0
     anchor_size = 0.0
     for g in unique:
-        em = anchor_size if anchor_size < g.size else g.size
-        if rows and abs(anchor - g.base) <= _ROW_TOL * (em if em > 1.0 else 1.0):
-            rows[-1].append(g)
-            continue
-        rows.append([g])
+        if row is not None:
+            if g.base == anchor:  # the common case, settled without the tolerance
+                row.append(g)
+                continue
+            em = anchor_size if anchor_size < g.size else g.size
+            if abs(anchor - g.base) <= _ROW_TOL * (em if em > 1.0 else 1.0):
+                row.append(g)
+                continue
+        row = [g]
+        rows.append(row)
         anchor, anchor_size = g.base, g.size
     for i, row in enumerate(rows):
         row.sort(key=_X0)
