@@ -275,7 +275,11 @@ def _glyphs(raw: Any, textpage: Any, width: float, height: float, deadline: Dead
                 continue  # drawn outside the page: invisible to a reader
             if x1 - x0 > 4 * size or x1 < x0:
                 x1 = x0 + 0.5 * size
-            text = texts.get(code) or _text(code)
+            text = texts.get(code)
+            if text is None:
+                text = _text(code)
+                if code < _TEXT_CACHED:
+                    texts[code] = text
             if last is not None:
                 if x0 == last.x0 and x1 == last.x1 and base == last.base:
                     last.text += text  # a ligature whose letters share one box: one glyph, as pdfminer reads 'ffi'
@@ -304,8 +308,9 @@ def _text(code: int) -> str:
     return chr(code)
 
 
-_TEXT = {code: _text(code) for code in range(0x3000)}
-"""`_text` of the common codes, looked up instead of computed per character."""
+_TEXT: dict[int, str] = {}
+"""`_text` of the codes met so far below `_TEXT_CACHED` (Latin, Greek, Cyrillic, punctuation, bullets)."""
+_TEXT_CACHED = 0x3000
 _SKIP = frozenset((0, 10, 13, 0xFFFE, 0xFFFF))
 _ORIGIN_AND_BOX = struct.Struct("=ddffff")
 
