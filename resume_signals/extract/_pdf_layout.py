@@ -124,7 +124,7 @@ class _Frag:
     x1: float
     base: float
     size: float
-    sizes: dict[float, int] = field(default_factory=dict)
+    sizes: dict[float, int]
     """Characters per exact font size (`_size_tally`), merged into the line's."""
 
     def plain(self) -> str:
