@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 import zlib
+from collections.abc import Iterator
 from typing import Any
 
 from ..errors import DocumentError, ErrorCode
@@ -18,9 +19,7 @@ from ..errors import DocumentError, ErrorCode
 _CHUNK = 1 << 16
 """Bytes of output per decompression step: keeps each step's memory bounded."""
 
-_STREAM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 _IMAGE = re.compile(rb"/Subtype\s*/Image\b")
-_OBJ = re.compile(rb"\d+\s+\d+\s+obj\b")
 _LZW = re.compile(rb"/LZWDecode\b|/LZW\b")
 _LENGTH = re.compile(rb"/Length\s+(\d+)\b(?!\s+\d+\s+R)")
 _LOOKBACK = 4096
@@ -95,11 +94,54 @@ def _zlib_header(head: bytes) -> bool:
     return head[0] & 0x0F == 8 and (head[0] * 256 + head[1]) % 31 == 0
 
 
+_SPACE = frozenset(b" \t\n\r\f\v")
+_DIGIT = frozenset(b"0123456789")
+_WORD = frozenset(b"0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _stream_keywords(data: bytes) -> Iterator[tuple[int, int]]:
+    """(start, end) of every ``stream`` keyword that ends its line and is not the tail of ``endstream``.
+
+    What the regex ``(?<!end)stream(?:\\r\\n|\\n|\\r)`` finds; a regex scan tries its lookbehind at every
+    byte of the file, ``find`` jumps from one ``stream`` to the next.
+    """
+    i = data.find(b"stream")
+    while i >= 0:
+        end = i + 6
+        if data[max(0, i - 3):i] != b"end":
+            eol = data[end:end + 2]
+            if eol == b"\r\n":
+                yield i, end + 2
+            elif eol[:1] in (b"\n", b"\r"):
+                yield i, end + 1
+        i = data.find(b"stream", end)
+
+
 def _stream_dict(data: bytes, keyword_at: int) -> bytes:
-    """The bytes of the dictionary right before a ``stream`` keyword (from its ``N G obj`` on)."""
+    """The bytes of the dictionary right before a ``stream`` keyword (from its ``N G obj`` on).
+
+    That is the window after the last match of ``\\d+\\s+\\d+\\s+obj\\b`` in it, found from the right: the
+    last ``obj`` that ends a word and follows digits, blanks, digits, blanks.
+    """
     window = data[max(0, keyword_at - _LOOKBACK):keyword_at]
-    objs = list(_OBJ.finditer(window))
-    return window[objs[-1].end():] if objs else window
+    k = window.rfind(b"obj")
+    while k >= 0:
+        if (k + 3 == len(window) or window[k + 3] not in _WORD) and _after_number_pair(window, k):
+            return window[k + 3:]
+        k = window.rfind(b"obj", 0, k)
+    return window
+
+
+def _after_number_pair(window: bytes, k: int) -> bool:
+    """Whether ``window[:k]`` ends with digits, blanks, digits, blanks (as ``\\d+\\s+\\d+\\s+`` would match)."""
+    j = k
+    for chars in (_SPACE, _DIGIT, _SPACE):
+        start = j
+        while j > 0 and window[j - 1] in chars:
+            j -= 1
+        if j == start:
+            return False
+    return j > 0 and window[j - 1] in _DIGIT
 
 
 def lzw_size(data: bytes | memoryview, limit: int) -> int:
@@ -131,13 +173,12 @@ def check_raw_streams(data: bytes, limit: int, deadline: Deadline) -> None:
     """
     total = 0
     view = memoryview(data)
-    for n, m in enumerate(_STREAM.finditer(data)):
+    for n, (keyword_at, start) in enumerate(_stream_keywords(data)):
         if n % 64 == 0:
             deadline.check()
-        start = m.end()
         if start + 2 > len(data):
             continue
-        head = _stream_dict(data, m.start())
+        head = _stream_dict(data, keyword_at)
         if _IMAGE.search(head):
             continue
         if _zlib_header(data[start:start + 2]):

@@ -17,6 +17,8 @@ cheap to test and its cost is linear in the glyphs apart from sorting.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -123,6 +125,8 @@ class _Frag:
     x1: float
     base: float
     size: float
+    sizes: dict[float, int]
+    """Characters per exact font size (`_size_tally`), merged into the line's."""
 
     def plain(self) -> str:
         return "".join(u.text for u in self.units if u.kind in ("text", "space"))
@@ -179,6 +183,22 @@ def _glyph_text(raw: str) -> str:
     return text
 
 
+_unit_cache: dict[tuple[str, str], tuple[str, str, bool, bool]] = {}
+
+
+def _unit_style(raw: str, font: str) -> tuple[str, str, bool, bool]:
+    """(text, kind, bold, italic) of a glyph from its raw text and font name; cached, as a page repeats both."""
+    key = (raw, font)
+    hit = _unit_cache.get(key)
+    if hit is None:
+        bold, italic, icon, symbol = _font_traits(font)
+        text = _glyph_text(raw)
+        hit = (text, _kind(text, icon, symbol, font), bold, italic)
+        if len(_unit_cache) < 65_536:
+            _unit_cache[key] = hit
+    return hit
+
+
 def _kind(text: str, icon: bool, symbol: bool, font: str = "") -> str:
     if font == VECTOR_BULLET:
         return "vector"
@@ -195,38 +215,53 @@ def _kind(text: str, icon: bool, symbol: bool, font: str = "") -> str:
 
 # --- rows and fragments -------------------------------------------------------------------------------
 
+_X0 = operator.attrgetter("x0")
+_BASE = operator.attrgetter("base")
+
+
 def _rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Group glyphs into rows by baseline, top of the page first; duplicates (fake bold) removed."""
     seen: set[tuple[str, int, int]] = set()
     unique: list[Glyph] = []
+    last_base, half_base = None, 0  # glyphs come a line at a time: round each baseline once
     for g in glyphs:
         if g.x1 - g.x0 < 0.01:  # no width (a font without metrics): position says nothing, keep it
             unique.append(g)
             continue
-        key = (g.text, round(g.x0 * 2), round(g.base * 2))
+        if g.base != last_base:
+            last_base, half_base = g.base, round(g.base * 2)
+        key = (g.text, round(g.x0 * 2), half_base)
         if key in seen:
             continue
         seen.add(key)
         unique.append(g)
-    unique.sort(key=lambda g: (-g.base, g.x0))
+    unique.sort(key=_X0)  # then by baseline, top first: a stable sort keeps x order within a baseline
+    unique.sort(key=_BASE, reverse=True)
     rows: list[list[Glyph]] = []
+    row: list[Glyph] | None = None
     anchor = 0.0
     anchor_size = 0.0
     for g in unique:
-        if rows and abs(anchor - g.base) <= _ROW_TOL * max(min(anchor_size, g.size), 1.0):
-            rows[-1].append(g)
-            continue
-        rows.append([g])
+        if row is not None:
+            if g.base == anchor:  # the common case, settled without the tolerance
+                row.append(g)
+                continue
+            em = anchor_size if anchor_size < g.size else g.size
+            if abs(anchor - g.base) <= _ROW_TOL * (em if em > 1.0 else 1.0):
+                row.append(g)
+                continue
+        row = [g]
+        rows.append(row)
         anchor, anchor_size = g.base, g.size
     for i, row in enumerate(rows):
-        row.sort(key=lambda g: g.x0)
+        row.sort(key=_X0)
         rows[i] = _attach_accents(row)
     return rows
 
 
 def _attach_accents(row: list[Glyph]) -> list[Glyph]:
     """Fold TeX-style accents (a spacing '¨' drawn over a letter) into the letter: 'Zu¨rich' -> 'Zürich'."""
-    if not any(g.text in _ACCENTS for g in row):
+    if _ACCENTS.keys().isdisjoint([g.text for g in row]):
         return row
     out: list[Glyph] = []
     pending: Glyph | None = None
@@ -258,53 +293,70 @@ def _accented(base: Glyph, accent: str) -> Glyph:
                  bold=base.bold, italic=base.italic, render_mode=base.render_mode, fill=base.fill)
 
 
-def _dominant(sizes: list[tuple[float, int]]) -> float:
-    count: Counter[float] = Counter()
-    for s, n in sizes:
-        count[round(s, 1)] += n
-    return count.most_common(1)[0][0] if count else 0.0
+def _size_tally(units: list[_Unit]) -> dict[float, int]:
+    """Characters per exact font size, in first-seen order (a fragment's, merged into its line's)."""
+    tally: dict[float, int] = {}
+    for u in units:
+        tally[u.size] = tally.get(u.size, 0) + len(u.text)
+    return tally
+
+
+def _dominant(tally: dict[float, int]) -> float:
+    """The size (to 0.1) that most characters are set in; the first one met on a tie.
+
+    Each distinct size is rounded once (a line holds a handful); merging in first-seen order keeps the
+    first-seen order of the rounded sizes, so ties break as they would unit by unit.
+    """
+    count: dict[float, int] = {}
+    for size, n in tally.items():
+        k = round(size, 1)
+        count[k] = count.get(k, 0) + n
+    return max(count, key=count.__getitem__) if count else 0.0
 
 
 def _fragments(row: list[Glyph], row_id: int) -> list[_Frag]:
     """Cut one row at wide gaps; insert word spaces from the glyph positions."""
-    visible = [g for g in row if g.text.strip()]
-    if not visible:
+    blank = [not g.text or g.text.isspace() for g in row]  # what `not text.strip()` says, without a copy
+    if all(blank):
         return []
     # Typical gap between glyphs with no space character between them (letter spacing pushes it up);
     # a word break is a gap clearly wider than that, or a space character.
     gaps: list[float] = []
     prev_g: Glyph | None = None
     spaced = False
-    for g in row:
-        if not g.text.strip():
+    for g, is_blank in zip(row, blank, strict=True):
+        if is_blank:
             spaced = True
             continue
-        if prev_g is not None and not spaced:
-            gaps.append(max(0.0, g.x0 - prev_g.x1) / max(prev_g.size, 1.0))
+        if prev_g is not None and not spaced:  # max() written out: this runs once per glyph
+            gap = g.x0 - prev_g.x1
+            gaps.append((gap if gap > 0.0 else 0.0) / (prev_g.size if prev_g.size > 1.0 else 1.0))
         prev_g, spaced = g, False
     gaps.sort()
     typical = gaps[len(gaps) // 2] if gaps else 0.0
     space_gap = max(_SPACE_GAP, min(typical, 0.4) + _SPACE_GAP)
+    frag_gap, style = _FRAG_GAP, _unit_cache
     frags: list[_Frag] = []
     units: list[_Unit] = []
     prev: Glyph | None = None
     pending_space = False
     for i, g in enumerate(row):
-        if not g.text.strip():
+        if blank[i]:
             pending_space = prev is not None
             continue
+        size = g.size
         if prev is not None:
-            em = max(prev.size, g.size, 1.0)
+            em = prev.size if prev.size > size else size
+            if em < 1.0:
+                em = 1.0
             gap = g.x0 - prev.x1
-            if gap > _FRAG_GAP * em:
+            if gap > frag_gap * em:
                 frags.append(_make_frag(units, row_id))
                 units = []
             elif pending_space or (gap > space_gap * em and not _glued(prev, g, row, i, space_gap)):
                 units.append(_Unit(" ", g.x0, "space"))
-        bold, italic, icon, symbol = _font_traits(g.font)
-        text = _glyph_text(g.text)
-        units.append(_Unit(text, g.x0, _kind(text, icon, symbol, g.font), bold or g.bold, italic or g.italic,
-                           g.size, g.x1, g.base))
+        text, kind, bold, italic = style.get((g.text, g.font)) or _unit_style(g.text, g.font)
+        units.append(_Unit(text, g.x0, kind, bold or g.bold, italic or g.italic, size, g.x1, g.base))
         prev = g
         pending_space = False
     if units:
@@ -331,9 +383,10 @@ def _glued(prev: Glyph, g: Glyph, row: list[Glyph], i: int, space_gap: float) ->
 def _make_frag(units: list[_Unit], row_id: int) -> _Frag:
     glyph_units = [u for u in units if u.kind != "space"]
     x1 = max(u.x1 for u in glyph_units)
-    size = _dominant([(u.size, len(u.text)) for u in glyph_units])
+    sizes = _size_tally(glyph_units)
     base = sum(u.base for u in glyph_units) / len(glyph_units)
-    return _Frag(row=row_id, units=units, x0=glyph_units[0].x0, x1=x1, base=base, size=size)
+    return _Frag(row=row_id, units=units, x0=glyph_units[0].x0, x1=x1, base=base, size=_dominant(sizes),
+                 sizes=sizes)
 
 
 # --- columns ------------------------------------------------------------------------------------------
@@ -392,10 +445,14 @@ def _find_split(frags: list[_Frag], body_em: float) -> tuple[float, set[int]] | 
     if not 100 <= width <= 20_000:  # a page is at most 14,400 pt wide; beyond that the geometry is damaged
         return None
     n_rows = len({f.row for f in frags})
-    cov = [0] * (int(width) + 2)
+    points = int(width) + 2
+    starts_ends = [0] * (points + 1)  # fragments starting minus ending at each point: cov is its running sum
     for f in frags:
-        for i in range(int(f.x0 - xmin), min(int(f.x1 - xmin) + 1, len(cov))):
-            cov[i] += 1
+        a, b = int(f.x0 - xmin), min(int(f.x1 - xmin) + 1, points)
+        if a < b:
+            starts_ends[a] += 1
+            starts_ends[b] -= 1
+    cov = list(itertools.accumulate(starts_ends[:points]))
     allow = max(1, round(0.1 * n_rows))
     lo, hi = int(0.08 * width), int(0.92 * width)
     runs: list[tuple[int, int]] = []
@@ -514,15 +571,27 @@ def _page_lines(page: PageGlyphs, body_em: float) -> list[_Line]:
         glyph_units = [u for u in units if u.kind not in ("space", "tab")]
         if not glyph_units:
             continue
-        size = _dominant([(u.size, len(u.text)) for u in glyph_units])
-        letters = [u for u in glyph_units if u.kind == "text" and any(c.isalnum() for c in u.text)]
-        bold = bool(letters) and sum(u.bold for u in letters) >= 0.6 * len(letters)
-        italic = bool(letters) and sum(u.italic for u in letters) >= 0.6 * len(letters)
+        sizes: dict[float, int] = {}
+        for piece in pieces:  # the line's glyph units are its pieces' in order: merge their tallies
+            for key, n in piece.sizes.items():
+                sizes[key] = sizes.get(key, 0) + n
+        letters = n_bold = n_italic = 0
+        for u in glyph_units:
+            if u.kind == "text" and _has_alnum(u.text):
+                letters += 1
+                n_bold += u.bold
+                n_italic += u.italic
+        bold = bool(letters) and n_bold >= 0.6 * letters
+        italic = bool(letters) and n_italic >= 0.6 * letters
         lines.append(_Line(page=page.number, units=units, x0=pieces[0].x0, x1=max(p.x1 for p in pieces),
-                           base=pieces[0].base, size=size, region=region, page_height=page.height,
+                           base=pieces[0].base, size=_dominant(sizes), region=region, page_height=page.height,
                            first_in_region=region != prev_region, bold=bold, italic=italic))
         prev_region = region
     return lines
+
+
+def _has_alnum(text: str) -> bool:
+    return text.isalnum() or (len(text) > 1 and any(c.isalnum() for c in text))
 
 
 def _render(line: _Line) -> None:
@@ -705,10 +774,13 @@ def build_lines(pages: list[PageGlyphs], *, soft_hyphens: bool = True) -> tuple[
     typed, so there a line-final hyphen is kept).
     """
     notes: list[str] = []
-    sizes: Counter[float] = Counter()
+    exact: dict[float, int] = {}
     for p in pages:
         for g in p.glyphs:
-            sizes[round(g.size)] += 1
+            exact[g.size] = exact.get(g.size, 0) + 1
+    sizes: Counter[float] = Counter()
+    for size, n in exact.items():  # each distinct size rounded once; first-seen order (for ties) is kept
+        sizes[round(size)] += n
     body_em = float(sizes.most_common(1)[0][0]) if sizes else 10.0
     lines: list[_Line] = []
     for p in pages:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import ctypes
 import functools
 import math
+import struct
 import threading
 from typing import Any
 
@@ -55,41 +56,62 @@ def _address(handle: Any) -> int:
 
 @functools.cache
 def _calls() -> Any:
-    """The per-character PDFium calls with plain-integer handles: pypdfium2's typed pointers cost more than the
-    calls themselves, and an integer handle is a cheap cache key for a text object's font and drawing state."""
+    """PDFium calls with plain handles: pypdfium2's typed pointers cost more than the calls themselves, and an
+    integer handle is a cheap cache key for a font or a text object.
+
+    The calls made per character or per text object (``bare``) declare no argument types: ctypes'
+    conversion of each argument through its declared type costs more than the call itself. Their callers
+    pass handles as ``c_void_p``, indexes as ints (C ints, as declared in C) and out-parameters with
+    ``byref``, so nothing needs converting.
+    """
     import types
 
     import pypdfium2.raw as raw
 
-    vp, i, d, u = ctypes.c_void_p, ctypes.c_int, ctypes.POINTER(ctypes.c_double), ctypes.POINTER(ctypes.c_uint)
+    vp, i = ctypes.c_void_p, ctypes.c_int
 
     def proto(fn: Any, restype: Any, *argtypes: Any) -> Any:
         return ctypes.CFUNCTYPE(restype, *argtypes)(_address(fn))
 
+    def bare(fn: Any, restype: Any) -> Any:
+        return ctypes.CFUNCTYPE(restype)(_address(fn))  # no argtypes: the arguments pass as they are
+
     return types.SimpleNamespace(
-        unicode=proto(raw.FPDFText_GetUnicode, ctypes.c_uint, vp, i),
-        generated=proto(raw.FPDFText_IsGenerated, i, vp, i),
-        textobj=proto(raw.FPDFText_GetTextObject, vp, vp, i),
-        matrix=proto(raw.FPDFText_GetMatrix, i, vp, i, ctypes.POINTER(raw.FS_MATRIX)),
-        size=proto(raw.FPDFText_GetFontSize, ctypes.c_double, vp, i),
-        origin=proto(raw.FPDFText_GetCharOrigin, i, vp, i, d, d),
-        box=proto(raw.FPDFText_GetLooseCharBox, i, vp, i, ctypes.POINTER(raw.FS_RECTF)),
+        unicode=bare(raw.FPDFText_GetUnicode, ctypes.c_uint),
+        generated=bare(raw.FPDFText_IsGenerated, i),
+        textobj=bare(raw.FPDFText_GetTextObject, vp),
+        matrix=bare(raw.FPDFText_GetMatrix, i),
+        size=bare(raw.FPDFText_GetFontSize, ctypes.c_double),
+        origin=bare(raw.FPDFText_GetCharOrigin, i),
+        box=bare(raw.FPDFText_GetLooseCharBox, i),
         font=proto(raw.FPDFTextObj_GetFont, vp, vp),
         base_name=proto(raw.FPDFFont_GetBaseFontName, ctypes.c_ulong, vp, ctypes.c_char_p, ctypes.c_ulong),
         flags=proto(raw.FPDFFont_GetFlags, i, vp),
         weight=proto(raw.FPDFFont_GetWeight, i, vp),
         render_mode=proto(raw.FPDFTextObj_GetTextRenderMode, i, vp),
-        fill=proto(raw.FPDFPageObj_GetFillColor, i, vp, u, u, u, u),
+        fill=bare(raw.FPDFPageObj_GetFillColor, i),
+        matrix_type=raw.FS_MATRIX,
     )
 
 
-class _Fonts:
-    """Per-document caches keyed by PDFium handles: a font's name and traits, a text object's drawing state."""
+_Run = tuple[float, str, bool, bool, int, "tuple[int, int, int, int] | None"] | None
+"""What every character of one text object shares: (size as drawn, font name, bold, italic, render mode, fill
+RGBA); None when the object is rotated or mirrored."""
+
+
+class _PageFonts:
+    """One page's caches keyed by PDFium handles: a font's name and traits, a text object's shared state.
+
+    They live for one page: once a page is closed, PDFium may free its fonts and objects and hand the same
+    addresses to the next page's.
+    """
 
     def __init__(self) -> None:
         self.calls = _calls()
         self.fonts: dict[int, tuple[str, bool, bool]] = {}
-        self.objects: dict[int, tuple[str, bool, bool, int, tuple[int, int, int, int] | None]] = {}
+        self.matrix = self.calls.matrix_type()
+        self.rgba = [ctypes.c_uint() for _ in range(4)]
+        self.out = (ctypes.byref(self.matrix), *map(ctypes.byref, self.rgba))
 
     def font(self, handle: int | None) -> tuple[str, bool, bool]:
         key = handle or 0
@@ -110,19 +132,22 @@ class _Fonts:
             self.fonts[key] = hit
         return hit
 
-    def state(self, obj: int) -> tuple[str, bool, bool, int, tuple[int, int, int, int] | None]:
-        """(font name, bold, italic, render mode, fill RGBA) of one text object."""
-        hit = self.objects.get(obj)
-        if hit is None:
-            calls = self.calls
-            name, bold, italic = self.font(calls.font(obj))
-            mode = calls.render_mode(obj)
-            r, g, b, a = (ctypes.c_uint() for _ in range(4))
-            fill = (r.value, g.value, b.value, a.value) if calls.fill(
-                obj, ctypes.byref(r), ctypes.byref(g), ctypes.byref(b), ctypes.byref(a)) else None
-            hit = (name, bold, italic, mode, fill)
-            self.objects[obj] = hit
-        return hit
+    def run(self, obj: int, tp: ctypes.c_void_p, index: int) -> _Run:
+        """The shared state of text object ``obj``, read through its character ``index``.
+
+        PDFium gives every character of a text object the object's matrix and font size, so these are read
+        once per object rather than once per character.
+        """
+        calls, matrix, out = self.calls, self.matrix, self.out
+        calls.matrix(tp, index, out[0])
+        if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
+            return None  # rotated or mirrored text (a vertical sidebar label)
+        size = calls.size(tp, index) * matrix.d  # the nominal size (Tf) scaled as drawn, as pdfminer measures it
+        name, bold, italic = self.font(calls.font(obj))
+        mode = calls.render_mode(obj)
+        r, g, b, a = self.rgba
+        fill = (r.value, g.value, b.value, a.value) if calls.fill(ctypes.c_void_p(obj), *out[1:]) else None
+        return (size, name, bold, italic, mode, fill)
 
 
 def _page_objects(raw: Any, page: Any, glyphs: list[Glyph], deadline: Deadline) -> int:
@@ -176,7 +201,7 @@ def _page_objects(raw: Any, page: Any, glyphs: list[Glyph], deadline: Deadline) 
         get = functools.partial(raw.FPDFFormObj_GetObject, form)
 
 
-def _page(raw: Any, pdf: Any, index: int, fonts: _Fonts, deadline: Deadline, budget: list[int]) -> PageGlyphs:
+def _page(raw: Any, pdf: Any, index: int, deadline: Deadline, budget: list[int]) -> PageGlyphs:
     page = pdf[index]
     try:
         width, height = page.get_size()
@@ -186,7 +211,7 @@ def _page(raw: Any, pdf: Any, index: int, fonts: _Fonts, deadline: Deadline, bud
                 width = height = _MAX_PAGE_SIZE
         textpage = page.get_textpage()
         try:
-            glyphs, rotated = _glyphs(raw, textpage, width, height, fonts, deadline, budget)
+            glyphs, rotated = _glyphs(raw, textpage, width, height, deadline, budget)
         finally:
             textpage.close()
         images = _page_objects(raw, page, glyphs, deadline)
@@ -195,64 +220,78 @@ def _page(raw: Any, pdf: Any, index: int, fonts: _Fonts, deadline: Deadline, bud
     return PageGlyphs(number=index + 1, width=width, height=height, glyphs=glyphs, rotated=rotated, images=images)
 
 
-def _glyphs(raw: Any, textpage: Any, width: float, height: float, fonts: _Fonts, deadline: Deadline,
+def _glyphs(raw: Any, textpage: Any, width: float, height: float, deadline: Deadline,
             budget: list[int]) -> tuple[list[Glyph], int]:
     n = raw.FPDFText_CountChars(textpage.raw)
-    tp = _address(textpage.raw)
+    tp = ctypes.c_void_p(_address(textpage.raw))
     budget[0] -= max(n, 0)
     if budget[0] < 0:
         raise DocumentError(ErrorCode.TOO_MUCH_TEXT, "This PDF holds far more text than a resume; it was not read.")
     glyphs: list[Glyph] = []
     rotated = 0
-    box = raw.FS_RECTF()
-    matrix = raw.FS_MATRIX()
-    ox, oy = ctypes.c_double(), ctypes.c_double()
+    fonts = _PageFonts()
+    runs: dict[int, _Run] = {}
+    # One buffer for both out-parameters, read back with one unpack: origin x and y (doubles), then the loose
+    # box (FS_RECTF: left, top, right, bottom as floats).
+    out = (ctypes.c_double * 4)()
+    origin_x, origin_y, box_ref = ctypes.byref(out, 0), ctypes.byref(out, 8), ctypes.byref(out, 16)
+    unpack = _ORIGIN_AND_BOX.unpack_from
     calls = fonts.calls
-    get_unicode, get_object, is_generated = calls.unicode, calls.textobj, calls.generated
-    get_origin, get_box, get_size, get_matrix = calls.origin, calls.box, calls.size, calls.matrix
-    box_ref, matrix_ref, ox_ref, oy_ref = ctypes.byref(box), ctypes.byref(matrix), ctypes.byref(ox), ctypes.byref(oy)
-    for i in range(n):
-        if i % _CHECK_EVERY == _CHECK_EVERY - 1:
-            deadline.check()
-        code = get_unicode(tp, i)
-        if code in (0, 10, 13, 0xFFFE, 0xFFFF) or (code == 32 and is_generated(tp, i)):
-            continue  # a space or line break PDFium inserted itself; the line builder finds gaps on its own
-        obj = get_object(tp, i)
-        if not obj:
-            continue
-        get_matrix(tp, i, matrix_ref)
-        if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
-            rotated += 1  # rotated or mirrored text (a vertical sidebar label)
-            continue
-        size = get_size(tp, i) * matrix.d  # the nominal size (Tf) scaled as drawn, as pdfminer measures it
-        if not 0.0 < size < _MAX_GLYPH_SIZE:
-            continue
-        get_origin(tp, i, ox_ref, oy_ref)
-        get_box(tp, i, box_ref)
-        # pdfminer's x0 is the origin; the loose box spans the advance and gives a ligature's later letters
-        # their own share of it (their origin is the ligature's).
-        x0, base, x1 = max(ox.value, box.left), oy.value, box.right
-        if not x1 > x0:
-            x0, x1 = ox.value, ox.value + 0.5 * size
-        if not all(map(math.isfinite, (x0, x1, base))):
-            continue
-        if x1 < 0 or x0 > width or base + size < 0 or base - 0.3 * size > height:
-            continue  # drawn outside the page: invisible to a reader
-        if x1 - x0 > 4 * size or x1 < x0:
-            x1 = x0 + 0.5 * size
-        text = _text(code)
-        if glyphs and (x0, x1, base) == (glyphs[-1].x0, glyphs[-1].x1, glyphs[-1].base):
-            glyphs[-1].text += text  # a ligature whose letters share one box: one glyph, as pdfminer reads 'ffi'
-            continue
-        name, bold, italic, mode, fill = fonts.state(obj)
-        glyphs.append(Glyph(text=text, x0=x0, x1=x1, base=base, size=size, font=name, bold=bold, italic=italic,
-                            render_mode=mode, fill=fill))
-    # A loose box can reach past the advance (small caps, italic overhang); pdfminer's extents end where the
-    # next letter of the run starts, and the line builder reads overlaps as kerning or fake bold. (A glyph
-    # starting before the middle is drawn over this one, a TeX accent: left alone.)
-    for g, nxt in zip(glyphs, glyphs[1:], strict=False):
-        if nxt.base == g.base and (g.x0 + g.x1) / 2 < nxt.x0 < g.x1:
-            g.x1 = nxt.x0
+    get_unicode, get_object, is_generated, get_origin, get_box = (calls.unicode, calls.textobj, calls.generated,
+                                                                  calls.origin, calls.box)
+    isfinite = math.isfinite
+    skip, texts = _SKIP, _TEXT
+    last: Glyph | None = None
+    for start in range(0, n, _CHECK_EVERY):
+        deadline.check()
+        for i in range(start, min(start + _CHECK_EVERY, n)):
+            code = get_unicode(tp, i)
+            if code in skip or (code == 32 and is_generated(tp, i)):
+                continue  # a space or line break PDFium inserted itself; the line builder finds gaps on its own
+            obj = get_object(tp, i)
+            if not obj:
+                continue
+            try:
+                run = runs[obj]
+            except KeyError:
+                run = runs[obj] = fonts.run(obj, tp, i)
+            if run is None:
+                rotated += 1
+                continue
+            size = run[0]
+            if not 0.0 < size < _MAX_GLYPH_SIZE:
+                continue
+            get_origin(tp, i, origin_x, origin_y)
+            get_box(tp, i, box_ref)
+            ox, base, left, _top, x1, _bottom = unpack(out)
+            # pdfminer's x0 is the origin; the loose box spans the advance and gives a ligature's later
+            # letters their own share of it (their origin is the ligature's).
+            x0 = left if left > ox else ox
+            if not x1 > x0:
+                x0, x1 = ox, ox + 0.5 * size
+            if not (isfinite(x0) and isfinite(x1) and isfinite(base)):
+                continue
+            if x1 < 0 or x0 > width or base + size < 0 or base - 0.3 * size > height:
+                continue  # drawn outside the page: invisible to a reader
+            if x1 - x0 > 4 * size or x1 < x0:
+                x1 = x0 + 0.5 * size
+            text = texts.get(code)
+            if text is None:
+                text = _text(code)
+                if code < _TEXT_CACHED:
+                    texts[code] = text
+            if last is not None:
+                if x0 == last.x0 and x1 == last.x1 and base == last.base:
+                    last.text += text  # a ligature whose letters share one box: one glyph, as pdfminer reads 'ffi'
+                    continue
+                # A loose box can reach past the advance (small caps, italic overhang); pdfminer's extents end
+                # where the next letter of the run starts, and the line builder reads overlaps as kerning or
+                # fake bold. (A glyph starting before the middle is drawn over this one, a TeX accent: left
+                # alone.)
+                if last.base == base and (last.x0 + last.x1) / 2 < x0 < last.x1:
+                    last.x1 = x0
+            last = Glyph(text, x0, x1, base, size, run[1], run[2], run[3], run[4], run[5])
+            glyphs.append(last)
     return glyphs, rotated
 
 
@@ -267,6 +306,13 @@ def _text(code: int) -> str:
     if code >= 0x110000 or 0xD800 <= code < 0xE000:
         return "\ufffd"
     return chr(code)
+
+
+_TEXT: dict[int, str] = {}
+"""`_text` of the codes met so far below `_TEXT_CACHED` (Latin, Greek, Cyrillic, punctuation, bullets)."""
+_TEXT_CACHED = 0x3000
+_SKIP = frozenset((0, 10, 13, 0xFFFE, 0xFFFF))
+_ORIGIN_AND_BOX = struct.Struct("=ddffff")
 
 
 def _soft_hyphens(pdf: Any) -> bool:
@@ -308,11 +354,10 @@ def _read(data: bytes, limits: Limits, deadline: Deadline) -> tuple[list[PageGly
         if n == 0:
             raise DocumentError(ErrorCode.CORRUPT, "This PDF has no readable pages; the file may be damaged.")
         budget = [3 * limits.max_chars + 10_000]
-        fonts = _Fonts()
         pages = []
         for index in range(n):
             deadline.check()
-            pages.append(_page(raw, pdf, index, fonts, deadline, budget))
+            pages.append(_page(raw, pdf, index, deadline, budget))
         return pages, _soft_hyphens(pdf)
     finally:
         pdf.close()

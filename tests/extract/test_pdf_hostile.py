@@ -292,3 +292,24 @@ def test_pdf_hostile_undecodable_text_has_its_own_code() -> None:
         extract_pdf(data, limits=LIMITS)
     assert info.value.code is ErrorCode.UNDECODABLE_TEXT
     assert "cannot be decoded" in info.value.message
+
+
+_STREAM_KEYWORD = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_OBJ_HEADER = re.compile(rb"\d+\s+\d+\s+obj\b")
+_TOKENS = (b"stream", b"endstream", b"\r", b"\n", b"\r\n", b" ", b"\t", b"\x0b", b"obj", b"endobj", b"objx", b"1",
+           b"23", b"x", b"_", b"<<", b"/Subtype /Image", b"\xa0")
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_pdf_hostile_stream_scan_matches_its_regexes(seed: int) -> None:
+    """The guard finds `stream` keywords and their `N G obj` headers with bytes.find; the regexes are the spec."""
+    from resume_signals.extract._pdf_guard import _LOOKBACK, _stream_dict, _stream_keywords
+
+    rng = random.Random(seed)
+    for _ in range(1500):
+        data = b"".join(rng.choice(_TOKENS) for _ in range(rng.randint(0, 40)))
+        assert list(_stream_keywords(data)) == [(m.start(), m.end()) for m in _STREAM_KEYWORD.finditer(data)]
+        for at in range(len(data) + 1):
+            window = data[max(0, at - _LOOKBACK):at]
+            headers = list(_OBJ_HEADER.finditer(window))
+            assert _stream_dict(data, at) == (window[headers[-1].end():] if headers else window)
