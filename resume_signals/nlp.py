@@ -20,8 +20,8 @@ from __future__ import annotations
 import bisect
 import functools
 from collections.abc import Iterable
-from typing import Any
 
+from spacy.lang.en import English, EnglishDefaults
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -67,20 +67,35 @@ class ResumeUnits:
         return doc
 
 
+def _kept_exception(key: str) -> bool:
+    return bool(key.strip()) and not key.lower().endswith(("'s", "’s"))
+
+
+class _Defaults(EnglishDefaults):
+    # spaCy stops caching a document's tokenisation after its first special-case hit (the newline and
+    # possessive "'s" are special cases), which made tokenising ~100x slower. The suffix rules still split
+    # "'s"; the Detector tokenises with newlines and tabs as spaces.
+    tokenizer_exceptions = {k: v for k, v in EnglishDefaults.tokenizer_exceptions.items() if _kept_exception(k)}
+
+
+class ResumeEnglish(English):
+    """``spacy.blank("en")`` with the tokenizer exceptions above.
+
+    They are filtered in the class's defaults rather than assigned to a built
+    tokenizer, which would load the ~1,300 special cases a second time on
+    every cold start.
+    """
+
+    Defaults = _Defaults
+
+
 def new_nlp(abbreviations: tuple[str, ...] = ()) -> Language:
     """A new blank English pipeline with the ``resume_units`` component.
 
     Each Detector builds its own: it adds lexeme flags to the vocab for its
     word sets, and two rule sets must not see each other's flags.
     """
-    import spacy
-
-    nlp = spacy.blank("en")
-    # spaCy stops caching a document's tokenisation after its first special-case hit (the
-    # newline and possessive "'s" are special cases), which made tokenising ~100x slower.
-    # The suffix rules still split "'s"; the Detector tokenises with newlines and tabs as spaces.
-    tokenizer: Any = nlp.tokenizer
-    tokenizer.rules = {k: v for k, v in tokenizer.rules.items() if k.strip() and not k.lower().endswith(("'s", "’s"))}
+    nlp = ResumeEnglish()
     nlp.add_pipe("resume_units", config={"abbreviations": list(abbreviations)})
     return nlp
 

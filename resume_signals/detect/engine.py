@@ -505,7 +505,13 @@ class Engine:
                 if first is not None and not first.search(ulow):
                     continue  # e.g. no digit: none of the number rules can match
                 for rule, rx, exact, rest in members:
-                    if all(_gate_passes(gate, ulow, passed) for gate in rest):
+                    for gate in rest:  # each gate searched once per unit (inline: this loop is hot)
+                        hit = passed.get(gate)
+                        if hit is None:
+                            hit = passed[gate] = gate.search(ulow) is not None
+                        if not hit:
+                            break
+                    else:
                         self._regex_candidates(run, ui, rule, rx.finditer(utext if exact else ulow))
 
     @staticmethod
@@ -658,13 +664,6 @@ class Engine:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
-
-
-def _gate_passes(gate: re.Pattern[str], ulow: str, passed: dict[re.Pattern[str], bool]) -> bool:
-    hit = passed.get(gate)
-    if hit is None:
-        hit = passed[gate] = gate.search(ulow) is not None
-    return hit
 
 
 def _cancel(trail: list[Cancelled] | None, rule: _Rule, unit: Unit, text: str, cs: int, ce: int, reason: str

@@ -155,9 +155,24 @@ def find_date_ranges(text: str) -> list[tuple[int, int, DateRange]]:
     >>> find_date_ranges("call 902-555-0143, GPA 3.8/4.0")
     []
     """
-    out: list[tuple[int, int, DateRange]] = []
     if not _HAS_DIGIT.search(text):
-        return out  # every form names a year: no digit, no date (most body lines and headings)
+        return []  # every form names a year: no digit, no date (most body lines and headings)
+    # Headings, entries and seniority each ask about the same lines: parse a text once (bounded memo;
+    # a copy of the list, whose items are immutable, so a caller may change its own).
+    found = _FOUND.get(text)
+    if found is None:
+        if len(_FOUND) >= _FOUND_SIZE:
+            _FOUND.clear()
+        found = _FOUND[text] = _find_date_ranges(text)
+    return list(found)
+
+
+_FOUND: dict[str, tuple[tuple[int, int, DateRange], ...]] = {}
+_FOUND_SIZE = 20_000
+
+
+def _find_date_ranges(text: str) -> tuple[tuple[int, int, DateRange], ...]:
+    out: list[tuple[int, int, DateRange]] = []
     for m in _MONTH_PAIR.finditer(text):
         y = int(m.group("y"))
         first, last = _MONTHS[m.group("m1").lower().rstrip(".")], _MONTHS[m.group("m2").lower().rstrip(".")]
@@ -170,7 +185,7 @@ def find_date_ranges(text: str) -> list[tuple[int, int, DateRange]]:
         dr = _from_match(m)
         if dr is not None:
             out.append((m.start(), m.end(), dr))
-    return sorted(out, key=lambda f: f[0])
+    return tuple(sorted(out, key=lambda f: f[0]))
 
 
 def is_span(dr: DateRange) -> bool:

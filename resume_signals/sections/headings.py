@@ -122,6 +122,9 @@ class Match:
     others: tuple[str, ...] = ()  # the other kinds a compound heading names ("Experience and Awards")
 
 
+_MEMO_SIZE = 20_000
+
+
 class HeadingLexicon:
     """Aliases normalised once; `match` finds the kind a line's words name."""
 
@@ -147,6 +150,9 @@ class HeadingLexicon:
         # token_sort_ratio >= FULL_MATCH needs lengths within 200/FULL_MATCH - 1 of each other:
         # a longer line can never fully match an alias, which spares the fuzzy scan on body text.
         self.max_full_len = max(map(len, self.norms), default=0) * (200.0 / FULL_MATCH - 1.0)
+        # Every line's label is looked up, and the same labels ("EXPERIENCE", "Skills") recur across a batch:
+        # the answer depends on the text alone, so it is kept (bounded, so a long batch stays flat in memory).
+        self._memo: dict[str, Match | None] = {}
 
     def match(self, text: str) -> Match | None:
         """The best kind for ``text``, or None. Ties go to the kind listed first in the priority.
@@ -157,6 +163,15 @@ class HeadingLexicon:
         >>> lex.match("Competitions & Projects").kind
         'projects'
         """
+        memo = self._memo
+        if text in memo:
+            return memo[text]
+        if len(memo) >= _MEMO_SIZE:
+            memo.clear()
+        found = memo[text] = self._match(text)
+        return found
+
+    def _match(self, text: str) -> Match | None:
         norm = normalize(text)
         if not norm or not self.norms:
             return None

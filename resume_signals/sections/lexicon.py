@@ -94,12 +94,9 @@ def _drop_brackets(text: str) -> str:
 
 
 def _has_phrase(toks: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
-    for ph in phrases:
-        n = len(ph)
-        for i in range(len(toks) - n + 1):
-            if tuple(toks[i:i + n]) == ph:
-                return True
-    return False
+    """Whether some phrase is a run of ``toks``: the line's runs of each phrase length, built once, against all."""
+    runs = {tuple(toks[i:i + n]) for n in {len(ph) for ph in phrases} for i in range(len(toks) - n + 1)}
+    return not runs.isdisjoint(phrases)
 
 
 def _ends_with_phrase(toks: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
