@@ -19,10 +19,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Iterable
+from typing import cast
 
 from spacy.lang.en import English, EnglishDefaults
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .text.bullets import CANONICAL
@@ -98,6 +101,121 @@ def new_nlp(abbreviations: tuple[str, ...] = ()) -> Language:
     nlp = ResumeEnglish()
     nlp.add_pipe("resume_units", config={"abbreviations": list(abbreviations)})
     return nlp
+
+
+_RUNS = re.compile(r"\S+|\s+")
+
+
+class ChunkTokenizer:
+    """``nlp.make_doc(text)`` with the same tokens, remembering each whitespace-separated chunk's split.
+
+    spaCy's tokenizer splits the text at whitespace, then each chunk by its
+    prefix, suffix, infix and special-case rules. spaCy caches chunks too, but
+    stops caching for the rest of a document after its first special-case hit
+    ("e.g.", "Jan."), so most chunks of a resume were split again every time.
+    This memo does not stop; the Doc is built from the words and their
+    trailing spaces, which rebuilds the same text, tokens and lexemes (only
+    lexeme attributes are matched, never token-level ones such as a special
+    case's NORM).
+
+    A chunk's tokens depend on the chunk alone but for one step: spaCy also
+    matches the special cases that hold punctuation (":)", "a.m.") over the
+    whole token sequence, and a match across a space, though never applied,
+    can hide an overlapping one inside a chunk. A text where that could
+    happen (a special case split over one space next to a chunk holding a
+    special case) is tokenised whole, as before.
+    """
+
+    def __init__(self, nlp: Language, max_chunks: int = 200_000) -> None:
+        self.vocab = nlp.vocab
+        self.tokenizer = tk = cast(Tokenizer, nlp.tokenizer)  # ResumeEnglish's: spaCy's rule tokenizer
+        self.max_chunks = max_chunks  # bounded: a long batch meets new words forever
+        self.memo: dict[str, tuple[str, ...]] = {}
+        # the special cases spaCy matches over tokens (Tokenizer.add_special_case), split at each character
+        keys = [k for k in tk.rules if not tk.faster_heuristics or " " in k
+                or tk.find_prefix(k) or tk.find_infix(k) or tk.find_suffix(k)]
+        self.splits: dict[tuple[str, str], list[tuple[str, str]]] = {}
+        for k in keys:
+            for p in range(1, len(k)):
+                self.splits.setdefault((k[p - 1], k[p]), []).append((k[:p], k[p:]))
+        # a one-character special case is one token either way: hiding it changes nothing
+        longer = [k for k in keys if len(k) > 1]
+        self.keys = re.compile("|".join(map(re.escape, longer))) if longer else None
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        memo = self.memo
+        runs = _RUNS.findall(text)
+        seams: list[int] = []  # runs after a single space whose edge characters could hold a split special case
+        for i, run in enumerate(runs):
+            if run[0] == " " and words:  # as spaCy: one space after a token is its trailing space
+                spaces[-1] = True
+                run = run[1:]
+                if not run:
+                    if i + 1 < len(runs) and (runs[i - 1][-1], runs[i + 1][0]) in self.splits:
+                        seams.append(i + 1)
+                    continue
+            got = memo.get(run)
+            if got is None:
+                if len(memo) >= self.max_chunks:
+                    memo.clear()
+                got = memo[run] = tuple(t.text for t in self.tokenizer(run))
+            words += got
+            spaces += [False] * len(got)
+        if any(self._hides_special(runs, i) for i in seams):
+            return self.tokenizer(text)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def _hides_special(self, runs: list[str], i: int) -> bool:
+        """Whether a special case split over the space before ``runs[i]`` could hide one inside a chunk.
+
+        The split one must start and end at token edges; spaCy's first pass can cut a chunk only where
+        the final tokens do, or inside a special case (which the overlap test then finds anyway).
+        """
+        a = runs[i - 2]
+        if self.keys is None:
+            return False
+        for head, tail in self.splits[(a[-1], runs[i][0])]:
+            if not a.endswith(head):
+                continue
+            found = self._split_end(runs, i, tail)
+            if found is None:
+                continue
+            last, rest = found
+            seen = " ".join(runs[i - 2:last + 1])
+            start, end = len(a) - len(head), len(seen) - len(runs[last]) + rest
+            keys = [(m.start(), m.end()) for m in self.keys.finditer(seen)]
+            if not self._edge(a, start, keys, 0) or not self._edge(runs[last], rest, keys, end - rest):
+                continue  # "with a" could start "havin'" only if "a" were a whole token
+            if any(ks < end and start < ke for ks, ke in keys):
+                return True  # a special case inside a chunk overlaps the split one
+        return False
+
+    def _edge(self, chunk: str, at: int, keys: list[tuple[int, int]], offset: int) -> bool:
+        """Whether spaCy's first pass could cut ``chunk`` at ``at``: its final tokens do, or a special case spans it."""
+        if at in (0, len(chunk)):
+            return True
+        pos = 0
+        toks = self.memo.get(chunk)
+        if toks is None:
+            return True  # not remembered (the memo was just cleared): assume it could
+        for tok in toks:
+            pos += len(tok)
+            if pos == at:
+                return True
+        return any(ks < offset + at < ke for ks, ke in keys)
+
+    @staticmethod
+    def _split_end(runs: list[str], i: int, rest: str) -> tuple[int, int] | None:
+        """Where ``rest`` of a special case ends, going on from ``runs[i]`` over single spaces: (run, length)."""
+        while True:
+            b = runs[i]
+            if b.startswith(rest):
+                return i, len(rest)
+            if not rest.startswith(b) or i + 2 >= len(runs) or runs[i + 1] != " ":
+                return None
+            rest, i = rest[len(b):], i + 2
 
 
 @functools.lru_cache(maxsize=4)

@@ -47,3 +47,37 @@ def test_nlp_sentences_are_the_unit_splitters_units(text):
     doc = build_nlp(("e.g.",))(text)
     units = [text[s:e] for s, e in UnitSplitter(("e.g.",)).text_spans(text)]
     assert [s.text.strip().lstrip("• ") for s in doc.sents] == units
+
+
+def _token_view(doc):
+    return [(t.idx, t.text, t.whitespace_) for t in doc]
+
+
+@pytest.mark.parametrize("text", [
+    "Shipped e.g. a ranker (Jan. 2021 - Feb. '23) for U.S. users :) and didn't stop.",
+    "  led\u00a0 two  teams;\u2009cut p95 latency 40% @ 1.2k rps, w/ Docker/K8s -- A/B tested .",
+    "x ", " x", "   ", "", "client's API, the clients' APIs: e.g.(see) etc.)",
+    "Jan. Jan. Jan. e.g. mid-2020 – 2021 co-led 3x faster 'quoted' \"double\" ... $1.2M",
+])
+def test_nlp_chunk_tokenizer_gives_make_docs_tokens(text):
+    from resume_signals.nlp import ChunkTokenizer
+
+    nlp = new_nlp()
+    tokenize = ChunkTokenizer(nlp)
+    for _ in range(2):  # the second pass reads every chunk from the memo
+        assert _token_view(tokenize(text)) == _token_view(nlp.make_doc(text))
+
+
+def test_nlp_chunk_tokenizer_matches_make_doc_on_random_text():
+    import random
+
+    from resume_signals.nlp import ChunkTokenizer
+
+    rng = random.Random(7)
+    alphabet = list("aZ09 .,;:'\"()[]-–/&%$+#@!?") + [
+        "\u00a0", "\u2009", "  ", "e.g.", "Jan.", "n't", "'s", ":)", "Prof.", "a.m.", ":P", "-"]
+    nlp = new_nlp()
+    tokenize = ChunkTokenizer(nlp, max_chunks=50)  # small: the memo is cleared and refilled on the way
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        assert _token_view(tokenize(text)) == _token_view(nlp.make_doc(text)), text

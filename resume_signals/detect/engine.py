@@ -24,7 +24,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from ..document import Document
-from ..nlp import new_nlp
+from ..nlp import ChunkTokenizer, new_nlp
 from ..report import Entry, Section, Signal
 from ..spec.rules import RuleSet, bundled_families
 from ..spec.specs import SECTION_KINDS, ContextRule, Rule, SignalSpec, Tool, Veto
@@ -274,6 +274,7 @@ class Engine:
         abbreviations = rules.lexicons.get("sentence_abbreviations", ())
         # a private pipeline: lexeme flags live on the vocab, so engines must not share one
         self.nlp = new_nlp(tuple(abbreviations))
+        self.make_doc = ChunkTokenizer(self.nlp)
         vocab = self.nlp.vocab
         self.splitter = UnitSplitter(abbreviations)
         # spaCy's Matcher costs time per token per pattern, so each pattern runs only in a window
@@ -449,7 +450,7 @@ class Engine:
         # Newlines and tabs become spaces (same offsets; lines are units already, and the
         # tokenizer caches far better without whitespace special cases); a trailing " ." lets
         # patterns look one token past the last word.
-        tokens = self.nlp.make_doc(text.translate(_SPACES) + " .")
+        tokens = self.make_doc(text.translate(_SPACES) + " .")
         arr = tokens.to_array([IDX, LENGTH])
         tstart: list[int] = arr[:, 0].tolist()
         tend: list[int] = (arr[:, 0] + arr[:, 1]).tolist()
