@@ -1,6 +1,9 @@
 """`make bench`: where the time and memory of scoring go, per format, backend and stage.
 
-Usage (from the repository root):  .venv/bin/python benchmarks/bench.py [--batch N] [--quick]
+Usage (from the repository root):  .venv/bin/python benchmarks/bench.py [--batch N] [--docs N] [--only PART ...]
+
+``--only text cold`` runs only the text-to-report rate and the cold start (about a minute), for iterating
+on those two.
 
 It builds its own corpus from the fixture generator (scripts/make_fixtures.py): every labelled spec
 rendered as TXT, DOCX and PDF (reportlab layouts), with its body repeated to make 1-3 pages, about 300
@@ -220,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--batch", type=int, default=10_000, help="documents in the RSS batch (default 10,000)")
     ap.add_argument("--docs", type=int, default=300, help="generated documents (default 300)")
+    ap.add_argument("--only", nargs="+", choices=("text", "cold"),
+                    help="run only these parts: text (text to report), cold (cold start)")
     args = ap.parse_args(argv)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # the floor's font chatter is not a result
     print(f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}; load {os.getloadavg()[0]:.1f} "
@@ -229,14 +234,21 @@ def main(argv: list[str] | None = None) -> int:
         pipes["pdfium"] = Pipeline(backend="pdfium")
     else:
         print("pypdfium2 is not installed: the pdfium rows are left out (pip install 'resume_signals[fast]')")
-    generated = build_corpus(args.docs)
-    stage_table("generated corpus", generated, pipes)
     corpus: list[tuple[str, bytes]] = []
     if CORPUS.is_dir():
         for path in sorted(CORPUS.iterdir()):
             fmt = path.suffix.lstrip(".").lower()
             if fmt in ("pdf", "docx", "txt"):
                 corpus.append((fmt, path.read_bytes()))
+    if args.only:
+        if "text" in args.only:
+            text_rate(corpus, pipes["pdfminer"], "the real resumes of the corpus")
+        if "cold" in args.only:  # the same first generated PDF as the full run (the generator is seeded)
+            cold_start(next(d for f, d in build_corpus(4) if f == "pdf"))
+        return 0
+    generated = build_corpus(args.docs)
+    stage_table("generated corpus", generated, pipes)
+    if corpus:
         stage_table(f"{CORPUS}", corpus, pipes)
     print()
     text_rate(corpus, pipes["pdfminer"], "the real resumes of the corpus")
