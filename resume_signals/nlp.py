@@ -144,27 +144,29 @@ class ChunkTokenizer:
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
-        spaces: list[bool] = []
-        memo = self.memo
+        spaced: list[int] = []  # the words followed by a space
+        memo, splits = self.memo, self.splits
         runs = _RUNS.findall(text)
         seams: list[int] = []  # runs after a single space whose edge characters could hold a split special case
         for i, run in enumerate(runs):
             if run[0] == " " and words:  # as spaCy: one space after a token is its trailing space
-                spaces[-1] = True
-                run = run[1:]
-                if not run:
-                    if i + 1 < len(runs) and (runs[i - 1][-1], runs[i + 1][0]) in self.splits:
+                spaced.append(len(words) - 1)
+                if run == " ":
+                    if i + 1 < len(runs) and (runs[i - 1][-1], runs[i + 1][0]) in splits:
                         seams.append(i + 1)
                     continue
+                run = run[1:]
             got = memo.get(run)
             if got is None:
                 if len(memo) >= self.max_chunks:
                     memo.clear()
                 got = memo[run] = tuple(t.text for t in self.tokenizer(run))
             words += got
-            spaces += [False] * len(got)
         if any(self._hides_special(runs, i) for i in seams):
             return self.tokenizer(text)
+        spaces = [False] * len(words)
+        for k in spaced:
+            spaces[k] = True
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def _hides_special(self, runs: list[str], i: int) -> bool:
