@@ -42,17 +42,36 @@ from ..report import Entry, Signal
 from ..spec.rules import RuleSet
 
 
-def _phrase(words: Iterable[str]) -> str:
-    """One alternation of phrases: a space matches a space, a hyphen or nothing; longest phrase first."""
+def _phrases(words: Iterable[str]) -> list[str]:
+    """The alternatives of a phrase list: a space matches a space, a hyphen or nothing; longest phrase first."""
     parts = sorted({w.strip() for w in words if w.strip()}, key=lambda w: (-len(w), w))
-    return "|".join(r"[\s\-]?".join(re.escape(piece) for piece in p.split()) for p in parts)
+    return [r"[\s\-]?".join(re.escape(piece) for piece in p.split()) for p in parts]
 
 
-def _words(words: Iterable[str], *, ignore_case: bool) -> re.Pattern[str] | None:
-    """Whole words (an optional plural), or None for an empty list."""
-    alternation = _phrase(words)
-    if not alternation:
+def _by_first_character(alternatives: list[str]) -> str:
+    """The same alternatives grouped by their first character: ``ab|ac|b`` -> ``a(?:b|c)|b(?:)``.
+
+    The regex engine tries alternatives one by one at every word start, hundreds here; grouped, it
+    enters only the groups whose first character is there (~5x faster on resume lines). The matches at
+    each position are the same, but which alternative wins may change, so only regexes that are asked
+    whether they match use it.
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        head = alt[:2] if alt.startswith("\\") else alt[:1]  # re.escape puts one backslash before a character
+        groups.setdefault(head, []).append(alt[len(head):])
+    return "|".join(f"{head}(?:{'|'.join(rests)})" for head, rests in groups.items())
+
+
+def _words(words: Iterable[str], *, ignore_case: bool, first_match: bool = True) -> re.Pattern[str] | None:
+    """Whole words (an optional plural), or None for an empty list.
+
+    ``first_match=False``: for a regex only asked whether it matches (grouped, faster to search).
+    """
+    alternatives = _phrases(words)
+    if not alternatives:
         return None
+    alternation = "|".join(alternatives) if first_match else _by_first_character(alternatives)
     return re.compile(rf"(?<![\w&])(?:{alternation})(?:e?s)?(?![\w&])", re.IGNORECASE if ignore_case else 0)
 
 
@@ -66,11 +85,11 @@ class MlReader:
         exact_tools = [e for tool in rules.tools.values() if tool.family in table.stack_families for e in tool.exact]
         folded = [a for arch in rules.flags.architectures if not arch.case_sensitive for a in arch.aliases]
         cased = [a for arch in rules.flags.architectures if arch.case_sensitive for a in arch.aliases]
-        self._terms = _words([*table.words, *tools, *folded], ignore_case=True)
-        self._exact = _words([*table.exact, *exact_tools, *cased], ignore_case=False)
-        self._not_ml = _words(table.not_ml, ignore_case=True)
-        self._systems = _words(table.systems, ignore_case=True)
-        self._titles = _words(table.titles, ignore_case=True)
+        self._terms = _words([*table.words, *tools, *folded], ignore_case=True, first_match=False)
+        self._exact = _words([*table.exact, *exact_tools, *cased], ignore_case=False, first_match=False)
+        self._not_ml = _words(table.not_ml, ignore_case=True)  # substituted: which phrase matches matters
+        self._systems = _words(table.systems, ignore_case=True, first_match=False)
+        self._titles = _words(table.titles, ignore_case=True, first_match=False)
         self._always = table.by_definition
 
     def names_ml(self, text: str) -> bool:

@@ -109,3 +109,21 @@ def test_ml_rule_pack_adds_words(tmp_path) -> None:
     pack.write_text('[ml.terms]\nwords = ["churn oracle"]\n', encoding="utf-8")
     assert MlReader(load_rules(pack)).is_ml("Launched the churn oracle", None)
     assert not MlReader(load_rules()).is_ml("Launched the churn oracle", None)
+
+
+@pytest.mark.parametrize("text", [
+    "Served the ranking model on Kubernetes", "a data-model refactor", "LLMs and embeddings", "C++ and .NET APIs",
+    "x-gboost", "XGBoost", "re-ranking", "the recommender-system", "Postgres only", "", "a+b |c| (d)",
+])
+def test_ml_grouped_word_regex_matches_where_the_plain_one_does(text: str) -> None:
+    """Grouping alternatives by first character keeps the set of matches (only which phrase wins may change)."""
+    from resume_signals.detect.ml import _words
+
+    rules = load_rules()
+    words = [*rules.ml.words, *rules.ml.exact, *(a for t in rules.tools.values() for a in (t.name, *t.aliases)),
+             "a+b", "|c|", "(d)", ".NET", "C++"]
+    for ignore_case in (True, False):
+        plain = _words(words, ignore_case=ignore_case)
+        grouped = _words(words, ignore_case=ignore_case, first_match=False)
+        assert plain is not None and grouped is not None
+        assert bool(grouped.search(text)) == bool(plain.search(text))
