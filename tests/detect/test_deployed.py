@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    ("Launched the churn model with the growth team", "Launched"),
     ("Rolled out the pastry-demand forecaster to 40 bakeries", "Rolled out"),
     ("Deployed an XGBoost invoice-matching model as an hourly Vertex AI batch job", "Deployed"),
     ("Launched them on 25k recipe pages", "Launched"),
@@ -30,6 +31,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Launched a new cross-functional team with Growth Marketing",
     "Rolled out pastry and pasta for the evening menu",
     "Deployed temporary pickers across the day and night shifts",
     "Deployed on-site to the customer's Lyon plant for six weeks",
