@@ -3,7 +3,8 @@
 import pytest
 
 POSITIVE = [
-    ("A platform for clinical predictions which enabled turn-key deployment of new models", "enabled turn-key deployment of"),
+    ("A platform for clinical predictions which enabled turn-key deployment of new models",
+     "enabled turn-key deployment of"),
     ("Owned the credit models, responsible for testing, validation, deployment, and retraining",
      "responsible for testing, validation, deployment,"),
     ("Launched the churn model with the growth team", "Launched"),
