@@ -138,9 +138,10 @@ class ChunkTokenizer:
         for k in keys:
             for p in range(1, len(k)):
                 self.splits.setdefault((k[p - 1], k[p]), []).append((k[:p], k[p:]))
-        # a one-character special case is one token either way: hiding it changes nothing
-        longer = [k for k in keys if len(k) > 1]
-        self.keys = re.compile("|".join(map(re.escape, longer))) if longer else None
+        # a one-character special case is one token either way: hiding it changes nothing. Longest first in a
+        # lookahead: every position reports the longest case starting there, which covers the shorter ones.
+        longer = sorted((k for k in keys if len(k) > 1), key=len, reverse=True)
+        self.keys = re.compile(f"(?=({'|'.join(map(re.escape, longer))}))") if longer else None
 
     def __call__(self, text: str) -> Doc:
         words: list[str] = []
@@ -187,7 +188,7 @@ class ChunkTokenizer:
             last, rest = found
             seen = " ".join(runs[i - 2:last + 1])
             start, end = len(a) - len(head), len(seen) - len(runs[last]) + rest
-            keys = [(m.start(), m.end()) for m in self.keys.finditer(seen)]
+            keys = [(m.start(), m.end(1)) for m in self.keys.finditer(seen)]
             if not self._edge(a, start, keys, 0) or not self._edge(runs[last], rest, keys, end - rest):
                 continue  # "with a" could start "havin'" only if "a" were a whole token
             if any(ks < end and start < ke for ks, ke in keys):
