@@ -34,7 +34,6 @@ import functools
 import math
 import struct
 import threading
-from dataclasses import replace
 from typing import Any
 
 from ..document import Document
@@ -102,6 +101,7 @@ def _calls() -> Any:
 
     return types.SimpleNamespace(
         unicode=bare(raw.FPDFText_GetUnicode, ctypes.c_uint),
+        text=bare(raw.FPDFText_GetText, i),
         generated=bare(raw.FPDFText_IsGenerated, i),
         textobj=bare(raw.FPDFText_GetTextObject, vp),
         matrix=bare(raw.FPDFText_GetMatrix, i),
@@ -114,6 +114,15 @@ def _calls() -> Any:
         weight=proto(raw.FPDFFont_GetWeight, i, vp),
         render_mode=proto(raw.FPDFTextObj_GetTextRenderMode, i, vp),
         fill=bare(raw.FPDFPageObj_GetFillColor, i),
+        page_objects=proto(raw.FPDFPage_CountObjects, i, vp),
+        page_object=proto(raw.FPDFPage_GetObject, vp, vp, i),
+        form_objects=proto(raw.FPDFFormObj_CountObjects, i, vp),
+        form_object=proto(raw.FPDFFormObj_GetObject, vp, vp, ctypes.c_ulong),
+        kind=proto(raw.FPDFPageObj_GetType, i, vp),
+        bounds=bare(raw.FPDFPageObj_GetBounds, i),
+        obj_matrix=bare(raw.FPDFPageObj_GetMatrix, i),
+        draw_mode=bare(raw.FPDFPath_GetDrawMode, i),
+        segments=proto(raw.FPDFPath_CountSegments, i, vp),
         clip_path=bare(raw.FPDFPageObj_GetClipPath, vp),
         clip_paths=bare(raw.FPDFClipPath_CountPaths, i),
         clip_segments=bare(raw.FPDFClipPath_CountPathSegments, i),
@@ -123,10 +132,11 @@ def _calls() -> Any:
     )
 
 
-_Run = tuple[float, str, bool, bool, "str | None", "Box | None", GlyphState] | None
-"""What every character of one text object shares: (size as drawn, font name, bold, italic, the visibility
-verdict and the box it holds in (see `settled`), the drawing state); None when the object is rotated or
-mirrored."""
+_Run = tuple[float, str, bool, bool, "str | None", "tuple[float, float, float, float] | None", int,
+             "tuple[float, float, float] | None", "Box | None", int, float] | None
+"""What every character of one text object shares: size as drawn, font name, bold, italic; the visibility
+verdict and where it holds (x0, x1 and the lowest and highest baseline: see `settled`); the drawing state
+(render mode, fill, clip, order, opacity). None when the object is rotated or mirrored."""
 
 _Matrix = tuple[float, float, float, float, float, float]
 _UNSEEN = (1 << 30, None, None)
@@ -146,6 +156,7 @@ class _PageFonts:
         self.objects = objects
         self.page = page
         self.fonts: dict[int, tuple[str, bool, bool]] = {}
+        self.verdicts: dict[tuple[Any, ...], str | None] = {}
         self.matrix = self.calls.matrix_type()
         self.rgba = [ctypes.c_uint() for _ in range(4)]
         self.out = (ctypes.byref(self.matrix), *map(ctypes.byref, self.rgba))
@@ -188,18 +199,28 @@ class _PageFonts:
         if calls.fill(ctypes.c_void_p(obj), *out[1:]):
             fill, alpha = (r.value / 255, g.value / 255, b.value / 255), a.value / 255
         order, clip, bounds = self.objects.text.get(obj, _UNSEEN)
-        if bounds is not None:
-            # PDFium's bounds hug the letters' outlines; the glyph boxes (`_glyphs`) reach from 0.2 em under
-            # the baseline to 0.7 em over it and may overhang a little sideways.
-            base, half = matrix.f, size / 2
-            bounds = Box(bounds.x0 - half, min(bounds.y0, base - 0.2 * size), bounds.x1 + half,
-                         max(bounds.y1, base + 0.7 * size))
-        state = GlyphState(bbox=bounds or self.page, size=size, render_mode=mode, fill=fill, clip=clip,
-                           order=order, alpha=alpha)
-        paints = self.objects.paints
-        if bounds is None or not settled(bounds, self.page, clip, paints):
-            return (size, name, bold, italic, None, None, state)
-        return (size, name, bold, italic, hidden_reason(state, self.page, paints), bounds, state)
+        if bounds is None:
+            return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha)
+        # PDFium's bounds hug the letters' outlines; the glyph boxes (`_glyphs`) reach from 0.2 em under the
+        # baseline to 0.7 em over it and may overhang a little sideways.
+        x0, y0, x1, y1 = bounds
+        base, half = matrix.f, size / 2
+        low, high = base - 0.2 * size, base + 0.7 * size
+        box = Box(x0 - half, y0 if y0 < low else low, x1 + half, y1 if y1 > high else high)
+        held = settled(box, self.page, clip, self.objects.paints)
+        if held is None:
+            return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha)
+        # Inside a settled box the verdict depends on the state and on the paints held, drawn before or after.
+        key = (mode, fill, alpha, size, *((id(p), p.order > order) for p in held))
+        try:
+            reason = self.verdicts[key]
+        except KeyError:
+            state = GlyphState(bbox=box, size=size, render_mode=mode, fill=fill, clip=clip, order=order, alpha=alpha)
+            reason = self.verdicts[key] = hidden_reason(state, self.page, held)
+        # A glyph's box lies inside when its x extent does and its baseline is 0.2 em over the box's bottom
+        # and 0.7 em under its top (`_glyphs`).
+        where = (box.x0, box.x1, box.y0 + 0.2 * size, box.y1 - 0.7 * size)
+        return (size, name, bold, italic, reason, where, mode, fill, clip, order, alpha)
 
 
 class _Objects:
@@ -209,18 +230,18 @@ class _Objects:
         self.images = 0
         self.bullets: list[Glyph] = []
         self.paints: list[Paint] = []
-        self.text: dict[int, tuple[int, Box | None, Box | None]] = {}
-        """Text object handle -> (drawing order, clip box, bounds), on the page's coordinates."""
+        self.text: dict[int, tuple[int, Box | None, tuple[float, float, float, float] | None]] = {}
+        """Text object handle -> (drawing order, clip box, bounds as x0, y0, x1, y1), on the page's coordinates."""
 
 
-def _apply(m: _Matrix | None, x0: float, y0: float, x1: float, y1: float) -> Box:
+def _apply(m: _Matrix | None, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
     """The page box around a form's box (``m`` maps the form's space onto the page; None: already the page)."""
     if m is None:
-        return Box(x0, y0, x1, y1)
+        return (x0, y0, x1, y1)
     a, b, c, d, e, f = m
     xs = (a * x0 + c * y0, a * x1 + c * y0, a * x0 + c * y1, a * x1 + c * y1)
     ys = (b * x0 + d * y0, b * x1 + d * y0, b * x0 + d * y1, b * x1 + d * y1)
-    return Box(min(xs) + e, min(ys) + f, max(xs) + e, max(ys) + f)
+    return (min(xs) + e, min(ys) + f, max(xs) + e, max(ys) + f)
 
 
 def _then(inner: _Matrix, outer: _Matrix | None) -> _Matrix:
@@ -232,18 +253,18 @@ def _then(inner: _Matrix, outer: _Matrix | None) -> _Matrix:
     return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
 
 
-def _clip_box(calls: Any, obj: ctypes.c_void_p, m: _Matrix | None, outer: Box | None) -> Box | None:
-    """The bounding box of the clipping paths of ``obj`` on the page, within ``outer`` (its form's clip).
+def _clip_box(calls: Any, clip: int, m: _Matrix | None, outer: Box | None) -> Box | None:
+    """The bounding box of an object's clipping paths (``clip``, its FPDF_CLIPPATH) on the page, within
+    ``outer`` (its form's clip).
 
     A clipping path is reduced to the box around its points, as the pdfminer backend does; a text clip
     (render mode 7 text) is not among PDFium's clip paths and is ignored.
     """
-    clip = calls.clip_path(obj)
-    paths = calls.clip_paths(ctypes.c_void_p(clip)) if clip else 0
+    handle = ctypes.c_void_p(clip)
+    paths = calls.clip_paths(handle)
     box = outer
     if paths <= 0:
         return box
-    handle = ctypes.c_void_p(clip)
     x, y = ctypes.c_float(), ctypes.c_float()
     xr, yr = ctypes.byref(x), ctypes.byref(y)
     for p in range(paths):
@@ -255,7 +276,7 @@ def _clip_box(calls: Any, obj: ctypes.c_void_p, m: _Matrix | None, outer: Box | 
                 ys.append(y.value)
         if not xs:
             continue
-        got = _apply(m, min(xs), min(ys), max(xs), max(ys))
+        got = Box(*_apply(m, min(xs), min(ys), max(xs), max(ys)))
         if box is not None:
             got = Box(max(got.x0, box.x0), max(got.y0, box.y0), min(got.x1, box.x1), min(got.y1, box.y1))
         box = got
@@ -274,17 +295,22 @@ def _page_objects(raw: Any, page: Any, deadline: Deadline) -> _Objects:
     """
     found = _Objects()
     calls = _calls()
+    kind_of, get_bounds, draw_mode, segments, get_fill = (calls.kind, calls.bounds, calls.draw_mode, calls.segments,
+                                                          calls.fill)
+    clip_path, clip_paths = calls.clip_path, calls.clip_paths
     seen = 0
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     bounds_out = tuple(map(ctypes.byref, (left, bottom, right, top)))
     fillmode, stroke = ctypes.c_int(), ctypes.c_int()
+    mode_out = (ctypes.byref(fillmode), ctypes.byref(stroke))
     rgba = [ctypes.c_uint() for _ in range(4)]
     rgba_out = tuple(map(ctypes.byref, rgba))
     form_matrix = raw.FS_MATRIX()
     text_kind, path_kind, image_kind, form_kind = (raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_PATH,
                                                    raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM)
+    handle = _address(page.raw)
     # A stack of forms being walked: (get object i, count, next index, form-to-page matrix, clip box).
-    stack: list[list[Any]] = [[lambda i: raw.FPDFPage_GetObject(page, i), raw.FPDFPage_CountObjects(page), 0,
+    stack: list[list[Any]] = [[functools.partial(calls.page_object, handle), calls.page_objects(handle), 0,
                                None, None]]
     while stack:
         frame = stack[-1]
@@ -299,33 +325,38 @@ def _page_objects(raw: Any, page: Any, deadline: Deadline) -> _Objects:
             if seen > _MAX_OBJECTS:
                 raise DocumentError(ErrorCode.DECOMPRESSION_LIMIT, "A page of this PDF holds far more drawing "
                                                                    "instructions than a resume; it was not read.")
-        obj = get(i)
-        kind = raw.FPDFPageObj_GetType(obj)
+        address = get(i)
+        if not address:
+            continue
+        obj = ctypes.c_void_p(address)
+        kind = kind_of(address)
         if kind == text_kind:
-            handle = ctypes.c_void_p(_address(obj))
-            box = _apply(m, left.value, bottom.value, right.value, top.value) \
-                if raw.FPDFPageObj_GetBounds(obj, *bounds_out) else None
-            found.text[handle.value or 0] = (seen, _clip_box(calls, handle, m, outer_clip), box)
+            bounds = _apply(m, left.value, bottom.value, right.value, top.value) \
+                if get_bounds(obj, *bounds_out) else None
+            path = clip_path(obj)
+            clip = outer_clip if not path or clip_paths(ctypes.c_void_p(path)) <= 0 else \
+                _clip_box(calls, path, m, outer_clip)
+            found.text[address] = (seen, clip, bounds)
         elif kind == image_kind:
             found.images += 1
         elif kind == form_kind:
             inner = m
-            if raw.FPDFPageObj_GetMatrix(obj, form_matrix):
+            if calls.obj_matrix(obj, ctypes.byref(form_matrix)):
                 fm = form_matrix
                 inner = _then((fm.a, fm.b, fm.c, fm.d, fm.e, fm.f), m)
-            clip = _clip_box(calls, ctypes.c_void_p(_address(obj)), m, outer_clip)
-            stack.append([functools.partial(raw.FPDFFormObj_GetObject, obj), raw.FPDFFormObj_CountObjects(obj), 0,
-                          inner, clip])
+            path = clip_path(obj)
+            clip = _clip_box(calls, path, m, outer_clip) if path else outer_clip
+            stack.append([functools.partial(calls.form_object, address), calls.form_objects(address), 0, inner,
+                          clip])
         elif kind == path_kind:
-            filled = raw.FPDFPath_GetDrawMode(obj, ctypes.byref(fillmode), ctypes.byref(stroke))
-            if not filled or not fillmode.value:
+            if not draw_mode(obj, *mode_out) or not fillmode.value:
                 continue
-            if raw.FPDFPath_CountSegments(obj) > 64:
+            if segments(address) > 64:
                 continue
-            if not raw.FPDFPageObj_GetBounds(obj, *bounds_out):
+            if not get_bounds(obj, *bounds_out):
                 continue
-            box = _apply(m, left.value, bottom.value, right.value, top.value)
-            _paint(found, box, raw.FPDFPageObj_GetFillColor(obj, *rgba_out), rgba, seen)
+            box = Box(*_apply(m, left.value, bottom.value, right.value, top.value))
+            _paint(found, box, get_fill(obj, *rgba_out), rgba, seen)
             if m is not None:
                 continue  # shapes inside forms are not read as bullets
             w, h = box.x1 - box.x0, box.y1 - box.y0
@@ -400,13 +431,18 @@ def _glyphs(raw: Any, textpage: Any, objects: _Objects, page: Box, deadline: Dea
     isfinite = math.isfinite
     skip, texts = _SKIP, _TEXT
     paints = objects.paints
+    codes = _codes(calls, tp, n)
     last: Glyph | None = None
     for start in range(0, n, _CHECK_EVERY):
         deadline.check()
         for i in range(start, min(start + _CHECK_EVERY, n)):
-            code = get_unicode(tp, i)
+            code = codes[i] if codes is not None else get_unicode(tp, i)
             if code in skip or (code == 32 and is_generated(tp, i)):
-                continue  # a space or line break PDFium inserted itself; the line builder finds gaps on its own
+                if code != _PAGE_TEXT_HYPHEN or codes is None:
+                    continue  # a space or line break PDFium inserted itself; the line builder finds gaps itself
+                code = get_unicode(tp, i)  # the page text's mark for a hyphen PDFium found at a line end
+                if code in skip:
+                    continue
             obj = get_object(tp, i)
             if not obj:
                 continue
@@ -437,14 +473,15 @@ def _glyphs(raw: Any, textpage: Any, objects: _Objects, page: Box, deadline: Dea
                 text = _text(code)
                 if code < _TEXT_CACHED:
                     texts[code] = text
-            # The glyph's box as the pdfminer backend draws it; inside the text object's settled box the
-            # object's verdict holds, elsewhere (on a band, by a clip or the page's edge) it is asked per glyph.
-            y0, y1 = base - 0.2 * size, base + 0.7 * size
+            # The glyph's box as the pdfminer backend draws it (0.2 em under the baseline to 0.7 em over it);
+            # inside the text object's settled box the object's verdict holds, elsewhere (on a band, by a clip
+            # or the page's edge) it is asked per glyph.
             where = run[5]
-            if where is not None and where.x0 <= x0 and x1 <= where.x1 and where.y0 <= y0 and y1 <= where.y1:
+            if where is not None and where[0] <= x0 and x1 <= where[1] and where[2] <= base <= where[3]:
                 reason = run[4]
             else:
-                reason = hidden_reason(replace(run[6], bbox=Box(x0, y0, x1, y1)), page, paints)
+                reason = hidden_reason(GlyphState(Box(x0, base - 0.2 * size, x1, base + 0.7 * size), size, run[6],
+                                                  run[7], run[8], run[9], run[10]), page, paints)
             if reason is not None:
                 hidden.append((Glyph(text, x0, x1, base, size, run[1]), reason))
                 continue
@@ -463,6 +500,27 @@ def _glyphs(raw: Any, textpage: Any, objects: _Objects, page: Box, deadline: Dea
     return glyphs, hidden, rotated
 
 
+def _codes(calls: Any, tp: ctypes.c_void_p, n: int) -> list[int] | None:
+    """Every character's code from one call for the whole page (one call per character costs ~1.5 ms a
+    resume), or None when the page text does not map one to one onto characters (a character outside the
+    Basic Multilingual Plane takes two UTF-16 units): then each is asked for on its own.
+
+    The page text holds what ``FPDFText_GetUnicode`` gives, but for the hyphen PDFium found at a line end
+    (`_text`'s code 2), which it writes as U+FFFE (`_PAGE_TEXT_HYPHEN`).
+    """
+    if n <= 0:
+        return None
+    buf = (ctypes.c_ushort * (n + 1))()
+    if calls.text(tp, 0, n, buf) != n + 1:
+        return None
+    try:
+        if len(ctypes.string_at(buf, 2 * n).decode("utf-16-le")) != n:
+            return None
+    except UnicodeDecodeError:  # a lone surrogate
+        return None
+    return buf[:n]
+
+
 def _text(code: int) -> str:
     """A character code as text; PDFium's 2 is a hyphen it found at a line end; controls are undecodable glyphs."""
     if code == 2:
@@ -479,7 +537,8 @@ def _text(code: int) -> str:
 _TEXT: dict[int, str] = {}
 """`_text` of the codes met so far below `_TEXT_CACHED` (Latin, Greek, Cyrillic, punctuation, bullets)."""
 _TEXT_CACHED = 0x3000
-_SKIP = frozenset((0, 10, 13, 0xFFFE, 0xFFFF))
+_PAGE_TEXT_HYPHEN = 0xFFFE
+_SKIP = frozenset((0, 10, 13, _PAGE_TEXT_HYPHEN, 0xFFFF))
 _ORIGIN_AND_BOX = struct.Struct("=ddffff")
 
 

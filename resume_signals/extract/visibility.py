@@ -188,25 +188,27 @@ def hidden_reason(state: GlyphState, page: Box, paints: Sequence[Paint] = (),
     return None
 
 
-def settled(box: Box, page: Box, clip: Box | None, paints: Sequence[Paint]) -> bool:
-    """Whether position plays no part in `hidden_reason` anywhere inside ``box``.
+def settled(box: Box, page: Box, clip: Box | None, paints: Sequence[Paint]) -> tuple[Paint, ...] | None:
+    """The paints under or over all of ``box`` when position plays no part in `hidden_reason` inside it, else None.
 
-    True when the box lies on the page and inside the clip and every paint either holds all of it (a page
-    background, a band under a heading) or none of it: every glyph whose box lies inside then gets the
-    answer of any other, so a backend may decide a whole run of text (one PDF text object) once instead of
-    once per character.
+    Position plays no part when the box lies on the page and inside the clip and every paint holds either
+    all of it (a page background, a band under a heading) or none of it: every glyph whose box lies inside
+    then gets the answer of any other, so a backend may decide a whole run of text (one PDF text object)
+    once instead of once per character, and reuse the answer for runs in the same state on the same paints.
     """
     if not (page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1):
-        return False
+        return None
     if clip is not None and not (clip.x0 <= box.x0 and box.x1 <= clip.x1 and clip.y0 <= box.y0
                                  and box.y1 <= clip.y1):
-        return False
+        return None
+    held: list[Paint] = []
     for p in paints:
         b = p.box
-        if b.x0 <= box.x1 and box.x0 <= b.x1 and b.y0 <= box.y1 and box.y0 <= b.y1 and not (
-                b.x0 <= box.x0 and box.x1 <= b.x1 and b.y0 <= box.y0 and box.y1 <= b.y1):
-            return False  # covers part of the box only
-    return True
+        if b.x0 <= box.x1 and box.x0 <= b.x1 and b.y0 <= box.y1 and box.y0 <= b.y1:
+            if not (b.x0 <= box.x0 and box.x1 <= b.x1 and b.y0 <= box.y0 and box.y1 <= b.y1):
+                return None  # covers part of the box only
+            held.append(p)
+    return tuple(held)
 
 
 _WORD = re.compile(r"[^\W_]{3}")

@@ -79,7 +79,10 @@ def test_visibility_contrast_is_symmetric_and_bounded() -> None:
     (Box(72, 700, 300, 711), None, (Paint(Box(250, 690, 400, 720), (0.1, 0.1, 0.1), 1),), False),  # on a box
 ])
 def test_visibility_settled_box(box: Box, clip: Box | None, paints: tuple[Paint, ...], settles: bool) -> None:
-    assert settled(box, PAGE, clip, paints) is settles
+    held = settled(box, PAGE, clip, paints)
+    assert (held is not None) is settles
+    if settles:
+        assert held == tuple(p for p in paints if p.box.overlaps(box))  # the paints every glyph inside is on
 
 
 @pytest.fixture(scope="module")
