@@ -27,6 +27,8 @@ CANCELLED = [
     ("The pilot was cancelled before the scorer could be launched", "deployed", None),
     ("We add alerts on drift next quarter", "monitoring", None),
     ("Would have rolled back the release with a kill switch", "rollback", None),
+    ("Suggested a shadow deployment for the next fraud model", "rollback", None),
+    ("Course topics: drift detection, alerting and dashboards", "monitoring", "education"),
     ("Plan: migrate the scheduler to Airflow", "production_stack", None),
     ("Once approved, the model will be deployed", "deployed", None),
     ("Passionate about observability, alerting and safe releases", "monitoring", "summary"),

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    ("Rolled out the pastry-demand forecaster to 40 bakeries", "Rolled out"),
     ("Deployed an XGBoost invoice-matching model as an hourly Vertex AI batch job", "Deployed"),
     ("Launched them on 25k recipe pages", "Launched"),
     ("Released the initial build of the labelling tool to the claims analysts", "Released"),
@@ -29,6 +30,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Rolled out pastry and pasta for the evening menu",
     "Deployed temporary pickers across the day and night shifts",
     "Deployed on-site to the customer's Lyon plant for six weeks",
     "Deployed to Afghanistan with the 3rd Infantry Battalion",

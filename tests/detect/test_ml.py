@@ -38,6 +38,8 @@ CASES = [
     ("Shipped a churn-risk score that the CRM reads nightly", None, True),
     ("Moved batch scoring to Airflow", "Data Engineer", True),
     ("Deployed the scoring service behind the loans API", "Backend Engineer", True),
+    ("Deployed the Q-learning agent that routes the warehouse robots", "Software Engineer", True),
+    ("Deployed the routing service that drives the warehouse robots", "Software Engineer", False),
     ("Put the weekly sales forecaster behind the planning tool", None, True),
     ("Ran the fraud-scoring service on call for a year", "Backend Engineer", True),
     # near-misses: an ML-looking word that names no ML system

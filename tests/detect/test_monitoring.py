@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "Set up alerts for service latency and error spikes",
+    "Configured alerts on model drift for the pricing service",
     "Monitored model drift for patient triage and alerted on-call when calibration slipped",
     "Set up drift checks in Alibi Detect with Grafana alerts when default rates swing",
     "On call for the scoring API (99.95% SLO)",
@@ -25,6 +27,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Set up news alerts for competitor launches",
+    "Configured price alerts on stock for the buying team",
     "Monitored sedated patients and adjusted insulin drips on a 16-bed ward",
     "Monitored post-op cardiac patients through the night shift",
     "Coordinated the home patient monitoring pilot with monthly summaries",

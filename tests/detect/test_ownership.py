@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Led the school-admissions forecasting model from prototype to launch",
     "Architected the third iteration of the geocoding service",
     "Tech lead for 3 teams across indexing and retrieval",
     "Led the migration from Solr to Elasticsearch",
@@ -28,6 +29,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Led weekly lab sessions and tutorials for second-year statistics",
+    "Led school science experiments for a visiting class",
     "Helped the loyalty team load segments into Iterable",
     "Assisted the platform team with the Kubernetes migration",
     "Participated in fortnightly risk model committees",

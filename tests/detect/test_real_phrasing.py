@@ -119,6 +119,8 @@ COMPETITION = _rows("competition", [
     ("Built an award-winning product for retail analytics", False),
     ("Organised the office hackaton catering", False),
     ("Spelling contest prizewinner in primary school", False),
+    ("1st prize at a weekend hackathon for a recipe-sharing web app", False),
+    ("1st prize at a weekend hackathon for a recipe-recommendation model", True),
 ])
 
 

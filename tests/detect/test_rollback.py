@@ -13,6 +13,8 @@ POSITIVE = [
     "Rolled out champion-challenger testing for the bid model",
     "Released the new tokenizer behind a feature flag",
     "Added a kill switch to the pricing model",
+    "Added a kill switch to the robot-picking model for safe release",
+    "Proposed the canary plan, then ran canary releases for every ranker",
     "Automated rollback when error rates spike",
     "Reverted the ranking release within minutes of the alert",
     "Ramped traffic from 5% to 100% over a week",
@@ -40,6 +42,8 @@ NEGATIVE = [
     "Handled the rollback of a seasonal discount for the retail team",
     "Reverted the summer promotion after customer complaints",
     "Wrote up the dissertation in three stages",
+    "Fitted emergency kill switches to the packing machines",
+    "Proposed a canary approach for future ranking releases",
 ]
 
 

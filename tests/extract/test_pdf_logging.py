@@ -48,3 +48,31 @@ def test_pdf_logging_concurrent_calls_each_keep_their_warnings(caplog: pytest.Lo
     assert all(any("MediaBox" in w for w in doc.warnings) for doc in docs)
     assert not [r for r in caplog.records if r.name.startswith("pdfminer")]
     assert not logging.getLogger("pdfminer.pdfpage").filters
+
+
+def test_pdf_logging_debug_is_skipped_only_while_off_and_only_during_the_call() -> None:
+    """Skipping pdfminer's per-token debug calls changes nothing a logger shows, and ends with the call."""
+    seen: list[int] = []
+
+    class Count(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            seen.append(record.levelno)
+            return True
+
+    logger = logging.getLogger("pdfminer.psparser")
+    counter = Count()
+    logger.addFilter(counter)
+    try:
+        extract_pdf(_pdf_without_mediabox(), limits=DEFAULT_LIMITS)  # DEBUG off: no debug record is even made
+        assert logging.DEBUG not in seen
+        old = logger.level
+        logger.setLevel(logging.DEBUG)
+        try:
+            extract_pdf(_pdf_without_mediabox(), limits=DEFAULT_LIMITS)  # DEBUG on: pdfminer's debug lines flow
+        finally:
+            logger.setLevel(old)
+        assert logging.DEBUG in seen
+    finally:
+        logger.removeFilter(counter)
+    pdfminer_loggers = [logging.getLogger(n) for n in logging.root.manager.loggerDict if n.startswith("pdfminer")]
+    assert not [lg.name for lg in pdfminer_loggers if "debug" in vars(lg)]
