@@ -140,8 +140,8 @@ verdict and where it holds (x0, x1 and the lowest and highest baseline: see `set
 
 _Matrix = tuple[float, float, float, float, float, float]
 _UNSEEN = (1 << 30, None, None)
-"""Drawing order, clip and bounds of a text object the object pass did not meet: drawn last, never clipped
-(unknown never hides)."""
+"""Drawing order, clip and form matrix of a text object the object pass did not meet: drawn last, never
+clipped (unknown never hides)."""
 
 
 class _PageFonts:
@@ -157,9 +157,18 @@ class _PageFonts:
         self.page = page
         self.fonts: dict[int, tuple[str, bool, bool]] = {}
         self.verdicts: dict[tuple[Any, ...], str | None] = {}
+        self.page_held = settled(page, page, None, objects.paints)
+        self.box_out = [ctypes.c_float() for _ in range(4)]
         self.matrix = self.calls.matrix_type()
         self.rgba = [ctypes.c_uint() for _ in range(4)]
         self.out = (ctypes.byref(self.matrix), *map(ctypes.byref, self.rgba))
+
+    def bounds(self, obj: int, m: _Matrix | None) -> tuple[float, float, float, float] | None:
+        """The box around text object ``obj``'s letters on the page (``m``: its form's matrix)."""
+        got = self.box_out
+        if not self.calls.bounds(ctypes.c_void_p(obj), *map(ctypes.byref, got)):
+            return None
+        return _apply(m, *(v.value for v in got))
 
     def font(self, handle: int | None) -> tuple[str, bool, bool]:
         key = handle or 0
@@ -198,25 +207,32 @@ class _PageFonts:
         fill, alpha = None, 1.0
         if calls.fill(ctypes.c_void_p(obj), *out[1:]):
             fill, alpha = (r.value / 255, g.value / 255, b.value / 255), a.value / 255
-        order, clip, bounds = self.objects.text.get(obj, _UNSEEN)
-        if bounds is None:
-            return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha)
-        # PDFium's bounds hug the letters' outlines; the glyph boxes (`_glyphs`) reach from 0.2 em under the
-        # baseline to 0.7 em over it and may overhang a little sideways.
-        x0, y0, x1, y1 = bounds
-        base, half = matrix.f, size / 2
-        low, high = base - 0.2 * size, base + 0.7 * size
-        box = Box(x0 - half, y0 if y0 < low else low, x1 + half, y1 if y1 > high else high)
-        held = settled(box, self.page, clip, self.objects.paints)
+        order, clip, m = self.objects.text.get(obj, _UNSEEN)
+        # Where position cannot change the verdict: the whole page, when no clip or paint cuts into it (most
+        # pages); else the object's own box, read from PDFium.
+        page, paints = self.page, self.objects.paints
+        box = page
+        held = self.page_held if clip is None else settled(page, page, clip, paints)
         if held is None:
-            return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha)
+            bounds = self.bounds(obj, m)
+            if bounds is None:
+                return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha)
+            # PDFium's bounds hug the letters' outlines; the glyph boxes (`_glyphs`) reach from 0.2 em under
+            # the baseline to 0.7 em over it and may overhang a little sideways.
+            x0, y0, x1, y1 = bounds
+            base, half = matrix.f, size / 2
+            low, high = base - 0.2 * size, base + 0.7 * size
+            box = Box(x0 - half, y0 if y0 < low else low, x1 + half, y1 if y1 > high else high)
+            held = settled(box, page, clip, paints)
+            if held is None:
+                return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha)
         # Inside a settled box the verdict depends on the state and on the paints held, drawn before or after.
         key = (mode, fill, alpha, size, *((id(p), p.order > order) for p in held))
         try:
             reason = self.verdicts[key]
         except KeyError:
             state = GlyphState(bbox=box, size=size, render_mode=mode, fill=fill, clip=clip, order=order, alpha=alpha)
-            reason = self.verdicts[key] = hidden_reason(state, self.page, held)
+            reason = self.verdicts[key] = hidden_reason(state, page, held)
         # A glyph's box lies inside when its x extent does and its baseline is 0.2 em over the box's bottom
         # and 0.7 em under its top (`_glyphs`).
         where = (box.x0, box.x1, box.y0 + 0.2 * size, box.y1 - 0.7 * size)
@@ -230,8 +246,8 @@ class _Objects:
         self.images = 0
         self.bullets: list[Glyph] = []
         self.paints: list[Paint] = []
-        self.text: dict[int, tuple[int, Box | None, tuple[float, float, float, float] | None]] = {}
-        """Text object handle -> (drawing order, clip box, bounds as x0, y0, x1, y1), on the page's coordinates."""
+        self.text: dict[int, tuple[int, Box | None, _Matrix | None]] = {}
+        """Text object handle -> (drawing order, clip box on the page, matrix of its form: None on the page)."""
 
 
 def _apply(m: _Matrix | None, x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
@@ -331,12 +347,10 @@ def _page_objects(raw: Any, page: Any, deadline: Deadline) -> _Objects:
         obj = ctypes.c_void_p(address)
         kind = kind_of(address)
         if kind == text_kind:
-            bounds = _apply(m, left.value, bottom.value, right.value, top.value) \
-                if get_bounds(obj, *bounds_out) else None
             path = clip_path(obj)
             clip = outer_clip if not path or clip_paths(ctypes.c_void_p(path)) <= 0 else \
                 _clip_box(calls, path, m, outer_clip)
-            found.text[address] = (seen, clip, bounds)
+            found.text[address] = (seen, clip, m)
         elif kind == image_kind:
             found.images += 1
         elif kind == form_kind:
