@@ -9,7 +9,8 @@ normaliser turns each end into "YYYY-MM".
 
 Precision rules: a year-only start is January, a year-only end December; a
 season covers its months (Summer is June to August); an open end ("Present",
-"Current", "Now", "Today", "Date", "Ongoing") has ``end=None`` and
+"Current", "Now", "Today", "Date", "Ongoing", the same in French, Spanish, Portuguese and German, or an
+ellipsis) has ``end=None`` and
 ``present=True``. ``raw`` is always the exact substring of the searched text.
 
 >>> parse_date_range("Jan 2019 – Present")
@@ -31,16 +32,24 @@ _MONTHS: dict[str, int] = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    # the corpus's other languages (French, Spanish, German, Portuguese), names and their usual short forms;
+    # Portuguese "set" and "out" are left out: English words before a number ("rolled out 2020 models")
+    "janv": 1, "janvier": 1, "févr": 2, "fevr": 2, "février": 2, "fevrier": 2, "mars": 3, "avr": 4, "avril": 4,
+    "mai": 5, "juin": 6, "juil": 7, "juillet": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
+    "novembre": 11, "déc": 12, "décembre": 12, "decembre": 12,
+    "ene": 1, "enero": 1, "febrero": 2, "marzo": 3, "abr": 4, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "ago": 8, "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "dic": 12,
+    "diciembre": 12,
+    "januar": 1, "februar": 2, "mär": 3, "märz": 3, "maerz": 3, "juni": 6, "juli": 7, "okt": 10, "oktober": 10,
+    "dez": 12, "dezember": 12,
+    "janeiro": 1, "fev": 2, "fevereiro": 2, "março": 3, "marco": 3, "maio": 5, "junho": 6, "julho": 7,
+    "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
 }
 # Northern-hemisphere academic seasons: what "Summer 2020" means on a resume.
 _SEASONS: dict[str, tuple[int, int]] = {
     "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 3),
 }
-_PRESENT_WORDS = ("present", "current", "currently", "now", "today", "date", "ongoing", "till date", "to date",
-                  "till now", "to present", "still working")
-
-_MONTH_RE = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-             r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTH_RE = "(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"  # longest first: "june" before "jun"
 _SEASON_RE = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR4 = r"(?:19[5-9]\d|20[0-4]\d)"
 _YEAR = rf"(?:{_YEAR4}|['’‘]\d\d)"
@@ -54,7 +63,10 @@ _POINT = (
     rf"|(?P<{{p}}y>{_YEAR4}))"                                            # 2019
 )
 _PRESENT_RE = (r"(?P<present>present|current(?:ly)?|now|today|ongoing|(?:till|to|until)\s+(?:date|now|present)"
-               r"|date|still\s+working)")
+               r"|date|still\s+working"
+               # the same in French, Spanish, Portuguese, German; an ellipsis left open ("Oct 2024 – ...")
+               r"|présent|actuel(?:lement)?|aujourd['’]hui|actualidad|presente|atual|hoy|heute|aktuell|jetzt"
+               r"|\.\.\.|…)")
 _SEP_RE = (r"(?:\s*(?:[-–—~‑‐−]+|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
            rf"|\s+(?={_MONTH_RE}\s*\d|present\b|current\b))")  # "Nov. 2020 Feb. 2025": a dash lost in the PDF
 _RANGE_RE = re.compile(

@@ -3,6 +3,11 @@
 import pytest
 
 POSITIVE = [
+    ("A platform for clinical predictions which enabled turn-key deployment of new models",
+     "enabled turn-key deployment of"),
+    ("Owned the credit models, responsible for testing, validation, deployment, and retraining",
+     "responsible for testing, validation, deployment,"),
+    ("Launched the churn model with the growth team", "Launched"),
     ("Rolled out the pastry-demand forecaster to 40 bakeries", "Rolled out"),
     ("Deployed an XGBoost invoice-matching model as an hourly Vertex AI batch job", "Deployed"),
     ("Launched them on 25k recipe pages", "Launched"),
@@ -30,6 +35,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Responsible for deployment documentation",
+    "Enabled deployment planning workshops for the sales team",
+    "Launched a new cross-functional team with Growth Marketing",
     "Rolled out pastry and pasta for the evening menu",
     "Deployed temporary pickers across the day and night shifts",
     "Deployed on-site to the customer's Lyon plant for six weeks",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Added service level monitoring for the scoring API",
     "Set up alerts for service latency and error spikes",
     "Configured alerts on model drift for the pricing service",
     "Monitored model drift for patient triage and alerted on-call when calibration slipped",
@@ -27,6 +28,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Built a garbage level monitoring system for the campus bins",
     "Set up news alerts for competitor launches",
     "Configured price alerts on stock for the buying team",
     "Monitored sedated patients and adjusted insulin drips on a 16-bed ward",

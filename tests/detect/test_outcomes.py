@@ -3,6 +3,8 @@
 import pytest
 
 OUTCOME = [
+    "Cut vendor fees by Rs 40 lakh a year",
+    "Grew the fraud product's revenue to 5.0Cr in six months",
     "Cut the catalogue update cycle from 5 weeks of hand edits to 3 days",
     "Order-to-screen delay fell from 12 minutes to under 30 seconds",
     "Lifted click-through 18% (p < 0.01)",
@@ -58,6 +60,7 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Completed 3 cr of graduate statistics",
     "Used by all three analysts for ad-hoc reporting",
     "0.83 AUC on a held-out year",
     "Raised mAP@0.5 on our held-out drone imagery from 0.62 to 0.77",
@@ -96,6 +99,7 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("Compared KNN (acc: 96%) and a CNN (acc: 98%) on handwritten digits", "acc: 96%"),
     ("0.83 AUC on a held-out year", "0.83 AUC"),
     ("Reaching 0.91 macro-F1 on a held-out month", "0.91 macro-F1"),
     ("Raised mAP@0.5 on our held-out drone imagery from 0.62 to 0.77", None),
@@ -112,6 +116,7 @@ OFFLINE = [
 ]
 
 NOT_OFFLINE = [
+    "Opened 3 accounts for the new region",
     "Lifted click-through 18%",
     "Tried GRU, TCN and attention decoders; none beat the XGBoost baseline",
     "Cut p99 latency from 180 ms to 40 ms",

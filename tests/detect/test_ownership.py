@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "Rearchitected the feature pipeline behind the ranking models",
+    "Direction de l'équipe technique d'un projet de recommandation",
     "Led the school-admissions forecasting model from prototype to launch",
     "Architected the third iteration of the geocoding service",
     "Tech lead for 3 teams across indexing and retrieval",
@@ -29,6 +31,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Changed the direction of the analytics roadmap",
     "Led weekly lab sessions and tutorials for second-year statistics",
     "Led school science experiments for a visiting class",
     "Helped the loyalty team load segments into Iterable",

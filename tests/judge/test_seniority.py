@@ -72,6 +72,7 @@ def test_seniority_years_and_level(entries: list[Entry], level: str, years: floa
         ([job("Staff ML Engineer", "2025-06", present=True)], "staff_plus"),
         ([job("Principal Engineer", "2025-06", present=True)], "staff_plus"),
         ([job("Head of Data Science", "2025-06", present=True)], "staff_plus"),
+        ([job("COE Head, Machine Learning", "2025-06", present=True)], "staff_plus"),  # "Head of" after the unit
         ([job("Director of Machine Learning", "2025-06", present=True)], "staff_plus"),
         ([job("VP, Machine Learning", "2025-06", present=True)], "staff_plus"),
         ([job("Distinguished Engineer", "2025-06", present=True)], "staff_plus"),

@@ -9,6 +9,13 @@ from resume_signals.sections.dates import find_date_ranges, parse_date_range
 
 FORMATS = [
     ("Jan 2019 – Present", "2019-01", None, True),
+    # the corpus's other languages: month names, short forms and open ends
+    ("Avr 2022 – Nov 2023", "2022-04", "2023-11", False),
+    ("Juil 2015 – Janv 2016", "2015-07", "2016-01", False),
+    ("März 2018 - heute", "2018-03", None, True),
+    ("Dic. 2019 - Ago 2021", "2019-12", "2021-08", False),
+    ("Setembro 2020 - presente", "2020-09", None, True),
+    ("Oct 2024 – ...", "2024-10", None, True),
     ("January 2019 - Dec 2021", "2019-01", "2021-12", False),
     ("2017-2020", "2017-01", "2020-12", False),
     ("03/2018 - 06/2021", "2018-03", "2021-06", False),
