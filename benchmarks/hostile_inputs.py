@@ -53,8 +53,10 @@ from extract_builders import (  # noqa: E402
 )
 from pdf_builders import (  # noqa: E402
     CID_FONT_NO_MAP,
+    PDF_DESIGNS,
     PDF_HIDING_METHODS,
     STUFFING,
+    designed_pdf,
     encrypted_pdf,
     image_only_pdf,
     late_root_pdf,
@@ -398,34 +400,40 @@ def batch(base: Path, cases: list[Case], out: Path, backend: str) -> bool:
 # --- issue 10: hidden text, obfuscation, file-system faults ------------------------------------------
 
 def hiding_methods() -> bool:
-    """Part three: each hiding method's score without the stuffing, with it hidden, and with it shown."""
+    """Part three: each hiding method's score without the stuffing, with it hidden, and with it shown.
+
+    PDF rows run on every PDF backend: the same rule must see the same drawing state through each."""
     print()
     print("Part 3: hidden-text stuffing (one line of production keywords added to a page that scores 0)")
-    header = f"{'format':<6} {'method':<18} {'visible-only':>12} {'hidden':>8} {'shown':>8}  flag   status"
+    header = f"{'format':<14} {'method':<26} {'visible-only':>12} {'hidden':>8} {'shown':>8}  flag   status"
     print(header)
     print("-" * len(header))
     good = True
-    rows = [("pdf", m, lambda m: stuffed_pdf(m)) for m in PDF_HIDING_METHODS]
-    rows += [("docx", m, lambda m: stuffed_docx(m, STUFFING)) for m in DOCX_HIDING_METHODS]
-    plain = {"pdf": resume_signals.score(stuffed_pdf(None), as_of=AS_OF),
-             "docx": resume_signals.score(stuffed_docx(None, STUFFING), as_of=AS_OF)}
-    shown = {"pdf": resume_signals.score(stuffed_pdf("visible"), as_of=AS_OF),
-             "docx": resume_signals.score(stuffed_docx("visible", STUFFING), as_of=AS_OF)}
-    for fmt, method, make in rows:
-        report = resume_signals.score(make(method), as_of=AS_OF)
-        flagged = any(f.name == "hidden_text" for f in report.flags)
-        ok = report.score == plain[fmt].score and flagged and report.status == "partial"
-        good &= ok
-        print(f"{fmt:<6} {method:<18} {plain[fmt].score:>12.1f} {report.score or 0:>8.1f} {shown[fmt].score or 0:>8.1f}"
-              f"  {'yes' if flagged else 'NO':<5}  {report.status}{'' if ok else '  <-- MISMATCH'}")
-    for fmt, make_design in (("pdf", lambda kw: stuffed_pdf(None, **kw)),
-                             ("docx", lambda kw: stuffed_docx(None, STUFFING, **kw))):
-        for design in ("grey_dates", "coloured_heading"):
-            report = resume_signals.score(make_design({design: True}), as_of=AS_OF)
+    kinds = [(f"pdf/{b}", b, stuffed_pdf, PDF_HIDING_METHODS) for b in BACKENDS]
+    kinds.append(("docx", "pdfminer", lambda m: stuffed_docx(m, STUFFING), DOCX_HIDING_METHODS))
+    for fmt, backend, make, methods in kinds:
+        plain = resume_signals.score(make(None), as_of=AS_OF, backend=backend)
+        shown = resume_signals.score(make("visible"), as_of=AS_OF, backend=backend)
+        for method in methods:
+            report = resume_signals.score(make(method), as_of=AS_OF, backend=backend)
             flagged = any(f.name == "hidden_text" for f in report.flags)
-            good &= not flagged
-            print(f"{fmt:<6} {design:<18} {'(near miss: ordinary design)':>30}  {'YES' if flagged else 'no':<5}"
-                  f"  {report.status}{'  <-- FALSE FLAG' if flagged else ''}")
+            ok = report.score == plain.score and flagged and report.status == "partial"
+            good &= ok
+            print(f"{fmt:<14} {method:<26} {plain.score:>12.1f} {report.score or 0:>8.1f} {shown.score or 0:>8.1f}"
+                  f"  {'yes' if flagged else 'NO':<5}  {report.status}{'' if ok else '  <-- MISMATCH'}")
+    designs = []
+    for backend in BACKENDS:
+        designs += [(f"pdf/{backend}", backend, d, stuffed_pdf(None, **{d: True}))
+                    for d in ("grey_dates", "coloured_heading")]
+        designs += [(f"pdf/{backend}", backend, d, designed_pdf(d)) for d in PDF_DESIGNS]
+    designs += [("docx", "pdfminer", d, stuffed_docx(None, STUFFING, **{d: True}))
+                for d in ("grey_dates", "coloured_heading")]
+    for fmt, backend, design, data in designs:
+        report = resume_signals.score(data, as_of=AS_OF, backend=backend)
+        flagged = any(f.name == "hidden_text" for f in report.flags)
+        good &= not flagged
+        print(f"{fmt:<14} {design:<26} {'(near miss: ordinary design)':>30}  {'YES' if flagged else 'no':<5}"
+              f"  {report.status}{'  <-- FALSE FLAG' if flagged else ''}")
     return good
 
 

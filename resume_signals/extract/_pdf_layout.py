@@ -86,9 +86,6 @@ class Glyph:
     bold: bool = False
     italic: bool = False
     """Set by a backend that reads the weight and slant from the font itself (pdfium); the name is read too."""
-    render_mode: int = 0
-    fill: tuple[int, int, int, int] | None = None
-    """Drawing state (PDF text render mode; fill colour RGBA) for visibility checks, where the backend reads it."""
 
 
 @dataclass
@@ -290,7 +287,7 @@ def _accented(base: Glyph, accent: str) -> Glyph:
     letter = {"ı": "i", "ȷ": "j"}.get(base.text, base.text)
     text = unicodedata.normalize("NFC", letter + _ACCENTS[accent])
     return Glyph(text=text, x0=base.x0, x1=base.x1, base=base.base, size=base.size, font=base.font,
-                 bold=base.bold, italic=base.italic, render_mode=base.render_mode, fill=base.fill)
+                 bold=base.bold, italic=base.italic)
 
 
 def _size_tally(units: list[_Unit]) -> dict[float, int]:

@@ -36,6 +36,9 @@ MIN_CONTRAST = 1.2
 """WCAG contrast ratio under which text melts into its background (light grey #ccc on white is 1.6)."""
 INVISIBLE_RENDER_MODES = frozenset({3, 7})
 """PDF text render modes that paint nothing (3: invisible; 7: add to clip path only)."""
+STROKED_RENDER_MODES = frozenset({1, 2, 5, 6})
+"""PDF text render modes that outline the letters: the stroke colour (which no backend reports) shows them, so
+the fill colour alone cannot hide them."""
 
 REASONS = ("invisible_render_mode", "tiny_font", "off_page", "clipped", "covered", "background_colour")
 
@@ -85,6 +88,7 @@ class GlyphState:
     fill: RGB | None = (0.0, 0.0, 0.0)
     clip: Box | None = None
     order: int = 0
+    alpha: float = 1.0
 
 
 def luminance(colour: RGB) -> float:
@@ -172,9 +176,39 @@ def hidden_reason(state: GlyphState, page: Box, paints: Sequence[Paint] = (),
     background, covered = background_at(state, paints, page_colour)
     if covered:
         return "covered"
-    if blends_in(state.fill, background):
+    fill = state.fill
+    if fill is None or state.render_mode in STROKED_RENDER_MODES:
+        return None
+    if state.alpha < 1.0:
+        a = max(state.alpha, 0.0)
+        fill = (a * fill[0] + (1 - a) * background[0], a * fill[1] + (1 - a) * background[1],
+                a * fill[2] + (1 - a) * background[2])
+    if blends_in(fill, background):
         return "background_colour"
     return None
+
+
+def settled(box: Box, page: Box, clip: Box | None, paints: Sequence[Paint]) -> tuple[Paint, ...] | None:
+    """The paints under or over all of ``box`` when position plays no part in `hidden_reason` inside it, else None.
+
+    Position plays no part when the box lies on the page and inside the clip and every paint holds either
+    all of it (a page background, a band under a heading) or none of it: every glyph whose box lies inside
+    then gets the answer of any other, so a backend may decide a whole run of text (one PDF text object)
+    once instead of once per character, and reuse the answer for runs in the same state on the same paints.
+    """
+    if not (page.x0 <= box.x0 and box.x1 <= page.x1 and page.y0 <= box.y0 and box.y1 <= page.y1):
+        return None
+    if clip is not None and not (clip.x0 <= box.x0 and box.x1 <= clip.x1 and clip.y0 <= box.y0
+                                 and box.y1 <= clip.y1):
+        return None
+    held: list[Paint] = []
+    for p in paints:
+        b = p.box
+        if b.x0 <= box.x1 and box.x0 <= b.x1 and b.y0 <= box.y1 and box.y0 <= b.y1:
+            if not (b.x0 <= box.x0 and box.x1 <= b.x1 and b.y0 <= box.y0 and box.y1 <= b.y1):
+                return None  # covers part of the box only
+            held.append(p)
+    return tuple(held)
 
 
 _WORD = re.compile(r"[^\W_]{3}")

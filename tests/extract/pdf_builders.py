@@ -393,7 +393,7 @@ STUFFING = "Shipped and deployed ranking models with drift monitoring, canary ro
 VISIBLE_LINES = ("Robin Example", "EXPERIENCE", "Analyst, Northwind Traders (2019 - 2024)",
                  "- Built internal reporting tools for the finance team", "- Wrote weekly summaries for managers")
 PDF_HIDING_METHODS = ("render_mode_3", "render_mode_7", "white_text", "same_as_box", "covered_by_box", "tiny_font",
-                      "clipped", "off_page")
+                      "clipped", "off_page", "covered_in_form")
 
 
 def stuffed_pdf(method: str | None, *, grey_dates: bool = False, coloured_heading: bool = False,
@@ -446,10 +446,77 @@ def stuffed_pdf(method: str | None, *, grey_dates: bool = False, coloured_headin
             c.drawString(x, y, stuffing)
         elif method == "off_page":
             c.drawString(x, 900, stuffing)
+        elif method == "covered_in_form":  # drawn by a form XObject placed on the page, then painted over
+            c.beginForm("stuffing")
+            c.drawString(0, 0, stuffing)
+            c.endForm()
+            c.saveState()
+            c.translate(x, y)
+            c.doForm("stuffing")
+            c.restoreState()
+            c.setFillColorRGB(1, 1, 1)
+            c.rect(x - 4, y - 6, 540, 20, stroke=0, fill=1)
+        elif method == "transparent_text":  # fill opacity 0: only PDFium reads it (pdfminer ignores /ca)
+            c.setFillAlpha(0)
+            c.drawString(x, y, stuffing)
         elif method == "visible":
             c.drawString(x, y, stuffing)
         else:
             raise ValueError(method)
+        c.restoreState()
+
+    return canvas_pdf(draw)
+
+
+DESIGN_LINE = "Tools: Kubernetes and Airflow"
+PDF_DESIGNS = ("light_grey_text", "heading_on_band", "white_on_dark_box", "white_on_dark_box_in_form",
+               "translucent_text", "outlined_white_text")
+
+
+def designed_pdf(design: str) -> bytes:
+    """The visible-only page of `stuffed_pdf` plus `DESIGN_LINE` drawn as ordinary design a reader sees.
+
+    Each is a near miss of a hiding method: light text, colour on colour, light on dark, half opacity.
+    """
+    def draw(c: Any) -> None:
+        c.setFont("Helvetica", 11)
+        for i, line in enumerate(VISIBLE_LINES):
+            c.drawString(72, 720 - 16 * i, line)
+        x, y = 72, 400
+        c.saveState()
+        if design == "light_grey_text":
+            c.setFillColorRGB(0.78, 0.78, 0.78)
+            c.drawString(x, y, DESIGN_LINE)
+        elif design == "heading_on_band":
+            c.setFillColorRGB(0.85, 0.92, 1.0)
+            c.rect(x - 4, y - 6, 540, 20, stroke=0, fill=1)
+            c.setFillColorRGB(0.1, 0.25, 0.55)
+            c.drawString(x, y, DESIGN_LINE)
+        elif design == "white_on_dark_box":
+            c.setFillColorRGB(0.12, 0.22, 0.39)
+            c.rect(x - 4, y - 6, 540, 20, stroke=0, fill=1)
+            c.setFillColorRGB(1, 1, 1)
+            c.drawString(x, y, DESIGN_LINE)
+        elif design == "white_on_dark_box_in_form":  # a sidebar drawn as a form XObject, box and text inside
+            c.beginForm("sidebar")
+            c.setFillColorRGB(0.12, 0.22, 0.39)
+            c.rect(-4, -6, 540, 20, stroke=0, fill=1)
+            c.setFillColorRGB(1, 1, 1)
+            c.drawString(0, 0, DESIGN_LINE)
+            c.endForm()
+            c.translate(x, y)
+            c.doForm("sidebar")
+        elif design == "translucent_text":
+            c.setFillAlpha(0.5)
+            c.drawString(x, y, DESIGN_LINE)
+        elif design == "outlined_white_text":  # render mode 2: white fill, black outline
+            text = c.beginText(x, y)
+            text.setTextRenderMode(2)
+            text.setFillColorRGB(1, 1, 1)
+            text.textLine(DESIGN_LINE)
+            c.drawText(text)
+        else:
+            raise ValueError(design)
         c.restoreState()
 
     return canvas_pdf(draw)
