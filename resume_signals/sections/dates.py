@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -169,21 +170,12 @@ def find_date_ranges(text: str) -> list[tuple[int, int, DateRange]]:
     """
     if not _HAS_DIGIT.search(text):
         return []  # every form names a year: no digit, no date (most body lines and headings)
-    # Headings, entries and seniority each ask about the same lines: parse a text once (bounded memo;
-    # a copy of the list, whose items are immutable, so a caller may change its own).
-    found = _FOUND.get(text)
-    if found is None:
-        if len(_FOUND) >= _FOUND_SIZE:
-            _FOUND.clear()
-        found = _FOUND[text] = _find_date_ranges(text)
-    return list(found)
+    return list(_find_date_ranges(text))  # a copy: the cached tuple's items are immutable, a caller's list is its own
 
 
-_FOUND: dict[str, tuple[tuple[int, int, DateRange], ...]] = {}
-_FOUND_SIZE = 20_000
-
-
+@functools.lru_cache(maxsize=20_000)
 def _find_date_ranges(text: str) -> tuple[tuple[int, int, DateRange], ...]:
+    """Cached (bounded): headings, entries and seniority each ask about the same lines."""
     out: list[tuple[int, int, DateRange]] = []
     for m in _MONTH_PAIR.finditer(text):
         y = int(m.group("y"))
