@@ -35,7 +35,7 @@ from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
 from ._pdf_guard import Deadline, check_document_streams, check_font, check_raw_streams
 from ._pdf_layout import VECTOR_BULLET, Glyph, PageGlyphs, build_lines
-from .visibility import RGB, Box, GlyphState, Paint, hidden_reason, hidden_text, to_rgb
+from .visibility import RGB, Box, GlyphState, Paint, hidden_reason, hidden_text, keep_paint, to_rgb
 
 log = logging.getLogger(__name__)
 
@@ -55,10 +55,6 @@ _BULLET_MIN, _BULLET_MAX = 1.5, 7.0
 """Form XObjects drawn on one page (nested drawings multiply): resumes draw a handful."""
 _CHECK_EVERY = 2000
 """Characters rendered between two deadline / size checks."""
-_MAX_PAINTS = 400
-"""Filled areas per page remembered as backgrounds or covers for the visibility check (resumes fill a few)."""
-_MIN_PAINT_SIDE = 4.0
-"""Smaller filled shapes (bullets, rules, icons) neither hide nor carry text."""
 
 
 _filters_lock = threading.Lock()
@@ -225,11 +221,8 @@ def _device_class() -> type:
         def _paint(self, points: list[tuple[float, float]], gstate: Any) -> None:
             """Remember a filled area: text drawn on it must contrast with it, text drawn before it is covered."""
             colour = to_rgb(gstate.ncolor)
-            if colour is None or not points or len(self.paints) >= _MAX_PAINTS:
-                return
-            box = self._device_box(points)
-            if box.x1 - box.x0 >= _MIN_PAINT_SIDE and box.y1 - box.y0 >= _MIN_PAINT_SIDE:
-                self.paints.append(Paint(box=box, colour=colour, order=self._order()))
+            if colour is not None and points:
+                keep_paint(self.paints, self._device_box(points), colour, self._order())
 
         def _device_box(self, points: list[tuple[float, float]]) -> Box:
             a, b, c, d, e, f = self.ctm

@@ -47,12 +47,10 @@ from .pdf import (
     _CHECK_EVERY,
     _MAX_GLYPH_SIZE,
     _MAX_PAGE_SIZE,
-    _MAX_PAINTS,
-    _MIN_PAINT_SIDE,
     _WORD_PROCESSORS,
     finish,
 )
-from .visibility import Box, GlyphState, Paint, hidden_reason, settled
+from .visibility import Box, GlyphState, Paint, hidden_reason, keep_paint, settled
 
 __all__ = ["available", "extract_pdf_pdfium"]
 
@@ -384,19 +382,17 @@ def _page_objects(raw: Any, page: Any, deadline: Deadline) -> _Objects:
 
 
 def _paint(found: _Objects, box: Box, known: bool, rgba: list[ctypes.c_uint], order: int) -> None:
-    """Remember a filled area as the pdfminer device does (`_MAX_PAINTS`, `_MIN_PAINT_SIDE`).
+    """Remember a filled area as the pdfminer device does (`visibility.keep_paint`).
 
     PDFium also reports the fill's opacity: a fully transparent shape paints nothing, a translucent one is
     taken as its colour laid over white.
     """
     r, g, b, a = (v.value for v in rgba)
-    if not known or a == 0 or len(found.paints) >= _MAX_PAINTS:
-        return
-    if box.x1 - box.x0 < _MIN_PAINT_SIDE or box.y1 - box.y0 < _MIN_PAINT_SIDE:
+    if not known or a == 0:
         return
     alpha = a / 255
-    colour = (1 - alpha + alpha * r / 255, 1 - alpha + alpha * g / 255, 1 - alpha + alpha * b / 255)
-    found.paints.append(Paint(box=box, colour=colour, order=order))
+    keep_paint(found.paints, box, (1 - alpha + alpha * r / 255, 1 - alpha + alpha * g / 255,
+                                   1 - alpha + alpha * b / 255), order)
 
 
 def _page(raw: Any, pdf: Any, index: int, deadline: Deadline, budget: list[int]) -> PageGlyphs:

@@ -40,6 +40,11 @@ STROKED_RENDER_MODES = frozenset({1, 2, 5, 6})
 """PDF text render modes that outline the letters: the stroke colour (which no backend reports) shows them, so
 the fill colour alone cannot hide them."""
 
+MAX_PAINTS = 400
+"""Filled areas per page remembered as backgrounds or covers (resumes fill a few)."""
+MIN_PAINT_SIDE = 4.0
+"""Smaller filled shapes (bullets, rules, icons) neither hide nor carry text."""
+
 REASONS = ("invisible_render_mode", "tiny_font", "off_page", "clipped", "covered", "background_colour")
 
 
@@ -89,6 +94,12 @@ class GlyphState:
     clip: Box | None = None
     order: int = 0
     alpha: float = 1.0
+
+
+def keep_paint(paints: list[Paint], box: Box, colour: RGB, order: int) -> None:
+    """Remember a filled area as a background or a cover, within the per-page bound (every backend's rule)."""
+    if len(paints) < MAX_PAINTS and box.x1 - box.x0 >= MIN_PAINT_SIDE and box.y1 - box.y0 >= MIN_PAINT_SIDE:
+        paints.append(Paint(box=box, colour=colour, order=order))
 
 
 def luminance(colour: RGB) -> float:
