@@ -47,6 +47,9 @@ CASES = [
     ("Redesigned the business model of the subscription app", ML_ENGINEER, False),
     ("Owned the sales forecast spreadsheet for the regional team", None, False),
     ("Ran threat modeling sessions for the payment service", ML_ENGINEER, False),
+    ("Wrote a predictive disk-space alert for the Postgres servers", None, False),
+    ("Built the capacity forecast that sizes next year's server orders", None, False),
+    ("Trained a predictive disk-failure model on the storage fleet's SMART logs", None, True),
     ("Rebuilt the ingestion jobs on Beam's unified programming model for batch and streaming", None, False),
     ("Added 50 ml dosage checks to the pharmacy app", None, False),  # a unit, not "ML"
     ("Wrote recommendations for the board on the billing platform", None, False),

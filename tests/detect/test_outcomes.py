@@ -141,6 +141,7 @@ COMPETITION = [
     "Built an award winning parts-demand forecaster at the Nordic Retail Hackaton 2019",
     "Churn Prediction Contest prizewinner, Telco Data Society (2020)",
     "Ideathon finalist with a crop-disease classifier",
+    "2nd place, security ML challenge, with an intrusion classifier",
 ]
 
 # A course result used outside the course is an outcome again.
@@ -160,6 +161,9 @@ NOT_COMPETITION = [
     "Won the county science fair physics competition",
     "Best Hackathon Build, CityHack 2021 – a recipe-sharing web app",
     "Published a Kaggle dataset of bus timetables",
+    "Third place, capture-the-flag security contest (2016)",
+    "ICPC regional programming contest, 5th place",
+    "1st place, university business case competition",
 ]
 
 
