@@ -410,6 +410,11 @@ def _side_is_column(side: list[_Frag], other: list[_Frag], right_side: bool) -> 
     unpaired = sum(1 for f in side if not _near(other_bases, f.base, 0.15 * em)) / len(side)
     if unpaired >= 0.34:
         return True
+    # A form's labels ("Date of birth:", "Projects:") beside their values, with the entries' dates under them, are
+    # fields of the other side's lines however many follow one another.
+    labels = sum(1 for t in texts if t.rstrip().endswith(":") and len(t) < 40)
+    if dateish + labels >= 0.5 * len(side):
+        return False
     bases = sorted((f.base for f in side), reverse=True)
     close = [False] * len(bases)
     for i in range(len(bases) - 1):

@@ -26,6 +26,8 @@ a degree is a field of that degree; a heading stacked over two lines is one.
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -385,11 +387,35 @@ def detect_headings(doc: Document, lex: HeadingLexicon, elex: EntryLexicon | Non
     ``elex`` tells job lines from headings ("Data Engineer, Acme"): the bundled entry lexicon when None.
     """
     elex = elex or entry_lexicon()
+    hits = _detect(doc, lex, elex, frozenset())
+    minor = _sub_headings(doc.lines, hits)
+    return _detect(doc, lex, elex, minor) if minor else hits
+
+
+def _sub_headings(lines: Sequence[Line], hits: Sequence[HeadingHit]) -> frozenset[int]:
+    """Heading lines set clearly smaller than the resume's own section headings: the sub-headings of a section.
+
+    A template that sets its sections in 16 pt caps and the groups inside them in 12 pt bold ("LANGUAGES" under
+    SKILLS, an organisation's name over its roles under EXPERIENCE) has two ranks; only the first starts a section.
+    The rank is the size most standalone headings share (three at least, two thirds of them).
+    """
+    sized = [lines[h.index].size for h in hits if not h.inline and h.known and lines[h.index].size]
+    if len(sized) < 3:
+        return frozenset()
+    size, count = Counter(round(float(x) * 2) / 2 for x in sized if x).most_common(1)[0]
+    if count < 3 or count < 2 * len(sized) / 3:
+        return frozenset()
+    # A line with a note beside its heading ("Key publications<TAB>(* equal contribution)") takes the note's size.
+    return frozenset(h.index for h in hits if not h.inline and "\t" not in lines[h.index].text
+                     and (lines[h.index].size or size) <= size - 1.5)
+
+
+def _detect(doc: Document, lex: HeadingLexicon, elex: EntryLexicon, skip: frozenset[int]) -> list[HeadingHit]:
     lines = doc.lines
     hits: list[HeadingHit] = []
     current = "contact"
     for i, line in enumerate(lines):
-        if line.region in ("header", "footer") or is_bullet(line):
+        if line.region in ("header", "footer") or is_bullet(line) or i in skip:
             continue
         hit = _heading_line(line, i, lines, doc, lex, elex, seen_known=bool(hits))
         if hit is None:

@@ -170,6 +170,27 @@ def test_pdf_left_labels_stay_on_their_rows() -> None:
         assert f"{label}\t{content}" in texts
 
 
+def test_pdf_form_labels_and_dates_stay_on_their_rows() -> None:
+    """A form's labels in a left column, then the jobs' dates under them: fields of their rows, not a column."""
+    rows = [("Date of birth:", "1 January 1990"), ("Place of birth:", "Example Town"),
+            ("Family status:", "married"), ("Nationality:", "Exampleland"),
+            ("03/2021 – today", "Platform Engineer"), ("01/2018 – 02/2021", "Systems Administrator")]
+
+    def draw(c: Any) -> None:
+        c.setFont(BODY, 10)
+        y = 700
+        for label, value in rows:
+            c.drawString(72, y, label)
+            c.drawString(200, y, value)
+            y -= 14
+            if not label.endswith(":"):
+                c.drawString(200, y, "Built the deployment pipelines and ran the Kubernetes clusters.")
+                y -= 28
+    texts = _texts(_extract(canvas_pdf(draw)))
+    for label, value in rows:
+        assert f"{label}\t{value}" in texts
+
+
 # --- bullets ---------------------------------------------------------------------------------------
 
 BULLET_FONTS = {

@@ -182,6 +182,7 @@ def test_flags_padding_signal_unit_text_counts_as_a_bullet() -> None:
         ("Siamese nets, an MLP head and MCTS self-play", ["Siamese network", "multilayer perceptron",
                                                           "Monte Carlo tree search"]),
         ("RT-DETR, 3DGS scenes and UNITER", ["DETR", "Gaussian splatting", "UNITER"]),
+        ("diffusion-based inpainting", ["diffusion model"]),
         ("isolation forests, Holt-Winters and collaborative filtering",
          ["isolation forest", "exponential smoothing", "collaborative filtering"]),
         # Near misses: ordinary words and first names.

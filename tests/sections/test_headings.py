@@ -259,6 +259,14 @@ def test_headings_job_sub_label_stays_in_the_job() -> None:
     ("Links", "contact"),
     ("Find Me Online", "contact"),
     ("What I'm Looking For", "summary"),
+    ("Extracurricular", "volunteering"),
+    # Headings in the other languages of the lexicon
+    ("Zertifizierungen", "certifications"),
+    ("Sprachkenntnisse", "other"),
+    ("Veröffentlichungen", "publications"),
+    ("Publicações", "publications"),
+    ("Línguas", "other"),
+    ("Hobby", "interests"),
 ])
 def test_headings_whole_meaning_and_new_aliases(heading: str, kind: str) -> None:
     match = default_lexicon().match(heading)
@@ -355,3 +363,26 @@ def test_headings_contained_alias_without_a_place_stays_a_heading() -> None:
     # Near miss: the same dress without a place is a heading.
     doc = _with_jobs_first(LineDraft("Selected Projects, Open Source", bold=True), LineDraft("A line of content"))
     assert _kinds(doc)[-1][0] == "projects"
+
+
+def test_headings_sub_headings_of_a_smaller_rank_stay_in_their_section() -> None:
+    """Sections in 16 pt, their groups in 12 pt bold: a known word ("LANGUAGES") or an organisation set as a
+    group title is a sub-heading; a section heading of the first rank after them still starts its section."""
+    body = {"size": 10.0}
+    doc = _doc(LineDraft("Jane Doe", size=20.0), LineDraft("SKILLS", size=16.0),
+               LineDraft("FRAMEWORKS", bold=True, size=12.0), LineDraft("React, Django", **body),
+               LineDraft("LANGUAGES", bold=True, size=12.0), LineDraft("Python, Go", **body),
+               LineDraft("EXPERIENCE", size=16.0), LineDraft("EXAMPLE CONSORTIUM", bold=True, size=12.0),
+               LineDraft("Committee chair (2019)", **body), LineDraft("Developer, Acme\t2014 – 2016", **body),
+               LineDraft("EDUCATION", size=16.0), LineDraft("MSc, 2013", **body))
+    assert _kinds(doc) == [("contact", None), ("skills", "SKILLS"), ("experience", "EXPERIENCE"),
+                           ("education", "EDUCATION")]
+
+
+def test_headings_one_rank_of_bold_headings_keeps_every_heading() -> None:
+    """Near miss: headings of one size (and a name set larger) are all sections."""
+    doc = _doc(LineDraft("Jane Doe", size=20.0), LineDraft("SKILLS", bold=True, size=12.0),
+               LineDraft("Python, Go", size=10.0), LineDraft("LANGUAGES", bold=True, size=12.0),
+               LineDraft("English, Spanish", size=10.0), LineDraft("EXPERIENCE", bold=True, size=12.0),
+               LineDraft("Developer, Acme\t2014 – 2016", size=10.0))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "skills", "other", "experience"]
