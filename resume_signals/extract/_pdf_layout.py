@@ -160,6 +160,15 @@ class _Line:
 _font_cache: dict[str, tuple[bool, bool, bool, bool]] = {}
 
 
+def upright(a: float, b: float, c: float, d: float) -> bool:
+    """Whether a glyph drawn with text matrix ``[a b c d]`` reads left to right on a level baseline.
+
+    Rotated or mirrored text (a vertical sidebar label) is skipped; slanted text is not: a template that fakes
+    italics shears its job titles ([1 0 0.23 1]), and those titles must be read.
+    """
+    return abs(b) <= 1e-3 and a > 0 and d > 0 and abs(c) <= 0.4 * d
+
+
 def _font_traits(font: str) -> tuple[bool, bool, bool, bool]:
     """(bold, italic, icon font, symbol font) from a font name such as 'ABCDEF+Calibri-BoldItalic'."""
     hit = _font_cache.get(font)

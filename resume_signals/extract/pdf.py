@@ -34,7 +34,7 @@ from ..document import Document, assemble
 from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
 from ._pdf_guard import Deadline, check_document_streams, check_font, check_raw_streams
-from ._pdf_layout import VECTOR_BULLET, Glyph, PageGlyphs, build_lines
+from ._pdf_layout import VECTOR_BULLET, Glyph, PageGlyphs, build_lines, upright
 from .visibility import RGB, Box, GlyphState, Paint, hidden_reason, hidden_text, keep_paint, to_rgb
 
 log = logging.getLogger(__name__)
@@ -272,7 +272,7 @@ def _device_class() -> type:
                 text = f"(cid:{cid})"
             adv = font.char_width(cid) * fontsize * scaling
             a, b, c, d, e, f = matrix
-            if abs(b) > 1e-3 or abs(c) > 1e-3 or a <= 0 or d <= 0:
+            if not upright(a, b, c, d):
                 self.rotated += 1  # rotated or mirrored text (a vertical sidebar label)
                 return adv
             name = font.fontname

@@ -40,7 +40,7 @@ from ..document import Document
 from ..errors import DocumentError, ErrorCode
 from ..limits import Limits
 from ._pdf_guard import Deadline, check_raw_streams
-from ._pdf_layout import VECTOR_BULLET, Glyph, PageGlyphs
+from ._pdf_layout import VECTOR_BULLET, Glyph, PageGlyphs, upright
 from .pdf import (
     _BULLET_MAX,
     _BULLET_MIN,
@@ -131,10 +131,11 @@ def _calls() -> Any:
 
 
 _Run = tuple[float, str, bool, bool, "str | None", "tuple[float, float, float, float] | None", int,
-             "tuple[float, float, float] | None", "Box | None", int, float] | None
+             "tuple[float, float, float] | None", "Box | None", int, float, float] | None
 """What every character of one text object shares: size as drawn, font name, bold, italic; the visibility
 verdict and where it holds (x0, x1 and the lowest and highest baseline: see `settled`); the drawing state
-(render mode, fill, clip, order, opacity). None when the object is rotated or mirrored."""
+(render mode, fill, clip, order, opacity); the slant of faked italics (0.0 upright). None when the object is rotated
+or mirrored."""
 
 _Matrix = tuple[float, float, float, float, float, float]
 _UNSEEN = (1 << 30, None, None)
@@ -196,7 +197,7 @@ class _PageFonts:
         """
         calls, matrix, out = self.calls, self.matrix, self.out
         calls.matrix(tp, index, out[0])
-        if abs(matrix.b) > 1e-3 or abs(matrix.c) > 1e-3 or matrix.a <= 0 or matrix.d <= 0:
+        if not upright(matrix.a, matrix.b, matrix.c, matrix.d):
             return None  # rotated or mirrored text (a vertical sidebar label)
         size = calls.size(tp, index) * matrix.d  # the nominal size (Tf) scaled as drawn, as pdfminer measures it
         name, bold, italic = self.font(calls.font(obj))
@@ -214,7 +215,7 @@ class _PageFonts:
         if held is None:
             bounds = self.bounds(obj, m)
             if bounds is None:
-                return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha)
+                return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha, matrix.c / matrix.d)
             # PDFium's bounds hug the letters' outlines; the glyph boxes (`_glyphs`) reach from 0.2 em under
             # the baseline to 0.7 em over it and may overhang a little sideways.
             x0, y0, x1, y1 = bounds
@@ -223,7 +224,7 @@ class _PageFonts:
             box = Box(x0 - half, y0 if y0 < low else low, x1 + half, y1 if y1 > high else high)
             held = settled(box, page, clip, paints)
             if held is None:
-                return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha)
+                return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha, matrix.c / matrix.d)
         # Inside a settled box the verdict depends on the state and on the paints held, drawn before or after.
         key = (mode, fill, alpha, size, *((id(p), p.order > order) for p in held))
         try:
@@ -234,7 +235,7 @@ class _PageFonts:
         # A glyph's box lies inside when its x extent does and its baseline is 0.2 em over the box's bottom
         # and 0.7 em under its top (`_glyphs`).
         where = (box.x0, box.x1, box.y0 + 0.2 * size, box.y1 - 0.7 * size)
-        return (size, name, bold, italic, reason, where, mode, fill, clip, order, alpha)
+        return (size, name, bold, italic, reason, where, mode, fill, clip, order, alpha, matrix.c / matrix.d)
 
 
 class _Objects:
@@ -476,6 +477,8 @@ def _glyphs(raw: Any, textpage: Any, objects: _Objects, page: Box, deadline: Dea
                 x0, x1 = ox, ox + 0.5 * size
             if not (isfinite(x0) and isfinite(x1) and isfinite(base)):
                 continue
+            if run[11] and x1 > x0:
+                x1 = max(x0, x1 - run[11] * (_top - base))  # a slanted letter's box leans past its advance
             if x1 - x0 > 4 * size or x1 < x0:
                 x1 = x0 + 0.5 * size
             text = texts.get(code)

@@ -191,6 +191,21 @@ def test_pdf_form_labels_and_dates_stay_on_their_rows() -> None:
         assert f"{label}\t{value}" in texts
 
 
+@pytest.mark.parametrize(("matrix", "read"), [
+    (b"1 0 0.23 1", True),  # faked italics: the letters lean, the baseline is level
+    (b"0.8 0 0.3 0.8", True),
+    (b"0 1 -1 0", False),  # near miss: a label turned on its side is skipped
+    (b"1 0 0.9 1", False),  # near miss: slanted past any italic
+    (b"-1 0 0 1", False),  # near miss: mirrored
+])
+def test_pdf_slanted_text_is_read_rotated_is_skipped(matrix: bytes, read: bool) -> None:
+    content = (b"BT /F1 10 Tf 72 700 Td (Lead Data Engineer, Example Corp) Tj ET\n"
+               b"BT /F1 10 Tf " + matrix + b" 72 680 Tm (Senior Platform Engineer, Sample Ltd) Tj ET")
+    texts = _texts(_extract(page_pdf([content], {"F1": HELVETICA})))
+    assert texts[0] == "Lead Data Engineer, Example Corp"
+    assert ("Senior Platform Engineer, Sample Ltd" in texts) is read
+
+
 # --- bullets ---------------------------------------------------------------------------------------
 
 BULLET_FONTS = {

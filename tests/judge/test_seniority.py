@@ -74,12 +74,15 @@ def test_seniority_years_and_level(entries: list[Entry], level: str, years: floa
         ([job("Head of Data Science", "2025-06", present=True)], "staff_plus"),
         ([job("COE Head, Machine Learning", "2025-06", present=True)], "staff_plus"),  # "Head of" after the unit
         ([job("Director of Machine Learning", "2025-06", present=True)], "staff_plus"),
-        ([job("VP, Machine Learning", "2025-06", present=True)], "staff_plus"),
         ([job("Distinguished Engineer", "2025-06", present=True)], "staff_plus"),
         # A Senior title is at least senior ...
         ([job("Senior Data Scientist", "2025-06", present=True)], "senior"),
         ([job("Sr. ML Engineer", "2025-06", present=True)], "senior"),
-        ([job("ML Platform Lead", "2025-06", present=True)], "senior"),
+        ([job("VP, Machine Learning", "2025-06", present=True)], "senior"),  # an executive: not a staff rank
+        ([job("CTO & Co-founder", "2025-06", present=True)], "senior"),
+        # Near misses: a lead or a manager names a role, not a level (SIGNALS.md lists the level titles).
+        ([job("ML Platform Lead", "2025-06", present=True)], "junior"),
+        ([job("Engineering Manager", "2025-06", present=True)], "junior"),
         # ... but years can still lift nothing above senior: staff needs the title.
         ([job("Senior Engineer", "2000-01", present=True)], "senior"),
         ([job("Engineer", "2000-01", present=True)], "senior"),
