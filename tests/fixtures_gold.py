@@ -139,13 +139,20 @@ def _months(ym: str) -> int:
 def present_end(spec: Spec) -> str:
     """Where a "Present" range ends (SIGNALS.md, Seniority): the ``as_of`` month, unless the resume is stale.
 
-    Stale: the end of the newest year written anywhere in it lies more than two years before ``as_of``;
-    "Present" then ends in that year's December.
+    Stale: the newest date written anywhere in it (an entry's month, or a bare year read as its December) lies
+    more than two years before ``as_of``; "Present" then ends in that date's December.
     """
     as_of = spec.as_of
-    written = [int(y) for ln in spec.lines for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", ln.text)]
-    if written and (as_of.year * 12 + as_of.month) - (max(written) + 1) * 12 > 24:
-        return f"{max(written):04d}-12"
+    dated = {e.line for e in spec.entries if e.start}
+    written = [int(y) * 12 + 11 for ln in spec.lines if ln.index not in dated
+               for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", ln.text)]
+    for e in spec.entries:
+        for value in (e.start, e.end):
+            if value:
+                y, _, m = value.partition("-")
+                written.append(int(y) * 12 + (int(m) - 1 if m and e.precision == "month" else 11))
+    if written and (as_of.year * 12 + as_of.month - 1) - max(written) > 24:
+        return f"{max(written) // 12:04d}-12"
     return f"{as_of.year:04d}-{as_of.month:02d}"
 
 

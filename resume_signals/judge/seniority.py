@@ -20,8 +20,9 @@ assistantships, resident advisors and student workers always, and a role
 whose title says assistant, student, graduate or fellow when its dates lie
 inside the (merged) date ranges of the education section; the same research
 assistant after the degree is a job. A stale resume does not age: when the
-newest year written anywhere in it ends more than two years before
-``as_of``, "Present" stops at the end of that year (``present_until``).
+newest date written anywhere in it (a bare year read as its December) is more
+than two years before ``as_of``, "Present" stops at the end of that date's
+year (``present_until``).
 
 Messy dates: an end before its start is read as the two swapped; a start
 without an end (and not "Present") counts its start month only; dates after
@@ -225,7 +226,8 @@ def _summary_clues(doc: Document, sections: list[Section], rules: _Rules) -> tup
 
 
 def _written_points(doc: Document, entries: list[Entry]) -> list[int]:
-    """Every month written as a date anywhere in the resume (its lines and its entries' ranges)."""
+    """Every date written anywhere in the resume (its lines and its entries' ranges), as the last month it can mean:
+    "June 2024" is June, a bare "2024" December."""
     points: list[int] = []
     ranges = [dr for line in doc.lines for _, _, dr in find_date_ranges(line.text)]
     ranges += [e.dates for e in entries if e.dates is not None]
@@ -233,22 +235,22 @@ def _written_points(doc: Document, entries: list[Entry]) -> list[int]:
         for value in (dr.start, dr.end):
             idx = _month_index(value) if value else None
             if idx is not None:
-                points.append(idx[0])
+                points.append(idx[0] + 11 if idx[1] else idx[0])
     return points
 
 
 def _stale_present(doc: Document, entries: list[Entry], now: float, rules: _Rules) -> float | None:
     """Where "Present" stops on a stale resume: the end of its newest written year, or None (not stale).
 
-    A resume last touched years ago says nothing about the years since: when the end of the newest
-    year written in it lies more than ``rules.stale_months`` before the reference date, an open
-    range ends there instead of at the reference date.
+    A resume last touched years ago says nothing about the years since: when the newest date written in it
+    ("June 2024"; a bare year read as its December) lies more than ``rules.stale_months`` before the reference
+    date, an open range ends at the end of that date's year instead of at the reference date.
     """
     points = _written_points(doc, entries)
     if not points:
         return None
-    newest_end = float((max(points) // 12 + 1) * 12)
-    return newest_end if now - newest_end > rules.stale_months else None
+    newest = max(points)
+    return float((newest // 12 + 1) * 12) if now - (newest + 1) > rules.stale_months else None
 
 
 def _degree_intervals(doc: Document, sections: list[Section], now: float) -> list[tuple[float, float]]:

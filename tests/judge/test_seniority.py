@@ -302,6 +302,8 @@ def test_seniority_student_titles_inside_degree_dates(title: str, start: str, en
         # Newest written year 2021, as of Nov 2026: "Present" stops at Dec 2021 (2019-03 .. 2021-12).
         (["Experience", "Analyst\tMar 2019 – Present", "Education", "MSc Maths\t2020 – 2021"], 2.8, "2021-12"),
         (["Experience", "Analyst\tMar 2019 – Present", "Talk at a meetup, 2021"], 2.8, "2021-12"),
+        # The newest date is June 2024, 29 months before Nov 2026: stale, "Present" stops at Dec 2024.
+        (["Experience", "Analyst\tMar 2019 – Present", "MSc Maths\tSep 2022 – Jun 2024"], 5.8, "2024-12"),
         # Near misses: a date in 2025 (or a degree ending in 2024) keeps the resume fresh.
         (["Experience", "Analyst\tMar 2019 – Present", "Certificate, May 2025"], 7.8, None),
         (["Experience", "Analyst\tMar 2019 – Present", "MSc Maths\t2022 – 2024"], 7.8, None),
