@@ -26,9 +26,8 @@ a degree is a field of that degree; a heading stacked over two lines is one.
 
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
