@@ -401,7 +401,7 @@ def _sub_headings(lines: Sequence[Line], hits: Sequence[HeadingHit]) -> frozense
     sized = [lines[h.index].size for h in hits if not h.inline and h.known and lines[h.index].size]
     if len(sized) < 3:
         return frozenset()
-    size, count = Counter(round(float(x) * 2) / 2 for x in sized if x).most_common(1)[0]
+    size, count = Counter(round(float(x) * 2) / 2 for x in sized).most_common(1)[0]
     if count < 3 or count < 2 * len(sized) / 3:
         return frozenset()
     # A line with a note beside its heading ("Key publications<TAB>(* equal contribution)") takes the note's size.
