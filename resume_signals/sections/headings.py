@@ -398,7 +398,7 @@ def _sub_headings(lines: Sequence[Line], hits: Sequence[HeadingHit]) -> frozense
     SKILLS, an organisation's name over its roles under EXPERIENCE) has two ranks; only the first starts a section.
     The rank is the size most standalone headings share (three at least, two thirds of them).
     """
-    sized = [lines[h.index].size for h in hits if not h.inline and h.known and lines[h.index].size]
+    sized = [pt for h in hits if not h.inline and h.known and (pt := lines[h.index].size)]
     if len(sized) < 3:
         return frozenset()
     size, count = Counter(round(float(x) * 2) / 2 for x in sized).most_common(1)[0]
