@@ -64,7 +64,6 @@ class _Veto:
     window_after: int
     unless: re.Pattern[str] | None
     rules: frozenset[str] | None
-    looks_past: bool = False  # its last token is a condition on the next word (NOT_IN ...), not a word of its own
 
 
 @dataclass(slots=True)
@@ -319,10 +318,8 @@ class Engine:
 
     @staticmethod
     def _compile_veto(v: Veto) -> _Veto:
-        last = v.pattern[-1] if v.pattern else {}
-        looks_past = any(isinstance(c, dict) and "NOT_IN" in c for c in last.values())
         return _Veto(signal=v.signal, id=v.id, scope=v.scope, window=v.window, window_after=v.window_after,
-                     unless=_word_regex(v.unless) if v.unless else None, rules=v.rules, looks_past=looks_past)
+                     unless=_word_regex(v.unless) if v.unless else None, rules=v.rules)
 
     def _regex_groups(self, section: str) -> list[_RegexGroup]:
         """The regex rules allowed in a section, grouped by their first gate (tested once per unit)."""
@@ -471,8 +468,10 @@ class Engine:
             item = self.keys[kid]
             cs, ce, unit = run.tstart[ts], run.tend[te - 1], run.units[ui]
             if isinstance(item, _Veto):
-                if te > run.u_tok[ui][1] + item.looks_past:
-                    continue  # the next line's words are not this unit's ("...to production weekly" / "Site ...")
+                if te > run.u_tok[ui][1]:
+                    # the next line's words are not this unit's: "...moved the models into production" then "Site
+                    # reliability ..." is not "production site"
+                    continue
                 run.unit_hits(ui).vetoes.append((item, cs, ce))
             elif isinstance(item, ContextRule):
                 run.unit_hits(ui).ctx.append((item, ts, te))

@@ -163,6 +163,13 @@ def _cued(info: _Info, section: str, elex: EntryLexicon) -> bool:
     return section == "projects" and len(text.split()) <= 8
 
 
+def _complete_header(info: _Info, elex: EntryLexicon) -> bool:
+    """A dated header line holding both a title and, after a comma, something that is not a place (its employer)."""
+    assert info.date is not None
+    pieces = [p.strip() for p in _top_level_commas(_remainder(info.line.text, info.date).strip()) if p.strip()]
+    return len(pieces) >= 2 and elex.title_score(pieces[0]) > 0 and not elex.is_place(pieces[-1])
+
+
 def _attachable(info: _Info, elex: EntryLexicon) -> bool:
     """A line after a dated header that names its organisation or place (not a description)."""
     text = info.line.text.strip()
@@ -198,6 +205,11 @@ def _group(infos: Sequence[_Info], section: str, elex: EntryLexicon) -> list[_Dr
                 open_draft = None  # a stray year ("2024." ending a wrapped sentence) opens nothing
                 continue
             pending = [p for p in pending[-2:] if not _indented(p.line, info.line)]
+            if pending and _complete_header(info, elex):
+                # "Software Engineer, Everydayhero<TAB>2015 - 2016" names its role and employer itself: a plain
+                # line above it (the last job's tool list) is not a third part of it.
+                pending = [p for p in pending if p.line.bold or elex.title_score(p.line.text.strip())
+                           or elex.org_score(p.line.text.strip())]
             draft = _Draft(pending + [info], backward=not pending)
             drafts.append(draft)
             pending = []

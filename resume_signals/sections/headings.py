@@ -559,6 +559,8 @@ def _inline_label(line: Line, i: int, lex: HeadingLexicon, current: str) -> Head
     m = lex.match(label)
     if m is None or not m.full:
         return None
+    if current == "contact" and _CONTACTISH.search(rest):
+        return None  # "Portfolio: github.io/jane<TAB>Mobile: +1 555 0100" above the first heading is a contact line
     weak = normalize(label) in _bundled()[2]
     if current in ("experience", "projects") and weak and not (line.bold or line.gap_before >= 0.8):
         return None  # "Tech stack: ..." under a job stays in the job

@@ -2,6 +2,9 @@
 
 import pytest
 
+from resume_signals.document import LineDraft, assemble
+from resume_signals.report import Section
+
 POSITIVE = [
     ("A platform for clinical predictions which enabled turn-key deployment of new models",
      "enabled turn-key deployment of"),
@@ -16,6 +19,9 @@ POSITIVE = [
     ("Rolled it out to the kiosk terminals in October 2022", "Rolled it out"),
     ("Productionized the demand forecast for 300 stores", "Productionized"),
     ("Put the ranking model into production in 2021", "Put the ranking model into production"),
+    ("Design, implementation, deployment of a booking app for a sports club",
+     "Design, implementation, deployment of"),
+    ("Built the stock dashboards, which were implemented into production", "implemented into production"),
     ("Took the query-serving tier to production in 2022", "Took the query-serving tier to production"),
     ("Went live in 6 depots in May 2023 through the dispatch console", "Went live"),
     ("Model served in production behind a gRPC API", "served in production"),
@@ -35,6 +41,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Reviewed the design, testing, deployment of plans for the clinic",
+    "Implemented into the production schedule a new shift plan",
+    "Moved into production recommendation work after the reorg",
     "Responsible for deployment documentation",
     "Enabled deployment planning workshops for the sales team",
     "Launched a new cross-functional team with Growth Marketing",
@@ -84,3 +93,12 @@ def test_deployed_near_miss(found, text):
 
 def test_deployed_skills_section_noun_does_not_count(found):
     assert "deployed" not in found("Model deployment, deployed models, CI/CD", section="skills", bullet=False)
+
+
+def test_deployed_unit_end_is_not_read_with_the_next_line(detector) -> None:
+    """A bullet ending "into production" stays an act when the next bullet starts with a word; the veto for
+    "production" qualifying a noun ("into production recommendation work") reads within one bullet only."""
+    doc = assemble([LineDraft("• Moved the ranking models into production", bullet=True),
+                    LineDraft("• Site reliability reviews every week", bullet=True)], "txt")
+    signals = detector.detect(doc, [Section("experience", None, 0, len(doc.text))], [])
+    assert [s.match for s in signals if s.name == "deployed"] == ["Moved the ranking models into production"]

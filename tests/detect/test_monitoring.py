@@ -38,6 +38,7 @@ NEGATIVE = [
     "Did stock monitoring and spot counts for the cold-chain aisle",
     "Built the depot's inventory-monitoring report in Qlik",
     "Monitored students during exams",
+    "The agency monitors its customers’ online reputation and answers reviews",
     "Work in a pod of 5 that upkeeps the fraud transaction-monitoring model",
     "Built the monthly store-footfall dashboard in Looker Studio",
     "Went live through the EHR's alerting module",

@@ -5,6 +5,10 @@ import pytest
 POSITIVE = [
     "Rearchitected the feature pipeline behind the ranking models",
     "Direction de l'équipe technique d'un projet de recommandation",
+    "Liderei a migração do serviço de pagamentos para a nuvem",
+    "Lideré el rediseño del motor de recomendaciones",
+    "Leitung des Plattform-Teams für die Bestellabwicklung",
+    "Verantwortlich für die Cloud-Plattform der Logistiksparte",
     "Led the school-admissions forecasting model from prototype to launch",
     "Architected the third iteration of the geocoding service",
     "Tech lead for 3 teams across indexing and retrieval",
@@ -32,6 +36,9 @@ POSITIVE = [
 
 NEGATIVE = [
     "Changed the direction of the analytics roadmap",
+    "Liderança comunitária em eventos de tecnologia",
+    "Responsabilidade compartilhada pelos testes automatizados",
+    "Leitungswasser-Installationen im Bürogebäude",
     "Led weekly lab sessions and tutorials for second-year statistics",
     "Led school science experiments for a visiting class",
     "Helped the loyalty team load segments into Iterable",

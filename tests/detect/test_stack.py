@@ -28,6 +28,8 @@ POSITIVE = [
     ("Moved host metrics from Telegraf and Nagios to SignalFx", "experience",
      ("Telegraf", "Nagios", "SignalFx"), False),
     ("Next.js front end on Vercel", "projects", ("Vercel",), False),
+    ("Stream Analytics jobs reading the orders Event Hub", "experience", ("Azure",), False),
+    ("Shipped logs through Logstash into an ELK stack", "experience", ("Logstash", "Elastic Stack"), False),
 ]
 
 NEGATIVE = [
@@ -44,6 +46,8 @@ NEGATIVE = [
     ("Ami Tanaka, hive of activity, puppet theatre volunteer, packer at a warehouse", "interests"),
     ("Balanced the airflow through the ductwork of the server room", "experience"),
     ("Reading (Kafka, Borges), hiking, Docker Hub memes", "interests"),
+    ("Built real-time stream analytics for the sales team in Excel", "experience"),
+    ("Elk hunting and hub-and-spoke cycling tours", "interests"),
 ]
 
 

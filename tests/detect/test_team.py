@@ -5,6 +5,7 @@ import pytest
 POSITIVE = [
     ("Duration: 2019 - 2021 | Team Size: 10 | Skill Used: forecasting", 10),
     ("Direction d'une équipe de 3 chercheurs en apprentissage automatique", 3),
+    ("Coordiné un equipo de 4 ingenieros de datos", 4),
     ("Sit in a pod of 7 (4 ML engineers, 2 analysts, 1 designer)", 7),
     ("Led 4 engineers on the ranking rewrite", 4),
     ("Managed 12 people across two sites", 12),
@@ -31,6 +32,7 @@ POSITIVE = [
 NEGATIVE = [
     "Team size grew quickly after the launch",
     "Une équipe dynamique et motivée",
+    "Un equipo dinámico de alto rendimiento",
     "Served 40 clients across retail and banking",
     "3 years of experience with Spark",
     "Built 11 churn and lifetime-value models",

@@ -145,6 +145,18 @@ def test_headings_inline_label_starts_a_section() -> None:
     assert doc.text[secs[-1].start:].startswith("Skills: Python")
 
 
+@pytest.mark.parametrize(("line", "kinds"), [
+    ("Portfolio: janedoe.io\tMobile: +1 555 0100", ["contact", "experience"]),
+    ("Portfolio: github.com/janedoe", ["contact", "experience"]),
+    # Near miss: a label with content that is not a contact detail still starts its section.
+    ("Projects: a route planner and a chess engine", ["contact", "projects", "experience"]),
+])
+def test_headings_contact_label_above_the_first_heading_is_contact(line: str, kinds: list[str]) -> None:
+    doc = _doc(LineDraft("Jane Doe\tEmail: jane@example.com"), LineDraft(line), LineDraft("EXPERIENCE", bold=True),
+               LineDraft("Developer, Acme\t2019 – 2022"))
+    assert [k for k, _ in _kinds(doc)] == kinds
+
+
 def test_headings_inline_label_under_a_job_stays_in_the_job() -> None:
     doc = _doc(LineDraft("Jane Doe"), LineDraft("EXPERIENCE", bold=True),
                LineDraft("ML Engineer, Acme (2019 - 2021)"), LineDraft("• Shipped a ranker", bullet=True),
