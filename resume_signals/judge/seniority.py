@@ -253,6 +253,12 @@ def _stale_present(doc: Document, entries: list[Entry], now: float, rules: _Rule
     return float((newest // 12 + 1) * 12) if now - (newest + 1) > rules.stale_months else None
 
 
+def _dated_education(doc: Document, sections: list[Section]) -> bool:
+    """An education section writes a date: a degree's range, or only its graduation ("expected May 2026")."""
+    return any(sec.kind == "education" and sec.start <= line.start < sec.end and find_date_ranges(line.text)
+               for sec in sections for line in doc.lines)
+
+
 def _degree_intervals(doc: Document, sections: list[Section], now: float) -> list[tuple[float, float]]:
     """When the candidate studied: the date ranges written in education sections, merged.
 
@@ -380,12 +386,12 @@ def estimate(doc: Document, sections: list[Section], entries: list[Entry], *, as
         elif junior_title is not None:
             level = "junior"
             decision.update(decided_by="title", level=level, title=junior_title)
-        elif degrees:
+        elif degrees or _dated_education(doc, sections):
             # Dates, but none on a job: a student or a new graduate has no professional years yet (SIGNALS.md:
             # unknown is for a resume with no dates and no title).
             level, years = "junior", 0.0
-            decision.update(decided_by="education_only", level=level, years=years,
-                            why="dated education but no dated professional experience: no professional years yet")
+            decision.update(decided_by="no_job_dates", level=level, years=years,
+                            why="dated education, but no dated professional experience: no professional years yet")
         else:
             decision.update(decided_by="none", level="unknown",
                             why="no dated experience entry and no title that names a level")

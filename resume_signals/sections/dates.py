@@ -67,6 +67,7 @@ _PRESENT_RE = (r"(?P<present>present|current(?:ly)?|now|today|ongoing|(?:till|to
                r"|date|still\s+working"
                # the same in French, Spanish, Portuguese, German; an ellipsis left open ("Oct 2024 – ...")
                r"|présent|actuel(?:lement)?|aujourd['’]hui|actualidad|presente|atual|hoy|heute|aktuell|jetzt"
+               r"|en\s+curso|em\s+andamento|en\s+cours"
                r"|\.\.\.|…)")
 _SEP_RE = (r"(?:\s*(?:[-–—~‑‐−]+|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
            rf"|\s+(?={_MONTH_RE}\s*\d|present\b|current\b))")  # "Nov. 2020 Feb. 2025": a dash lost in the PDF

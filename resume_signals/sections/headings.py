@@ -396,17 +396,39 @@ def _sub_headings(lines: Sequence[Line], hits: Sequence[HeadingHit]) -> frozense
 
     A template that sets its sections in 16 pt caps and the groups inside them in 12 pt bold ("LANGUAGES" under
     SKILLS, an organisation's name over its roles under EXPERIENCE) has two ranks; only the first starts a section.
-    The rank is the size most standalone headings share (three at least, two thirds of them).
+    The first rank is the largest size that three standalone headings share; a smaller heading is a sub-heading
+    only inside a section of the first rank, starting under that heading (a sidebar's smaller headings are its own
+    sections, and so are smaller headings before the first big one).
     """
-    sized = [pt for h in hits if not h.inline and h.known and (pt := lines[h.index].size)]
-    if len(sized) < 3:
+    def size(h: HeadingHit) -> float | None:
+        pt = lines[h.index].size
+        return round(float(pt) * 2) / 2 if pt else None
+
+    counts = Counter(pt for h in hits if not h.inline and h.known and (pt := size(h)))
+    ranks = [pt for pt, n in counts.items() if n >= 3]
+    if not ranks:
         return frozenset()
-    size, count = Counter(round(float(x) * 2) / 2 for x in sized).most_common(1)[0]
-    if count < 3 or count < 2 * len(sized) / 3:
-        return frozenset()
-    # A line with a note beside its heading ("Key publications<TAB>(* equal contribution)") takes the note's size.
-    return frozenset(h.index for h in hits if not h.inline and "\t" not in lines[h.index].text
-                     and (lines[h.index].size or size) <= size - 1.5)
+    first = max(ranks)
+    minor: set[int] = set()
+    above: Line | None = None  # the last first-rank heading
+    for h in hits:
+        line, pt = lines[h.index], size(h)
+        if h.inline or pt is None:
+            continue
+        if pt >= first:
+            above = line
+        # A line with a note beside its heading ("Key publications<TAB>(* equal contribution)") takes the note's
+        # size, so only a heading alone on its line is measured.
+        elif pt <= first - 1.5 and above is not None and "\t" not in line.text and _under(line, above):
+            minor.add(h.index)
+    return frozenset(minor)
+
+
+def _under(line: Line, heading: Line) -> bool:
+    """``line`` starts within the width of ``heading`` (from a little left of it to its end): the same column."""
+    if line.x0 is None or heading.x0 is None:
+        return True  # a flowed format (DOCX, text) has one column
+    return heading.x0 - 20 <= line.x0 <= max(heading.x1 or heading.x0, heading.x0 + 20)
 
 
 def _detect(doc: Document, lex: HeadingLexicon, elex: EntryLexicon, skip: frozenset[int]) -> list[HeadingHit]:

@@ -22,6 +22,7 @@ POSITIVE = [
     ("Design, implementation, deployment of a booking app for a sports club",
      "Design, implementation, deployment of"),
     ("Built the stock dashboards, which were implemented into production", "implemented into production"),
+    ("Refactored the camera system that is deployed on the edge boxes", "deployed"),
     ("Took the query-serving tier to production in 2022", "Took the query-serving tier to production"),
     ("Went live in 6 depots in May 2023 through the dispatch console", "Went live"),
     ("Model served in production behind a gRPC API", "served in production"),
@@ -42,6 +43,8 @@ POSITIVE = [
 
 NEGATIVE = [
     "Reviewed the design, testing, deployment of plans for the clinic",
+    "Oversaw a telemetry server for deployed devices",
+    "Tracked the latency of the deployed model across regions",
     "Implemented into the production schedule a new shift plan",
     "Moved into production recommendation work after the reorg",
     "Responsible for deployment documentation",

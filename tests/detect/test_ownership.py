@@ -6,6 +6,7 @@ POSITIVE = [
     "Rearchitected the feature pipeline behind the ranking models",
     "Direction de l'équipe technique d'un projet de recommandation",
     "Liderei a migração do serviço de pagamentos para a nuvem",
+    "Currently leading a team of AI engineers at a robotics lab",
     "Lideré el rediseño del motor de recomendaciones",
     "Leitung des Plattform-Teams für die Bestellabwicklung",
     "Verantwortlich für die Cloud-Plattform der Logistiksparte",
@@ -37,6 +38,8 @@ POSITIVE = [
 NEGATIVE = [
     "Changed the direction of the analytics roadmap",
     "Liderança comunitária em eventos de tecnologia",
+    "Currently leading provider of retail analytics in the region",
+    "Led groups of 9 junior high students in discussions on study skills",
     "Responsabilidade compartilhada pelos testes automatizados",
     "Leitungswasser-Installationen im Bürogebäude",
     "Led weekly lab sessions and tutorials for second-year statistics",

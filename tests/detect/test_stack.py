@@ -30,6 +30,8 @@ POSITIVE = [
     ("Next.js front end on Vercel", "projects", ("Vercel",), False),
     ("Stream Analytics jobs reading the orders Event Hub", "experience", ("Azure",), False),
     ("Shipped logs through Logstash into an ELK stack", "experience", ("Logstash", "Elastic Stack"), False),
+    ("Schema design of the Amazon Redshift warehouse, loaded by Dataduct workflows", "experience",
+     ("AWS", "Dataduct"), False),
 ]
 
 NEGATIVE = [
@@ -48,6 +50,8 @@ NEGATIVE = [
     ("Reading (Kafka, Borges), hiking, Docker Hub memes", "interests"),
     ("Built real-time stream analytics for the sales team in Excel", "experience"),
     ("Elk hunting and hub-and-spoke cycling tours", "interests"),
+    ("Ball & Beam: a PID controller that balances a ball on a beam (Arduino)", "projects"),
+    ("Implemented Beam search decoding for the speech model", "experience"),
 ]
 
 

@@ -33,6 +33,7 @@ NEGATIVE = [
     "Team size grew quickly after the launch",
     "Une équipe dynamique et motivée",
     "Un equipo dinámico de alto rendimiento",
+    "Led groups of 9 junior high students in discussions on study skills",
     "Served 40 clients across retail and banking",
     "3 years of experience with Spark",
     "Built 11 churn and lifetime-value models",

@@ -96,6 +96,8 @@ def test_seniority_years_and_level(entries: list[Entry], level: str, years: floa
         # An internship title never sets a level; only internships make a junior.
         ([job("Senior Intern", "2024-01", present=True)], "junior"),
         ([job("Research Intern", None), job("Working Student", "2023-10", "2024-03")], "junior"),
+        ([job("Estágio em Engenharia de Software", "2015-01", "2020-12")], "junior"),  # internships in other languages
+        ([job("Consultor Practicante", "2016-01", "2023-05")], "junior"),
     ],
 )
 def test_seniority_title_outranks_years(entries: list[Entry], level: str) -> None:
@@ -333,10 +335,11 @@ def test_seniority_jobs_say_which_dates_made_the_years() -> None:
 
 
 @pytest.mark.parametrize(("education", "level", "by"), [
-    ("BSc Computer Science, Riverside University, 2021 - 2025", "junior", "education_only"),  # dates, no job
+    ("BSc Computer Science, Riverside University, 2021 - 2025", "junior", "no_job_dates"),  # dates, no job
+    ("BSc Computer Science, Riverside University, expected May 2026", "junior", "no_job_dates"),  # one date
     ("BSc Computer Science, Riverside University", "unknown", "none"),  # no dates at all, no title
 ])
-def test_seniority_dated_education_without_a_job_is_junior(education: str, level: str, by: str) -> None:
+def test_seniority_dates_without_a_dated_job_is_junior(education: str, level: str, by: str) -> None:
     doc = assemble([LineDraft("Education"), LineDraft(education)], "txt")
     sections = [Section(kind="education", heading="Education", start=0, end=len(doc.text))]
     result = run([], doc=doc, sections=sections)

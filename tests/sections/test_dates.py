@@ -16,6 +16,8 @@ FORMATS = [
     ("Dic. 2019 - Ago 2021", "2019-12", "2021-08", False),
     ("Setembro 2020 - presente", "2020-09", None, True),
     ("Oct 2024 – ...", "2024-10", None, True),
+    ("03/2019-EN CURSO", "2019-03", None, True),  # Spanish "in progress"
+    ("Mar 2020 – em andamento", "2020-03", None, True),
     ("January 2019 - Dec 2021", "2019-01", "2021-12", False),
     ("2017-2020", "2017-01", "2020-12", False),
     ("03/2018 - 06/2021", "2018-03", "2021-06", False),

@@ -398,3 +398,18 @@ def test_headings_one_rank_of_bold_headings_keeps_every_heading() -> None:
                LineDraft("English, Spanish", size=10.0), LineDraft("EXPERIENCE", bold=True, size=12.0),
                LineDraft("Developer, Acme\t2014 – 2016", size=10.0))
     assert [k for k, _ in _kinds(doc)] == ["contact", "skills", "other", "experience"]
+
+
+def test_headings_smaller_headings_of_a_sidebar_or_before_the_first_big_one_are_sections() -> None:
+    """Near misses of the sub-heading rank: a sidebar's smaller headings start where no big heading stands above
+    them, and smaller headings before the first big one are sections of their own."""
+    def pdf(text: str, size: float, x0: float, bold: bool = False) -> LineDraft:
+        return LineDraft(text, size=size, x0=x0, x1=x0 + 8 * len(text), bold=bold)
+
+    doc = _doc(pdf("Jane Doe", 20.0, 30), pdf("EDUCATION (2019 - 2023)", 12.0, 30), pdf("BSc, Example U", 10.0, 30),
+               pdf("SUMMARY", 16.0, 30, True), pdf("Backend engineer.", 10.0, 30),
+               pdf("EXPERIENCE", 16.0, 30, True), pdf("Developer, Acme\t2019 – 2022", 10.0, 30),
+               pdf("PROJECTS", 16.0, 30, True), pdf("A route planner", 10.0, 30),
+               pdf("SKILLS", 13.0, 400, True), pdf("Python, Go", 10.0, 400), fmt="pdf")
+    assert [k for k, _ in _kinds(doc)] == ["contact", "education", "summary", "experience", "projects", "skills"]
+
