@@ -397,8 +397,8 @@ def _sub_headings(lines: Sequence[Line], hits: Sequence[HeadingHit]) -> frozense
     A template that sets its sections in 16 pt caps and the groups inside them in 12 pt bold ("LANGUAGES" under
     SKILLS, an organisation's name over its roles under EXPERIENCE) has two ranks; only the first starts a section.
     The first rank is the largest size that three standalone headings share; a smaller heading is a sub-heading
-    only inside a section of the first rank, starting under that heading (a sidebar's smaller headings are its own
-    sections, and so are smaller headings before the first big one).
+    only inside a first-rank section that holds groups (not a summary), starting under its heading (a sidebar's
+    smaller headings are its own sections, and so are smaller headings before the first big one).
     """
     def size(h: HeadingHit) -> float | None:
         pt = lines[h.index].size
@@ -410,13 +410,14 @@ def _sub_headings(lines: Sequence[Line], hits: Sequence[HeadingHit]) -> frozense
         return frozenset()
     first = max(ranks)
     minor: set[int] = set()
-    above: Line | None = None  # the last first-rank heading
+    above: Line | None = None  # the last first-rank heading over a section that has groups
     for h in hits:
         line, pt = lines[h.index], size(h)
         if h.inline or pt is None:
             continue
         if pt >= first:
-            above = line
+            # a summary is prose, not groups: a small "Skills:" after it starts the skills
+            above = None if h.kind in ("summary", "contact") else line
         # A line with a note beside its heading ("Key publications<TAB>(* equal contribution)") takes the note's
         # size, so only a heading alone on its line is measured.
         elif pt <= first - 1.5 and above is not None and "\t" not in line.text and _under(line, above):

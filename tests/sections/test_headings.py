@@ -413,3 +413,14 @@ def test_headings_smaller_headings_of_a_sidebar_or_before_the_first_big_one_are_
                pdf("SKILLS", 13.0, 400, True), pdf("Python, Go", 10.0, 400), fmt="pdf")
     assert [k for k, _ in _kinds(doc)] == ["contact", "education", "summary", "experience", "projects", "skills"]
 
+
+
+def test_headings_small_label_after_a_big_summary_starts_its_section() -> None:
+    """A summary is prose, not groups: a small "Skills:" label after it starts the skills section, while the same
+    label under a big SKILLS heading would be one of its groups."""
+    doc = _doc(LineDraft("Jane Doe", size=20.0), LineDraft("Summary", size=16.0, bold=True),
+               LineDraft("Backend engineer who runs data platforms.", size=10.0), LineDraft("Skills:", size=9.0),
+               LineDraft("• Docker, Kubernetes", size=9.0, bullet=True),
+               LineDraft("Experience", size=16.0, bold=True), LineDraft("Developer, Acme\t2019 – 2022", size=10.0),
+               LineDraft("Education", size=16.0, bold=True), LineDraft("BSc, Example University, 2018", size=10.0))
+    assert [k for k, _ in _kinds(doc)] == ["contact", "summary", "skills", "experience", "education"]
