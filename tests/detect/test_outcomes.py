@@ -3,6 +3,8 @@
 import pytest
 
 OUTCOME = [
+    "Built a progress bar that drove up weekly retention by 20%",
+    "Shipped a search box that enables thousands of daily active users to find recipes",
     "Cut vendor fees by Rs 40 lakh a year",
     "Grew the fraud product's revenue to 5.0Cr in six months",
     "Cut the catalogue update cycle from 5 weeks of hand edits to 3 days",
@@ -60,6 +62,8 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Drove up to the site twice a week to calibrate the sensors",
+    "A library that enables thousands of lines of code to be checked",
     "Completed 3 cr of graduate statistics",
     "Used by all three analysts for ad-hoc reporting",
     "0.83 AUC on a held-out year",
