@@ -23,6 +23,11 @@ POSITIVE = [
      "Design, implementation, deployment of"),
     ("Built the stock dashboards, which were implemented into production", "implemented into production"),
     ("Refactored the camera system that is deployed on the edge boxes", "deployed"),
+    # SIGNALS.md's release verbs in the other languages the sectioner reads
+    ("Desplegué el modelo de riesgo en AWS", "Desplegué"),
+    ("Coloquei o serviço de recomendação em produção em 2021", "Coloquei o serviço de recomendação em produção"),
+    ("Mise en production du modèle de scoring", "Mise en production"),
+    ("Betrugsmodell in Produktion gebracht", "in Produktion gebracht"),
     ("Took the query-serving tier to production in 2022", "Took the query-serving tier to production"),
     ("Went live in 6 depots in May 2023 through the dispatch console", "Went live"),
     ("Model served in production behind a gRPC API", "served in production"),
@@ -44,6 +49,8 @@ POSITIVE = [
 NEGATIVE = [
     "Reviewed the design, testing, deployment of plans for the clinic",
     "Oversaw a telemetry server for deployed devices",
+    "Puse mucho esfuerzo en producción audiovisual",
+    "Despliegue continuo con Jenkins como objetivo del equipo",
     "Tracked the latency of the deployed model across regions",
     "Implemented into the production schedule a new shift plan",
     "Moved into production recommendation work after the reorg",
