@@ -9,6 +9,7 @@ sections into job / project entries with title, organisation and dates
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,8 @@ def find_sections(doc: Document, rules: RuleSet | None = None) -> list[Section]:
     aliases = getattr(rules, "headings", None) or bundled_aliases()
     hits = detect_headings(doc, lexicon_for(aliases), entry_lexicon(rules.entries) if rules is not None else None)
     total = len(doc.text)
-    starts = [(doc.lines[h.index].start, h.kind, h.heading) for h in hits]
+    starts: list[tuple[int, str, str | None]] = [(doc.lines[h.index].start, h.kind, h.heading) for h in hits]
+    starts = sorted(starts + _column_continuations(doc, starts), key=lambda s: s[0])
     out: list[Section] = []
     if not starts or starts[0][0] > 0:
         first = starts[0][0] if starts else total
@@ -48,6 +50,37 @@ def find_sections(doc: Document, rules: RuleSet | None = None) -> list[Section]:
     for j, (start, kind, heading) in enumerate(starts):
         end = starts[j + 1][0] if j + 1 < len(starts) else total
         out.append(Section(kind=kind, heading=heading, start=start, end=end))
+    return out
+
+
+def _column_continuations(doc: Document, starts: Sequence[tuple[int, str, str | None]]
+                          ) -> list[tuple[int, str, str | None]]:
+    """Sections that a page's column continues from the same column of the page before.
+
+    A two-column resume reads its first page's main column, then its sidebar; when the next page opens in the
+    main column with no heading, its lines belong to the main column's last section (the jobs that carry on), not
+    to the sidebar's. Only PDF lines have positions; a column is the lines starting within 15 pt of each other.
+    """
+    body = [ln for ln in doc.lines if ln.region == "body" and ln.x0 is not None]
+    heads = {s for s, _, _ in starts}
+    offsets = [s for s, _, _ in starts]
+
+    def kind_at(pos: int) -> str | None:
+        i = bisect.bisect_right(offsets, pos) - 1
+        return starts[i][1] if i >= 0 else "contact"
+
+    out: list[tuple[int, str, str | None]] = []
+    for prev, first in zip(body, body[1:], strict=False):
+        if first.page == prev.page or first.start in heads or first.x0 is None or prev.x0 is None:
+            continue
+        if abs(first.x0 - prev.x0) < 100:
+            continue  # the page before ended in this same column: nothing to carry over
+        column = [ln for ln in body if ln.page == prev.page and ln.x0 is not None and abs(ln.x0 - first.x0) <= 15]
+        if len(column) < 5:
+            continue
+        kind = kind_at(column[-1].start)
+        if kind is not None and kind != kind_at(first.start) and kind != "contact":
+            out.append((first.start, kind, None))
     return out
 
 

@@ -424,3 +424,27 @@ def test_headings_small_label_after_a_big_summary_starts_its_section() -> None:
                LineDraft("Experience", size=16.0, bold=True), LineDraft("Developer, Acme\t2019 – 2022", size=10.0),
                LineDraft("Education", size=16.0, bold=True), LineDraft("BSc, Example University, 2018", size=10.0))
     assert [k for k, _ in _kinds(doc)] == ["contact", "summary", "skills", "experience", "education"]
+
+
+def _two_column_pages(next_x0: float) -> Document:
+    def at(text: str, x0: float, page: int, **kw: Any) -> LineDraft:
+        return LineDraft(text, size=10.0, x0=x0, x1=x0 + 6 * len(text), page=page, **kw)
+
+    page1 = [at("Jane Doe", 50, 1), at("EXPERIENCE", 50, 1, bold=True),
+             *[at(f"Sales lead, Example {n}\t201{n} – 201{n + 1}", 50, 1) for n in range(5)],
+             at("SKILLS", 400, 1, bold=True), at("Negotiation", 400, 1), at("Forecasting in Excel", 400, 1)]
+    page2 = [at("Account manager, Sample Ltd\t2008 – 2010", next_x0, 2), at("Grew the northern region", next_x0, 2),
+             at("EDUCATION", 50, 2, bold=True), at("BA, Example University, 2008", 50, 2)]
+    return _doc(*page1, *page2, fmt="pdf")
+
+
+@pytest.mark.parametrize(("next_x0", "kind"), [
+    (50, "experience"),  # the main column carries on after the sidebar: its jobs stay jobs
+    (400, "skills"),  # near miss: the next page opens in the column read last, which carries on as it is
+])
+def test_headings_next_page_continues_its_own_column(next_x0: float, kind: str) -> None:
+    doc = _two_column_pages(next_x0)
+    secs = find_sections(doc, RULES)
+    pos = doc.text.index("Account manager")
+    assert next(s.kind for s in secs if s.start <= pos < s.end) == kind
+    assert secs[-1].kind == "education"
