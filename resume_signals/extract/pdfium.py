@@ -199,6 +199,7 @@ class _PageFonts:
         calls.matrix(tp, index, out[0])
         if not upright(matrix.a, matrix.b, matrix.c, matrix.d):
             return None  # rotated or mirrored text (a vertical sidebar label)
+        slant = matrix.c / matrix.d  # faked italics lean their letters; 0.0 upright
         size = calls.size(tp, index) * matrix.d  # the nominal size (Tf) scaled as drawn, as pdfminer measures it
         name, bold, italic = self.font(calls.font(obj))
         mode = calls.render_mode(obj)
@@ -215,7 +216,7 @@ class _PageFonts:
         if held is None:
             bounds = self.bounds(obj, m)
             if bounds is None:
-                return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha, matrix.c / matrix.d)
+                return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha, slant)
             # PDFium's bounds hug the letters' outlines; the glyph boxes (`_glyphs`) reach from 0.2 em under
             # the baseline to 0.7 em over it and may overhang a little sideways.
             x0, y0, x1, y1 = bounds
@@ -224,7 +225,7 @@ class _PageFonts:
             box = Box(x0 - half, y0 if y0 < low else low, x1 + half, y1 if y1 > high else high)
             held = settled(box, page, clip, paints)
             if held is None:
-                return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha, matrix.c / matrix.d)
+                return (size, name, bold, italic, None, None, mode, fill, clip, order, alpha, slant)
         # Inside a settled box the verdict depends on the state and on the paints held, drawn before or after.
         key = (mode, fill, alpha, size, *((id(p), p.order > order) for p in held))
         try:
@@ -235,7 +236,7 @@ class _PageFonts:
         # A glyph's box lies inside when its x extent does and its baseline is 0.2 em over the box's bottom
         # and 0.7 em under its top (`_glyphs`).
         where = (box.x0, box.x1, box.y0 + 0.2 * size, box.y1 - 0.7 * size)
-        return (size, name, bold, italic, reason, where, mode, fill, clip, order, alpha, matrix.c / matrix.d)
+        return (size, name, bold, italic, reason, where, mode, fill, clip, order, alpha, slant)
 
 
 class _Objects:
