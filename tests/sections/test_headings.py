@@ -53,6 +53,9 @@ def _covers(sections: list[Section], text: str) -> bool:
     ("Certificates & Licences", "certifications"),
     ("Education & Training", "education"),
     ("Personal Statement", "summary"),
+    ("Professional Synopsis", "summary"),
+    ("ACADEMIA", "education"),
+    ("Computer Proficiency", "skills"),
     ("About Me", "summary"),
     ("Volunteering", "volunteering"),
     ("Referees", "references"),
@@ -65,7 +68,8 @@ def test_headings_alias_by_meaning(heading: str, kind: str) -> None:
     assert match.kind == kind
 
 
-@pytest.mark.parametrize("text", ["Acme Corp", "Jane Doe", "Python, SQL, Spark", "Machine Learning Engineer"])
+@pytest.mark.parametrize("text", ["Acme Corp", "Jane Doe", "Python, SQL, Spark", "Machine Learning Engineer",
+                                  "Academic Medical Center", "Proficient in Excel"])
 def test_headings_alias_near_misses_match_nothing(text: str) -> None:
     assert default_lexicon().match(text) is None
 
