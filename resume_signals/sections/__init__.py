@@ -13,7 +13,7 @@ import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..document import Document
+from ..document import Document, Line
 from ..report import Entry, Section
 from . import entries as _entries
 from .dates import find_date_ranges, is_span, parse_date_range
@@ -57,9 +57,10 @@ def _column_continuations(doc: Document, starts: Sequence[tuple[int, str, str | 
                           ) -> list[tuple[int, str, str | None]]:
     """Sections that a page's column continues from the same column of the page before.
 
-    A two-column resume reads its first page's main column, then its sidebar; when the next page opens in the
-    main column with no heading, its lines belong to the main column's last section (the jobs that carry on), not
-    to the sidebar's. Only PDF lines have positions; a column is the lines starting within 15 pt of each other.
+    A two-column resume reads a page's columns one after the other; when a later page's column opens with no
+    heading (first on the page, or after the whole of the other column), its lines belong to that column's last
+    section on the page before (the jobs that carry on), not to the section the other column ended in. Only PDF
+    lines have positions; a column is the lines starting within 15 pt of each other.
     """
     body = [ln for ln in doc.lines if ln.region == "body" and ln.x0 is not None]
     heads = {s for s, _, _ in starts}
@@ -69,13 +70,18 @@ def _column_continuations(doc: Document, starts: Sequence[tuple[int, str, str | 
         i = bisect.bisect_right(offsets, pos) - 1
         return starts[i][1] if i >= 0 else "contact"
 
+    def in_column(ln: Line, x0: float) -> bool:
+        return ln.x0 is not None and abs(ln.x0 - x0) <= 15
+
     out: list[tuple[int, str, str | None]] = []
-    for prev, first in zip(body, body[1:], strict=False):
-        if first.page == prev.page or first.start in heads or first.x0 is None or prev.x0 is None:
-            continue
-        if abs(first.x0 - prev.x0) < 100:
-            continue  # the page before ended in this same column: nothing to carry over
-        column = [ln for ln in body if ln.page == prev.page and ln.x0 is not None and abs(ln.x0 - first.x0) <= 15]
+    for k, (prev, first) in enumerate(zip(body, body[1:], strict=False), start=1):
+        if first.start in heads or first.x0 is None or prev.x0 is None or abs(first.x0 - prev.x0) < 100:
+            continue  # a heading, or the same column goes on: nothing to carry over
+        if any(ln.page == first.page and in_column(ln, first.x0) for ln in body[:k]):
+            continue  # not the column's first line on this page
+        if prev.page == first.page and any(ln.page == first.page and in_column(ln, prev.x0) for ln in body[k + 1:]):
+            continue  # the columns take turns row by row: a form's labels and values, not two columns
+        column = [ln for ln in body[:k] if ln.page == first.page - 1 and in_column(ln, first.x0)]
         if len(column) < 5:
             continue
         kind = kind_at(column[-1].start)

@@ -452,3 +452,27 @@ def test_headings_next_page_continues_its_own_column(next_x0: float, kind: str) 
     pos = doc.text.index("Account manager")
     assert next(s.kind for s in secs if s.start <= pos < s.end) == kind
     assert secs[-1].kind == "education"
+
+
+def _at(text: str, x0: float, page: int, **kw: Any) -> LineDraft:
+    return LineDraft(text, size=10.0, x0=x0, x1=x0 + 6 * len(text), page=page, **kw)
+
+
+@pytest.mark.parametrize(("page2_order", "kind"), [
+    # the next page reads its sidebar first, then the main column carries on with no heading: its jobs stay jobs
+    ("sidebar, then main", "experience"),
+    # near miss: the columns take turns row by row (a form's labels and values), so nothing carries over
+    ("rows", "awards"),
+])
+def test_headings_column_after_the_sidebar_continues_its_own_section(page2_order: str, kind: str) -> None:
+    page1 = [_at("Jane Doe", 50, 1), _at("SKILLS", 50, 1, bold=True), _at("Negotiation", 50, 1),
+             _at("EXPERIENCE", 300, 1, bold=True),
+             *[_at(f"Sales lead, Example {n}\t201{n} – 201{n + 1}", 300, 1) for n in range(5)]]
+    sidebar = [_at("AWARDS", 50, 2, bold=True), _at("Top seller 2015", 50, 2)]
+    main = [_at("Account manager, Sample Ltd\t2008 – 2010", 300, 2), _at("Grew the northern region", 300, 2)]
+    page2 = [*sidebar, *main] if page2_order != "rows" else [*sidebar, main[0], _at("Rookie of the year", 50, 2),
+                                                             main[1]]
+    doc = _doc(*page1, *page2, fmt="pdf")
+    secs = find_sections(doc, RULES)
+    pos = doc.text.index("Account manager")
+    assert next(s.kind for s in secs if s.start <= pos < s.end) == kind
