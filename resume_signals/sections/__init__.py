@@ -64,16 +64,16 @@ def _column_continuations(doc: Document, starts: Sequence[tuple[int, str, str | 
     """
     body = [ln for ln in doc.lines if ln.region == "body" and ln.x0 is not None]
     heads = {s for s, _, _ in starts}
-    offsets = [s for s, _, _ in starts]
+    out: list[tuple[int, str, str | None]] = []
 
     def kind_at(pos: int) -> str | None:
-        i = bisect.bisect_right(offsets, pos) - 1
-        return starts[i][1] if i >= 0 else "contact"
+        marks = sorted([*starts, *out])  # a column carried over earlier on the page counts too
+        i = bisect.bisect_right([m[0] for m in marks], pos) - 1
+        return marks[i][1] if i >= 0 else "contact"
 
     def in_column(ln: Line, x0: float) -> bool:
         return ln.x0 is not None and abs(ln.x0 - x0) <= 15
 
-    out: list[tuple[int, str, str | None]] = []
     for k, (prev, first) in enumerate(zip(body, body[1:], strict=False), start=1):
         if first.start in heads or first.x0 is None or prev.x0 is None or abs(first.x0 - prev.x0) < 100:
             continue  # a heading, or the same column goes on: nothing to carry over
