@@ -765,9 +765,12 @@ def _paragraph_continues(prev: _Line, ln: _Line) -> bool:
     left edge, ordinary line spacing, the line above too full to have taken the next word and not ending
     its sentence, and the line below going on in lower case.
     """
-    if ln.gap_before >= _CONT_GAP or len(prev.text.split()) < 6 or not carries_on(prev.text, ln.text):
-        return False  # only a sentence cut mid-way is rejoined: equal lines of a list or column stay apart
     em = max(prev.size, 1.0)
+    # a narrow sidebar (a column the page was split into) fills a line with three or four words; a page-wide
+    # line that short is a list item
+    words = 3 if prev.region.endswith(("L", "R")) and prev.region_x1 - prev.x0 < 25 * em else 6
+    if ln.gap_before >= _CONT_GAP or len(prev.text.split()) < words or not carries_on(prev.text, ln.text):
+        return False  # only a sentence cut mid-way is rejoined: equal lines of a list or column stay apart
     if abs(ln.size - prev.size) > 0.3 or ln.bold != prev.bold or ln.italic != prev.italic:
         return False
     if abs(ln.x0 - prev.x0) > 0.6 * em:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’')\]]?\s*$")
-_OPEN_END = re.compile(r"(?:[,&/(-]|\b(?:and|or|of|in|for|the|a|an|as|with|using|to|by|on|from|into|via|at|"
+_OPEN_END = re.compile(r"(?:[,&/(+-]|\b(?:and|or|of|in|for|the|a|an|as|with|using|to|by|on|from|into|via|at|"
                        r"including))\s*$")
 _COMPOUND = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+\b")
 
@@ -36,7 +36,7 @@ def ends_sentence(text: str) -> bool:
 
 
 def open_end(text: str) -> bool:
-    """The line stops on a mark or word that needs more ("Data &", "Head of", "Python,"): it was cut."""
+    """The line stops on a mark or word that needs more ("Data &", "Head of", "Python,", "ResNet +"): it was cut."""
     return bool(_OPEN_END.search(text))
 
 
