@@ -329,14 +329,23 @@ class _Builder:
     # -- words and patterns
 
     def words(self, key: str, value: Any) -> tuple[str, ...] | None:
-        """An inline word list or an "@lexicon" reference, resolved."""
+        """An inline word list or an "@lexicon" reference, resolved; a list may also name lexicons among its words
+        (``["@competition_cues", "@ml_cues"]``: either kind of word)."""
         if isinstance(value, str) and value.startswith("@"):
-            words = self.lexicons.get(value[1:])
-            if not isinstance(words, list):
-                self.p.add(key, f"unknown lexicon {value!r}")
-                return None
-            return tuple(words)
-        return tuple(value) if self.p.strings(key, value) else None
+            value = [value]
+        if not self.p.strings(key, value):
+            return None
+        out: list[str] = []
+        for item in value:
+            if item.startswith("@"):
+                words = self.lexicons.get(item[1:])
+                if not isinstance(words, list):
+                    self.p.add(key, f"unknown lexicon {item!r}")
+                    return None
+                out.extend(words)
+            else:
+                out.append(item)
+        return tuple(out)
 
     def pattern(self, key: str, pattern: Any) -> Pattern | None:
         """A Matcher pattern with "@lexicon" references replaced by the lexicon's words, compiled once to check it."""

@@ -117,6 +117,10 @@ OFFLINE = [
     ("0.947 private leaderboard AUC in a fraud-detection challenge", "0.947 private leaderboard"),
     ("Tabular playground: 0.79 public LB score with CatBoost", "0.79 public LB"),
     ("Finished with a private LB RMSLE of 0.41", "private LB RMSLE of 0.41"),
+    ("A DETR-style detector reaching 39.2 box AP on the rare classes", "39.2 box AP"),
+    ("AP50 of 0.71 on the held-out warehouse images", "AP50 of 0.71"),
+    ("Store-level forecasts at 14.2% WAPE on a 52-week backtest", "14.2% WAPE"),
+    ("Raised the public LB score from 0.74 to 0.79 over a month of submissions", "public LB score from 0.74"),
 ]
 
 NOT_OFFLINE = [
@@ -128,6 +132,8 @@ NOT_OFFLINE = [
     "Treasurer, ECE Student Society (2012-2014)",
     "Ranked 14th on the private leaderboard of 2,100 teams",
     "Carried 20 lb sacks on the loading dock",
+    "Took 4 AP classes and 2 college courses in senior year",
+    "Graded AP Calculus exams for 2 summers",
 ]
 
 COMPETITION = [

@@ -121,6 +121,16 @@ COMPETITION = _rows("competition", [
     ("Spelling contest prizewinner in primary school", False),
     ("1st prize at a weekend hackathon for a recipe-sharing web app", False),
     ("1st prize at a weekend hackathon for a recipe-recommendation model", True),
+    # a placing counts next to a contest word or a model word; a generic "data" or a sport does not make it one
+    ("Top 9% finish (rank 40 of 450+) with a CatBoost model", True),
+    ("Ranked 12th of 900 with a pseudo-labelled ensemble", True),
+    ("Ranked 2nd of 30 analysts in the data audit", False),
+    ("Top 3% of the support team in data entry accuracy", False),
+    ("Runner-up, Satellite Crop Segmentation Challenge, CVPR 2021", True),
+    ("Runner-up, county debate championship", False),
+    ("Took the top prize at HackZurich with a wait-time predictor", True),
+    ("Won a prize at HackerRank for SQL puzzles", False),
+    ("Won a regional hackathon with a retrieval-augmented support bot", True),
 ])
 
 
