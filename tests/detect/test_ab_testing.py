@@ -17,6 +17,9 @@ POSITIVE = [
     "+4.6% listens per visit, significant at 95%",
     "Add-to-cart +9% from the reranker (3-week A/B)",
     "Lifted basket size 6% in a 10-day A/B against the old ranker",
+    "Ran a holdout experiment on the new ranking features: bookings rose 3%",
+    "Validated the uplift model against a randomised holdout of 5% of members",
+    "Ran an 8-week pilot of 15 stores against 15 matched control stores",
 ]
 
 NEGATIVE = [
@@ -31,6 +34,9 @@ NEGATIVE = [
     "School science fair: controlled experiment on plant growth",
     "Worked A/B shifts on the packing line, cutting overtime 12%",
     "Built an A/B testing simulator in R for a statistics class",
+    "0.84 AUC on the holdout test set",
+    "Kept a holdout year of claims for the final evaluation",
+    "Compared the treated leaves against the control plants in the greenhouse",
 ]
 
 

@@ -33,6 +33,12 @@ CANCELLED = [
     ("Once approved, the model will be deployed", "deployed", None),
     ("Passionate about observability, alerting and safe releases", "monitoring", "summary"),
     ("Enthusiastic about canary releases and feature flags", "rollback", "summary"),
+    ("If the ranker regresses, we would roll back to the last version", "rollback", None),
+    ("Next sprint: add drift alerts to the churn model", "monitoring", None),
+    ("Retraining the churn model is planned once labels arrive", "post_launch_iteration", None),
+    ("Wanted to build drift dashboards, but the project was shelved later", "monitoring", None),
+    ("Coached 6 analysts on dashboards and alerting for the BI team", "monitoring", None),
+    ("Particularly interested these days in canary releases", "rollback", "summary"),
 ]
 
 KEPT = [
@@ -56,6 +62,9 @@ KEPT = [
     ("Deployed once approved by the risk committee", "deployed"),
     ("Learning Rust in my spare time; shipped 3 Go services this year", "shipped"),
     ("Passionate about reliability; built drift monitoring for 12 models", "monitoring"),
+    ("Wanted to ship faster, so we automated canary releases for every model", "rollback"),
+    ("Deployed the ranker; retraining is scheduled weekly in Airflow", "post_launch_iteration"),
+    ("Trained the churn model on Databricks, then deployed it", "production_stack"),
 ]
 
 

@@ -25,6 +25,10 @@ POSITIVE = [
     "Rolled back the ranker after catching a dip in approval rate on the dashboard",
     "Wrote a plug-in framework to gather time-series metrics from every Postgres host",
     "Instrumented the booking API with request and error metrics",
+    "Tied the rollout's kill switch to the approval-rate alert of the credit model",
+    "Added a row-count anomaly alert to the nightly billing job",
+    "Set up a weekly check that e-mails the team when the forecast misses actuals by 10%",
+    "Forecast accuracy is tracked on a Looker dashboard for the planners",
 ]
 
 NEGATIVE = [
@@ -53,6 +57,10 @@ NEGATIVE = [
     "Gathered requirements and defined success metrics for the launch",
     "On-call nurse on the cardiac ward two weekends a month",
     "Worked as an on call electrician for the housing association",
+    "Handled stock monitoring alerts for 9 stores",
+    "Issued a birth-rate alert to the regional press office",
+    "Mentor 4 junior SREs in incident response",
+    "Sales error by region is tracked on a Tableau dashboard",
 ]
 
 

@@ -27,6 +27,9 @@ POSITIVE = [
     "Automated the rollback of the pricing model when error rates spiked",
     "Released the new dispatch model to all regions in three waves",
     "Launched the fraud ranker in phased stages, two countries at a time",
+    "Built the ledger service and rolled it out market by market over a quarter",
+    "Migrated the ingestion jobs to the new cluster one source at a time",
+    "Send every pricing model through a shadow stage before it takes decisions",
 ]
 
 NEGATIVE = [
@@ -44,6 +47,11 @@ NEGATIVE = [
     "Wrote up the dissertation in three stages",
     "Fitted emergency kill switches to the packing machines",
     "Proposed a canary approach for future ranking releases",
+    "Launched the search redesign to 100% of traffic in March",
+    "Ran the holiday 'rollback' price campaign for 300 stores",
+    "Toured the country city by city with the band",
+    "If the model regressed, we would roll back by hand",
+    "Next sprint: automate rollback for the orders API",
 ]
 
 
