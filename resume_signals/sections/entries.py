@@ -42,6 +42,8 @@ MAX_HEADER_CHARS = 140
 
 _SEPARATORS = re.compile(r"\s*\t\s*|\s+[|•·–—]\s+|\s*\|\s*|\s*—\s*|\s+-\s+|\s+@\s+|\s*·\s*")
 _AT = re.compile(r"\s+at\s+", re.I)
+# "University of Texas at Austin": the "at" names a campus of the organisation, not where a title works
+_CAMPUS_AT = re.compile(r"\b(?:university|college|institute|polytechnic)\s+of\s+[\w.'&-]+(?:\s+[\w.'&-]+)?$", re.I)
 _LEFTOVER = re.compile(r"^[\s,;:.|•·()\[\]\-–—/]*$")
 _DATE_WORDS = re.compile(r"\b(?:from|since|dates?|duration|period)\b\s*:?", re.I)
 _CALENDAR_DATE = re.compile(
@@ -290,7 +292,8 @@ def _parts(draft: _Draft, elex: EntryLexicon) -> list[tuple[str, bool]]:
         text = _BULLET_GLYPH.sub("", text)
         for raw in _split_parts(text):
             at = _AT.split(raw, maxsplit=1)
-            pieces = at if len(at) == 2 and (elex.title_score(at[0]) or elex.org_score(at[1])) else [raw]
+            split = len(at) == 2 and not _CAMPUS_AT.search(at[0]) and (elex.title_score(at[0]) or elex.org_score(at[1]))
+            pieces = at if split else [raw]
             for piece in pieces:
                 piece = _clean_part(_drop_place_tail(_clean_part(piece), elex))
                 if piece and not _LEFTOVER.match(piece) and not elex.is_place(piece):

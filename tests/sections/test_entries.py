@@ -138,6 +138,9 @@ def test_entries_roles_under_one_org_line_share_it() -> None:
     ("Applied Scientist, Hallbrook Insurance Group", "Applied Scientist", "Hallbrook Insurance Group"),
     ("Teaching Assistant (Statistics, Machine Learning), Acme University",
      "Teaching Assistant (Statistics, Machine Learning)", "Acme University"),
+    # "at" inside a university's name is its campus, not "title at organisation"
+    ("Research Assistant, University of Ridgeway at Easton", "Research Assistant", "University of Ridgeway at Easton"),
+    ("Research Assistant at Ridgeway Robotics Lab", "Research Assistant", "Ridgeway Robotics Lab"),
 ])
 def test_entries_title_and_org_decided_by_lexicon(header: str, title: str, org: str) -> None:
     doc = _resume(LineDraft(header, bold=True), LineDraft("2019 – 2021", italic=True), _b("Did things."))
