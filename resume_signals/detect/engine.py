@@ -270,6 +270,10 @@ class Engine:
 
     def __init__(self, rules: RuleSet) -> None:
         abbreviations = rules.lexicons.get("sentence_abbreviations", ())
+        lead_ins = "|".join(re.escape(w) for w in rules.lexicons.get("act_lead_ins", ()))
+        # what may stand before a unit's opening act: a short label ending in ":", then lead-in words
+        self.lead_in = re.compile(rf"(?:[^:\n]{{1,60}}:\s+)?(?:(?:{lead_ins})\s+)*" if lead_ins
+                                  else r"(?:[^:\n]{1,60}:\s+)?")
         # a private pipeline: lexeme flags live on the vocab, so engines must not share one
         self.nlp = new_nlp(tuple(abbreviations))
         self.make_doc = ChunkTokenizer(self.nlp)
@@ -602,13 +606,18 @@ class Engine:
         best: dict[str, _Candidate] = {}
         collected: dict[str, list[Any]] = {}
         collected_end: dict[str, int] = {}
+        act_start = -1  # where the unit's act opens after a label or lead-in words: found when first needed
         for c in sorted(h.cands, key=lambda c: (c.cs, c.rule.order)):
             sig = c.rule.signal
             if sig in best and (sig not in self.collecting or c.cs < collected_end[sig]):
                 continue  # one candidate per signal; a collecting signal's next value starts after the last
             spec = self.signals[sig]
             if c.rule.at_unit_start and c.ts != utok[0]:
-                continue
+                if act_start < 0:
+                    m = self.lead_in.match(lowered)
+                    act_start = unit.start + (m.end() if m else 0)
+                if c.cs != act_start:
+                    continue
             if c.rule.requires is not None and not c.rule.requires.search(lowered):
                 continue
             veto = self._vetoed(c, h.vetoes, unit, lowered, text)
