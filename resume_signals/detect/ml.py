@@ -63,16 +63,23 @@ def _by_first_character(alternatives: list[str]) -> str:
     return "|".join(f"{head}(?:{'|'.join(rests)})" for head, rests in groups.items())
 
 
-def _words(words: Iterable[str], *, ignore_case: bool, first_match: bool = True) -> re.Pattern[str] | None:
+#: a model's version written on its name: "YOLOv8", "GPT-4o", "ResNet-50", "BERT2"
+_VERSION = r"(?:-?v?\d[\w.]*)?"
+
+
+def _words(words: Iterable[str], *, ignore_case: bool, first_match: bool = True,
+           versioned: bool = False) -> re.Pattern[str] | None:
     """Whole words (an optional plural), or None for an empty list.
 
     ``first_match=False``: for a regex only asked whether it matches (grouped, faster to search).
+    ``versioned``: a version may follow the word (architecture names).
     """
     alternatives = _phrases(words)
     if not alternatives:
         return None
     alternation = "|".join(alternatives) if first_match else _by_first_character(alternatives)
-    return re.compile(rf"(?<![\w&])(?:{alternation})(?:e?s)?(?![\w&])", re.IGNORECASE if ignore_case else 0)
+    version = _VERSION if versioned else ""
+    return re.compile(rf"(?<![\w&])(?:{alternation}){version}(?:e?s)?(?![\w&])", re.IGNORECASE if ignore_case else 0)
 
 
 class MlReader:
@@ -85,8 +92,10 @@ class MlReader:
         exact_tools = [e for tool in rules.tools.values() if tool.family in table.stack_families for e in tool.exact]
         folded = [a for arch in rules.flags.architectures if not arch.case_sensitive for a in arch.aliases]
         cased = [a for arch in rules.flags.architectures if arch.case_sensitive for a in arch.aliases]
-        self._terms = _words([*table.words, *tools, *folded], ignore_case=True, first_match=False)
-        self._exact = _words([*table.exact, *exact_tools, *cased], ignore_case=False, first_match=False)
+        self._terms = _words([*table.words, *tools], ignore_case=True, first_match=False)
+        self._exact = _words([*table.exact, *exact_tools], ignore_case=False, first_match=False)
+        self._arch = _words(folded, ignore_case=True, first_match=False, versioned=True)
+        self._arch_cased = _words(cased, ignore_case=False, first_match=False, versioned=True)
         self._not_ml = _words(table.not_ml, ignore_case=True)  # substituted: which phrase matches matters
         self._systems = _words(table.systems, ignore_case=True, first_match=False)
         self._titles = _words(table.titles, ignore_case=True, first_match=False)
@@ -96,7 +105,7 @@ class MlReader:
         """Whether ``text`` names an ML system (after blanking the phrases that only look like one)."""
         if self._not_ml is not None:
             text = self._not_ml.sub(" ", text)
-        return any(rx is not None and rx.search(text) for rx in (self._terms, self._exact))
+        return any(rx is not None and rx.search(text) for rx in (self._terms, self._exact, self._arch, self._arch_cased))
 
     def is_ml_title(self, title: str | None) -> bool:
         """Whether an entry title is an ML or data-science role."""

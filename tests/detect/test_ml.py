@@ -28,6 +28,12 @@ CASES = [
     ("Put the LLM summariser in front of support agents", None, True),
     ("Cut inference cost by 40% with batching", None, True),
     ("Served embeddings from a vector database to search", None, True),
+    # an architecture with its version written on it, and model tasks named by their output
+    ("Deployed YOLOv8 on edge boxes at 12 docks to count pallets", "Software Engineer", True),
+    ("Deployed v2 of the payments API to every region", "Software Engineer", False),
+    ("Launched a Streamlit app that explains credit decisions with SHAP values", None, True),
+    ("Set up uptime alerts for a self-hosted image-captioning API", None, True),
+    ("Automated revenue recognition for the finance close", None, False),
     ("Moved the fraud classifiers onto SageMaker endpoints", None, True),
     ("Tracked experiments with MLflow", None, True),
     ("Fine-tuned BERT for ticket routing and shipped it", None, True),
