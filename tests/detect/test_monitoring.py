@@ -32,6 +32,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Wrote rollback runbooks for every release of the billing system",
     "Built a garbage level monitoring system for the campus bins",
     "Set up news alerts for competitor launches",
     "Configured price alerts on stock for the buying team",

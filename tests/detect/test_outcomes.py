@@ -68,6 +68,8 @@ OUTCOME = [
     "Agents now spend 3 fewer hours a week on manual review",
     "Nightly refresh time fell from a full day to under an hour",
     "Runs fraud scoring for 12M card transactions a day",
+    "Launched the triage bot; 700 people used it in the first week",
+    "Shipped an intent router that now handles 70% of tickets without human review",
 ]
 
 NOT_OUTCOME = [
@@ -134,6 +136,7 @@ OFFLINE = [
     ("Finished with a private LB RMSLE of 0.41", "private LB RMSLE of 0.41"),
     ("A DETR-style detector reaching 39.2 box AP on the rare classes", "39.2 box AP"),
     ("AP50 of 0.71 on the held-out warehouse images", "AP50 of 0.71"),
+    ("Proposed a decoding method that improves BLEU by 1.2 on a news benchmark", "BLEU by 1.2 "),
     ("Store-level forecasts at 14.2% WAPE on a 52-week backtest", "14.2% WAPE"),
     ("Raised the public LB score from 0.74 to 0.79 over a month of submissions", "public LB score from 0.74"),
 ]

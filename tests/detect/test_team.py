@@ -3,6 +3,9 @@
 import pytest
 
 POSITIVE = [
+    ("Coordinated a 7-person cross-functional team on the speech model", 7),
+    ("Mentoring: 2 junior MLEs", 2),
+    ("Team: lead the ML platform group (5 engineers)", 5),
     ("Duration: 2019 - 2021 | Team Size: 10 | Skill Used: forecasting", 10),
     ("Direction d'une équipe de 3 chercheurs en apprentissage automatique", 3),
     ("Coordiné un equipo de 4 ingenieros de datos", 4),
@@ -30,6 +33,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Reports: quarterly, to the board",
     "Team size grew quickly after the launch",
     "Une équipe dynamique et motivée",
     "Un equipo dinámico de alto rendimiento",

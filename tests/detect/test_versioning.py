@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "Productionised 9 models with a shared registry and automated promotion",
+    "Data, code and model versions are pinned together for every training run",
     "Registered each forecaster in the MLflow registry alongside its feature snapshot",
     "Set up a model registry so every release traces back to its data",
     "Versioned training data with DVC",
@@ -16,6 +18,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Kept a shared registry of approved vendors for procurement",
+    "Coursework topics: data versioning, reproducibility and model registries",
     "Traced our family lineage back five generations for the genealogy society",
     "Kept every analysis notebook and ETL script under version control in Git",
     "Used git for version control",
