@@ -105,7 +105,8 @@ class MlReader:
         """Whether ``text`` names an ML system (after blanking the phrases that only look like one)."""
         if self._not_ml is not None:
             text = self._not_ml.sub(" ", text)
-        return any(rx is not None and rx.search(text) for rx in (self._terms, self._exact, self._arch, self._arch_cased))
+        return any(rx is not None and rx.search(text)
+                   for rx in (self._terms, self._exact, self._arch, self._arch_cased))
 
     def is_ml_title(self, title: str | None) -> bool:
         """Whether an entry title is an ML or data-science role."""

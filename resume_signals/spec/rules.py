@@ -32,9 +32,11 @@ top-level key is optional; any other key is an error.
     syntax, case-insensitive unless ``case = "exact"``; ``<<name>>`` inserts a
     fragment or a lexicon alternation) or ``stack_family`` (a family of
     ``stack.toml``, or ``"*"``). Optional: ``case`` (phrases: ``"lower"`` or
-    ``"exact"``), ``requires`` (a word list or ``"@lexicon"``, or a list mixing
-    words and ``"@lexicon"`` names: the unit must contain one of these words), ``at_unit_start`` (true: the match must open
-    the bullet or sentence, for present-tense resume verbs), ``prefilter`` (a
+    ``"exact"``), ``requires`` (a word list or ``"@lexicon"``, or a list
+    mixing words and ``"@lexicon"`` names: the unit must contain one of
+    these words), ``at_unit_start`` (true: the match must open
+    the bullet or sentence, or follow a short "Label:" or the lead-in words
+    of ``context.toml`` ``[units]``, for present-tense resume verbs), ``prefilter`` (a
     cheap regex, or a list of them, that the lowercased unit must all contain
     before a costly ``regex`` rule runs, e.g. ``['\\d', '%']`` for rules about
     percentages; each gate is tested once per unit). Vetoes take the same fields plus ``scope``
