@@ -131,6 +131,8 @@ COMPETITION = _rows("competition", [
     ("Took the top prize at HackZurich with a wait-time predictor", True),
     ("Won a prize at HackerRank for SQL puzzles", False),
     ("Won a regional hackathon with a retrieval-augmented support bot", True),
+    ("Gold, 3rd of 1,200 teams: automated essay scoring with pseudo-labels", True),
+    ("2nd place, national essay competition for high-school students", False),
 ])
 
 

@@ -54,6 +54,7 @@ def _covers(sections: list[Section], text: str) -> bool:
     ("Education & Training", "education"),
     ("Personal Statement", "summary"),
     ("Professional Synopsis", "summary"),
+    ("In Short", "summary"),
     ("ACADEMIA", "education"),
     ("Computer Proficiency", "skills"),
     ("About Me", "summary"),
