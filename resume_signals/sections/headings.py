@@ -363,7 +363,9 @@ def _leftover_is_job(m: Match, elex: EntryLexicon, label: str = "") -> bool:
         return True
     if not label:
         return False
-    return elex.title_score(label) >= 2 or bool(m.leftover) and elex.org_score(label) >= 2
+    # an organisation word that is itself a heading word ("Bootcamp & Kaggle Projects") names a second kind, not
+    # an employer
+    return elex.title_score(label) >= 2 or bool(m.leftover) and not m.others and elex.org_score(label) >= 2
 
 
 def _next_text(lines: Sequence[Line], i: int) -> str:
@@ -570,6 +572,10 @@ def _margin_label(line: Line, i: int, lex: HeadingLexicon) -> HeadingHit | None:
     return HeadingHit(i, m.kind, label, inline=True, strong=True)
 
 
+#: Kinds whose labels also name a group of skills ("Leadership: ...", "Technical skills: ...", "Strengths: ...")
+_SKILL_GROUP_KINDS = frozenset({"volunteering", "skills", "summary"})
+
+
 def _inline_label(line: Line, i: int, lex: HeadingLexicon, current: str) -> HeadingHit | None:
     """ "Skills: Python, SQL": a known label before a colon, content after it."""
     text = line.text.strip()
@@ -587,4 +593,6 @@ def _inline_label(line: Line, i: int, lex: HeadingLexicon, current: str) -> Head
     weak = normalize(label) in _bundled()[2]
     if current in ("experience", "projects") and weak and not (line.bold or line.gap_before >= 0.8):
         return None  # "Tech stack: ..." under a job stays in the job
+    if current == "skills" and m.kind in _SKILL_GROUP_KINDS and not (line.bold or line.gap_before >= 0.8):
+        return None  # "Leadership: hiring, budgets" in a skills list is one of its groups
     return HeadingHit(i, m.kind, label, inline=True)

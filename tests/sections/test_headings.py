@@ -55,6 +55,9 @@ def _covers(sections: list[Section], text: str) -> bool:
     ("Personal Statement", "summary"),
     ("Professional Synopsis", "summary"),
     ("In Short", "summary"),
+    ("Research Summary", "summary"),  # the head noun decides, not "research"
+    ("Off the Clock", "interests"),
+    ("Board & Advisory", "other"),
     ("ACADEMIA", "education"),
     ("Computer Proficiency", "skills"),
     ("About Me", "summary"),
@@ -160,6 +163,26 @@ def test_headings_contact_label_above_the_first_heading_is_contact(line: str, ki
     doc = _doc(LineDraft("Jane Doe\tEmail: jane@example.com"), LineDraft(line), LineDraft("EXPERIENCE", bold=True),
                LineDraft("Developer, Acme\t2019 – 2022"))
     assert [k for k, _ in _kinds(doc)] == kinds
+
+
+@pytest.mark.parametrize(("line", "kinds"), [
+    # a group of a skills list named like a section ("Leadership", "Strengths") stays in the list
+    ("Leadership: hiring, budgets, vendor management", ["contact", "skills"]),
+    ("Strengths: retrieval, ranking, experiment design", ["contact", "skills"]),
+    # near miss: a section of its own kind still starts after the skills
+    ("Interests: cycling, chess", ["contact", "skills", "interests"]),
+])
+def test_headings_skill_group_label_stays_in_the_skills(line: str, kinds: list[str]) -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("Core Competencies:", bold=True),
+               LineDraft("Data science: pricing, forecasting"), LineDraft(line))
+    assert [k for k, _ in _kinds(doc)] == kinds
+
+
+def test_headings_org_word_that_is_a_heading_word_names_a_kind() -> None:
+    """ "Kaggle" is a company and a heading word: in "BOOTCAMP & KAGGLE PROJECTS" it names a kind, not an employer."""
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("EXPERIENCE"), LineDraft("Analyst, Acme (2024 - 2025)"),
+               LineDraft("BOOTCAMP & KAGGLE PROJECTS"), LineDraft("House prices"), fmt="txt")
+    assert [k for k, _ in _kinds(doc)] == ["contact", "experience", "projects"]
 
 
 def test_headings_inline_label_under_a_job_stays_in_the_job() -> None:
