@@ -503,13 +503,34 @@ def _find_split(frags: list[_Frag], body_em: float) -> tuple[float, set[int]] | 
     return None
 
 
-def _order(frags: list[_Frag], body_em: float, key: str, depth: int = 0) -> list[tuple[list[_Frag], str]]:
-    """Fragments grouped into (row pieces, region key) in reading order: columns one after the other."""
+def _continued_split(frags: list[_Frag], gutter: float) -> tuple[float, set[int]] | None:
+    """The page before's gutter, when this page's text keeps to its two sides.
+
+    A two-column layout carries on over the page break: the next page may hold too little of the sidebar for a
+    gutter of its own (a two-line "Interests" block beside the jobs that carry on), and its rows would then be
+    read across both columns. Text on both sides and (almost) nothing across is the same layout.
+    """
+    left = any(f.x1 <= gutter for f in frags)
+    right = any(f.x0 >= gutter for f in frags)
+    crossing = {f.row for f in frags if f.x0 < gutter < f.x1}
+    rows = {f.row for f in frags}
+    if not (left and right) or len(crossing) > max(1, round(0.1 * len(rows))):
+        return None
+    return gutter, crossing
+
+
+def _order(frags: list[_Frag], body_em: float, key: str, depth: int = 0,
+           split: tuple[float, set[int]] | None = None) -> list[tuple[list[_Frag], str]]:
+    """Fragments grouped into (row pieces, region key) in reading order: columns one after the other.
+
+    ``split``: the gutter to cut at (found by the caller); else one is looked for here.
+    """
     by_row: dict[int, list[_Frag]] = {}
     for f in frags:
         by_row.setdefault(f.row, []).append(f)
     rows = sorted(by_row, key=lambda r: -max(f.base for f in by_row[r]))
-    split = _find_split(frags, body_em) if depth < 3 else None
+    if split is None and depth < 3:
+        split = _find_split(frags, body_em)
     if split is None:
         return [(sorted(by_row[r], key=lambda f: f.x0), key) for r in rows]
     xs, crossing = split
@@ -570,14 +591,18 @@ def _join_row(pieces: list[_Frag]) -> list[_Unit]:
     return units
 
 
-def _page_lines(page: PageGlyphs, body_em: float) -> list[_Line]:
+def _page_lines(page: PageGlyphs, body_em: float, gutter: float | None = None) -> tuple[list[_Line], float | None]:
+    """The page's lines in reading order, and the gutter its columns were cut at (for the next page)."""
     rows = _rows(page.glyphs)
     frags: list[_Frag] = []
     for i, row in enumerate(rows):
         frags.extend(_fragments(row, i))
+    split = _find_split(frags, body_em)
+    if split is None and gutter is not None:
+        split = _continued_split(frags, gutter)
     lines: list[_Line] = []
     prev_region = None
-    for pieces, region in _order(frags, body_em, f"p{page.number}"):
+    for pieces, region in _order(frags, body_em, f"p{page.number}", split=split):
         units = _join_row(pieces)
         glyph_units = [u for u in units if u.kind not in ("space", "tab")]
         if not glyph_units:
@@ -598,7 +623,7 @@ def _page_lines(page: PageGlyphs, body_em: float) -> list[_Line]:
                            base=pieces[0].base, size=_dominant(sizes), region=region, page_height=page.height,
                            first_in_region=region != prev_region, bold=bold, italic=italic))
         prev_region = region
-    return lines
+    return lines, split[0] if split is not None else None
 
 
 def _has_alnum(text: str) -> bool:
@@ -797,8 +822,10 @@ def build_lines(pages: list[PageGlyphs], *, soft_hyphens: bool = True) -> tuple[
         sizes[round(size)] += n
     body_em = float(sizes.most_common(1)[0][0]) if sizes else 10.0
     lines: list[_Line] = []
+    gutter: float | None = None
     for p in pages:
-        lines.extend(_page_lines(p, max(body_em, 4.0)))
+        page_lines, gutter = _page_lines(p, max(body_em, 4.0), gutter)
+        lines.extend(page_lines)
         if p.rotated:
             notes.append(f"page {p.number}: {p.rotated} rotated characters were skipped")
     right: dict[str, float] = {}

@@ -163,6 +163,38 @@ def test_pdf_two_columns_on_same_baselines() -> None:
     assert " ".join(_texts(_extract(canvas_pdf(draw)))) == " ".join(left + right)
 
 
+@pytest.mark.parametrize(("page2_left", "columns"), [
+    # the next page holds two lines of the sidebar beside the jobs that carry on: still two columns
+    (["Interests", "Cycling, chess"], True),
+    # near miss: a page of full-width lines is one column whatever the page before was
+    ([], False),
+])
+def test_pdf_next_page_keeps_the_columns(page2_left: list[str], columns: bool) -> None:
+    left1 = ["Skills", "Python", "Kubernetes", "Airflow", "Terraform", "Grafana", "Education", "MSc, 2016"]
+    right1 = ["Experience", "Senior ML Engineer, Acme", "Shipped the fraud model.", "Monitored it in Grafana.",
+              "Led a team of 5.", "Cut p99 latency by half.", "Built the feature store.", "Ran the A/B tests."]
+    right2 = ["Data Scientist, Globex", "Built the churn model.", "Deployed it to production."]
+
+    def draw(c: Any) -> None:
+        c.setFont(BODY, 10)
+        if c.getPageNumber() == 1:
+            for i, (a, b) in enumerate(zip(left1, right1, strict=True)):
+                c.drawString(72, 700 - 14 * i, a)
+                c.drawString(260, 700 - 14 * i, b)
+        elif columns:
+            for i, b in enumerate(right2):
+                if i < len(page2_left):
+                    c.drawString(72, 700 - 14 * i, page2_left[i])
+                c.drawString(260, 700 - 14 * i, b)
+        else:
+            for i, b in enumerate(right2):
+                c.drawString(72, 700 - 14 * i, b + " and a long tail that runs across the whole page width here")
+    texts = _texts(_extract(canvas_pdf(draw, pages=2)))
+    page2 = page2_left + right2 if columns else [b + " and a long tail that runs across the whole page width here"
+                                                 for b in right2]
+    assert texts[len(left1) + len(right1):] == page2
+
+
 def test_pdf_left_labels_stay_on_their_rows() -> None:
     """Near miss: section labels in a left margin are fields of their rows, not a column."""
     rows = [("Education", "MSc Computer Science, Example University, 2019"),
