@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "Set up remote config for UI experiments on the onboarding flow",
+    "Designed the holdout-group method for direct-mail campaigns",
     "Ran 45+ push-notification and pricing-page A/B tests with the growth squad",
     "A/B tested it against the incumbent for 2 weeks on 30% of app traffic",
     "A subject-line test lifted click-through 18% (p < 0.01)",

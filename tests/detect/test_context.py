@@ -5,6 +5,8 @@ import pytest
 from resume_signals.detect.context import ContextRule, active_triggers, modifier_for
 
 CANCELLED = [
+    ("Comfortable with canary releases and crash monitoring", "rollback", "summary"),
+    ("Strong in monitoring and retraining of vision models", "monitoring", "summary"),
     ("Will ship the ranking model next quarter", "shipped", None),
     ("Plan to launch the pricing model in the next quarter", "deployed", None),
     ("We will have shipped the model by then", "shipped", None),

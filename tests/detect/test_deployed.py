@@ -6,6 +6,7 @@ from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
 POSITIVE = [
+    ("I build defect detection models and deploy them on edge devices at the line", "deploy them"),
     ("A platform for clinical predictions which enabled turn-key deployment of new models",
      "enabled turn-key deployment of"),
     ("Owned the credit models, responsible for testing, validation, deployment, and retraining",
@@ -47,6 +48,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "I was asked to deploy them on edge devices next year",
+    "Model registry links each released version to its data snapshot",
     "Reviewed the design, testing, deployment of plans for the clinic",
     "Oversaw a telemetry server for deployed devices",
     "Puse mucho esfuerzo en producción audiovisual",

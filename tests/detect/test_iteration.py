@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "After launch, retuned the alert threshold on six months of production feedback",
+    "Introduced quarterly reviews for every model in production and retired the ones without benefit",
     "Automated weekly retraining of the demand-forecast model in Dagster",
     "Cut false declines by 35% by retraining on hard cases pulled from dispute logs",
     "Added retraining jobs that kick off once feature drift passes a set limit",
@@ -20,6 +22,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Overbooked slots fell from 14% to 6% in the first two months after launch",
+    "I like the week after launch, when the real numbers come in",
     "Iterated over 90 leaderboard entries, logging each one in a notebook",
     "Retrained the notebook model for the Kaggle leaderboard",
     "Post-graduate certificate in supply-chain analytics",

@@ -3,6 +3,9 @@
 import pytest
 
 POSITIVE = [
+    "Rolled back the bidding model when the spend-pacing dashboard showed a 9% overspend",
+    "Wrote a tool that diffs the router configs nightly and raises a ticket when a device drifts",
+    "Took on-call duty for the payments services two nights a week",
     "Added service level monitoring for the scoring API",
     "Set up alerts for service latency and error spikes",
     "Configured alerts on model drift for the pricing service",
@@ -32,6 +35,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Predicted next-day PM2.5 for 30 air-quality monitoring stations with an LSTM",
+    "Did building safety rounds and took on-call duty two nights a week",
     "Wrote rollback runbooks for every release of the billing system",
     "Built a garbage level monitoring system for the campus bins",
     "Set up news alerts for competitor launches",

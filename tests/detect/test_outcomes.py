@@ -3,6 +3,13 @@
 import pytest
 
 OUTCOME = [
+    "Fine-tuned classifiers that route 60k incoming claim documents a day to 23 queues",
+    "Detector inference time is 18 ms per frame on the line",
+    "Serves 140 online features at a p99 read latency of 8 ms",
+    "The returns dashboard replaced a 6-hour manual Excel process every week",
+    "Shipped a re-ranker in v2 that recovered 2.3% of session length",
+    "Within a quarter it accounted for 6% of basket value",
+    "Daily retraining on its own added 0.6% revenue",
     "Built a progress bar that drove up weekly retention by 20%",
     "Shipped a search box that enables thousands of daily active users to find recipes",
     "Cut vendor fees by Rs 40 lakh a year",
@@ -73,6 +80,11 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Presented a retention plan that could cut churn by 10% if adopted",
+    "Alert the owner when the Brier score worsens by more than 10%",
+    "Rebuilt it from scratch once its lift fell below 1.5x",
+    "Grew the function from 9 to 38 over four years",
+    "Improved grasp success in simulation from 71% to 76%",
     "Drove up to the site twice a week to calibrate the sensors",
     "A library that enables thousands of lines of code to be checked",
     "Completed 3 cr of graduate statistics",
@@ -120,6 +132,9 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("LLM-as-judge calibrated against human raters at 0.87 Cohen's kappa", "0.87 Cohen's kappa"),
+    ("A carry-momentum model: backtest Sharpe 1.6 over 2012-2021", "Sharpe 1.6 "),
+    ("Coursework: machine translation (course project: 27.4 BLEU on a news test set)", "27.4 BLEU"),
     ("Compared KNN (acc: 96%) and a CNN (acc: 98%) on handwritten digits", "acc: 96%"),
     ("0.83 AUC on a held-out year", "0.83 AUC"),
     ("Reaching 0.91 macro-F1 on a held-out month", "0.91 macro-F1"),
@@ -142,6 +157,7 @@ OFFLINE = [
 ]
 
 NOT_OFFLINE = [
+    "Alert the model owner when the Brier score worsens by more than 10%",
     "Opened 3 accounts for the new region",
     "Lifted click-through 18%",
     "Tried GRU, TCN and attention decoders; none beat the XGBoost baseline",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Responsible for 3 production models and their on-call",
     "Rearchitected the feature pipeline behind the ranking models",
     "Direction de l'équipe technique d'un projet de recommandation",
     "Liderei a migração do serviço de pagamentos para a nuvem",
@@ -37,6 +38,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Responsible for 42 first-year residents on one floor",
     "Changed the direction of the analytics roadmap",
     "Liderança comunitária em eventos de tecnologia",
     "Currently leading provider of retail analytics in the region",

@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "Rolled out the new fabric across three data centres as a phased migration",
+    "Changed the core routers with a tested back-out plan for every window",
     "3 faulty model versions were rolled back automatically with no customer impact",
     "Wired canary analysis into the Seldon deploy pipeline",
     "Introduced a 2% to 25% staged rollout for every feature-store migration",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Shipped the ranking model to 3 regions via a canary",
     "Shipped a fraud model that scores every card transaction",
     "We shipped the new search ranking to all users in March",
     "Have shipped 14 releases of the mobile app",
@@ -17,6 +18,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Coordinated a book drive and shipped 900 donated textbooks to rural schools",
+    "Shelved returns and shipped interlibrary-loan books to partner campuses",
+    "Cut repair time with pre-staged spares shipped to three depots",
+    "Shipped the inspection cabinets to customers by truck",
     "Will ship the model next quarter",
     "Plan to ship the ranking service in Q3",
     "Wrote ship-ready scoring code for the spam filter",

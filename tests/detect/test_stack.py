@@ -5,6 +5,7 @@ import pytest
 # (text, section, every canonical tool in the order written, ml): a bullet lists all its tools (SIGNALS.md);
 # ``ml`` is true only where the line names an ML system (an ML platform or serving tool counts as one).
 POSITIVE = [
+    ("Monitored the WAN through SolarWinds and PRTG", "experience", ("SolarWinds", "PRTG"), False),
     ("Infra: Kubernetes (GKE), Pulumi, GitLab CI, Helm, Docker", "skills",
      ("Kubernetes", "Pulumi", "GitLab CI", "Helm", "Docker"), False),
     ("k8s, helm charts, ArgoCD", "skills", ("Kubernetes", "Helm", "Argo CD"), False),

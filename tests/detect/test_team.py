@@ -3,6 +3,9 @@
 import pytest
 
 POSITIVE = [
+    ("On-call rotation with 4 other mobile engineers", 4),
+    ("Mentor 6 senior and mid-level engineers", 6),
+    ("Grew the function from 9 to 38 over four years", 38),
     ("Coordinated a 7-person cross-functional team on the speech model", 7),
     ("Mentoring: 2 junior MLEs", 2),
     ("Team: lead the ML platform group (5 engineers)", 5),

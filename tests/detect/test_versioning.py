@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Every release is registered as a new model version for the audit",
     "Productionised 9 models with a shared registry and automated promotion",
     "Data, code and model versions are pinned together for every training run",
     "Registered each forecaster in the MLflow registry alongside its feature snapshot",
