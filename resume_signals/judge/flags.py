@@ -148,14 +148,22 @@ def has_act(text: str, rules: RuleSet | None = None, *, _compiled: _Rules | None
     (True, False)
     """
     table = _compiled or _rules_for(rules)
+    before = ""
     for m in _WORD.finditer(text):
         word = m.group(0).lower().replace("\u2019", "'")
         last = word.rsplit("-", 1)[-1]
         if word in table.irregular or last in table.irregular:
             return True
-        if regular_past(last) and last not in table.not_past and word not in table.not_past:
+        # after an article an -ed word describes a noun ("in a featured Kaggle competition"): no act
+        if (regular_past(last) and last not in table.not_past and word not in table.not_past
+                and before not in _ARTICLES):
             return True
+        before = word
     return False
+
+
+#: Words after which an -ed word is an adjective of the noun that follows, not a verb.
+_ARTICLES = frozenset({"a", "an", "the", "our", "their", "its", "my", "his", "her", "this", "that", "these", "those"})
 
 
 def _in_sections(start: int, sections: list[Section], kinds: frozenset[str]) -> bool:

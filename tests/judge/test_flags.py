@@ -225,6 +225,9 @@ def test_flags_padding_never_reads_contact_emails_or_links() -> None:
         ("Experienced, detailed and motivated", False),
         ("Embed models into a GPU-based feed", False),
         ("Will deploy models next quarter", False),
+        # after an article an -ed word describes the noun
+        ("Bronze medal in a featured Kaggle competition", False),
+        ("Used the labelled data to train a CNN", True),
     ],
 )
 def test_flags_has_act(text: str, act: bool) -> None:
