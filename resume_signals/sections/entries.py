@@ -120,8 +120,10 @@ def _classify(line: Line, elex: EntryLexicon) -> _Info:
     stripped = text.strip()
     if elex.is_description(stripped):
         return _Info(line, "body")
-    if (len(stripped.split()) <= MAX_HEADER_WORDS and len(stripped) <= MAX_HEADER_CHARS
-            and not re.search(r"[.!?;:]$", stripped)):
+    # a final dot that closes a company form ("Pressmetal Parts S.A.", "Acme Inc.") ends no sentence
+    closes_sentence = re.search(r"[.!?;:]$", stripped) is not None and not (
+        stripped.endswith(".") and elex.org_score(stripped) == 2 and len(stripped.split()) <= 6)
+    if len(stripped.split()) <= MAX_HEADER_WORDS and len(stripped) <= MAX_HEADER_CHARS and not closes_sentence:
         return _Info(line, "header")
     return _Info(line, "body")
 

@@ -147,6 +147,20 @@ def test_entries_title_and_org_decided_by_lexicon(header: str, title: str, org: 
     assert _triples(doc) == [(title, org, "2019 – 2021")]
 
 
+@pytest.mark.parametrize(("org_line", "org"), [
+    # a company form written with dots closes the name, not a sentence
+    ("Pressmetal Automotive Parts S.A.", "Pressmetal Automotive Parts S.A."),
+    ("Optivis Machine Vision Sp. z o.o.", "Optivis Machine Vision Sp. z o.o."),
+    ("Acme Inc.", "Acme Inc."),
+    # near miss: a sentence above the job is no organisation
+    ("Worked at a bank.", None),
+])
+def test_entries_org_line_ending_in_a_company_form(org_line: str, org: str | None) -> None:
+    doc = _resume(LineDraft(org_line, bold=True), LineDraft("Computer Vision Engineer\t03/2023 – Present"),
+                  _b("Built a detector."))
+    assert [(e.title, e.organization) for e in _entries(doc)] == [("Computer Vision Engineer", org)]
+
+
 def test_entries_bullets_are_never_headers() -> None:
     doc = _resume(LineDraft("Data Engineer — Quillon Lending"), LineDraft("2019 – 2021"),
                   _b("Data Engineer at Acme 2015 – 2016"), _b("Analyst, Globex (2014 - 2015)"))
