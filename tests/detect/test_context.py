@@ -5,6 +5,8 @@ import pytest
 from resume_signals.detect.context import ContextRule, active_triggers, modifier_for
 
 CANCELLED = [
+    ("Comfortable with the whole release train: build, phased rollout, crash monitoring", "rollback", "summary"),
+    ("Strong in the full cycle: labelling, training, monitoring and retraining", "monitoring", "summary"),
     ("Comfortable with canary releases and crash monitoring", "rollback", "summary"),
     ("Strong in monitoring and retraining of vision models", "monitoring", "summary"),
     ("Will ship the ranking model next quarter", "shipped", None),

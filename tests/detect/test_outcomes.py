@@ -157,6 +157,7 @@ OFFLINE = [
 ]
 
 NOT_OFFLINE = [
+    "The model's live Sharpe 1.3 over 22 months",
     "Alert the model owner when the Brier score worsens by more than 10%",
     "Opened 3 accounts for the new region",
     "Lifted click-through 18%",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "I have shipped ranking models that moved revenue, and rolled back the ones that did not",
     "Rolled out the new fabric across three data centres as a phased migration",
     "Changed the core routers with a tested back-out plan for every window",
     "3 faulty model versions were rolled back automatically with no customer impact",
