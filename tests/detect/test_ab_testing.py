@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Cut readmissions by 8% in a stepped-wedge trial across 6 wards",
     "Set up remote config for UI experiments on the onboarding flow",
     "Designed the holdout-group method for direct-mail campaigns",
     "Ran 45+ push-notification and pricing-page A/B tests with the growth squad",

@@ -48,6 +48,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Retraining is signed off by a safety board before each new version goes live",
     "I was asked to deploy them on edge devices next year",
     "Model registry links each released version to its data snapshot",
     "Reviewed the design, testing, deployment of plans for the clinic",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Data quality checks plus a freshness dashboard for the nightly loads",
     "Rolled back the bidding model when the spend-pacing dashboard showed a 9% overspend",
     "Wrote a tool that diffs the router configs nightly and raises a ticket when a device drifts",
     "Took on-call duty for the payments services two nights a week",
@@ -35,6 +36,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Spent a week in the fleet monitoring room with the dispatchers",
     "Predicted next-day PM2.5 for 30 air-quality monitoring stations with an LSTM",
     "Did building safety rounds and took on-call duty two nights a week",
     "Wrote rollback runbooks for every release of the billing system",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Silent (shadow) mode for 90 days at every new site before clinicians see a score",
     "I have shipped ranking models that moved revenue, and rolled back the ones that did not",
     "Rolled out the new fabric across three data centres as a phased migration",
     "Changed the core routers with a tested back-out plan for every window",

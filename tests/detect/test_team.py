@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    ("Share the on-call rota with three other DBAs", 3),
     ("On-call rotation with 4 other mobile engineers", 4),
     ("Mentor 6 senior and mid-level engineers", 6),
     ("Grew the function from 9 to 38 over four years", 38),
