@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Rolled back the release, fixed it and re-released it the next morning",
     "After launch, retuned the alert threshold on six months of production feedback",
     "Introduced quarterly reviews for every model in production and retired the ones without benefit",
     "Automated weekly retraining of the demand-forecast model in Dagster",

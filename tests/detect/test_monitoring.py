@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "Retraining triggers when drift or label delay crosses a threshold",
+    "Rolled back the ranker within minutes after guardrail alerts fired",
     "Data quality checks plus a freshness dashboard for the nightly loads",
     "Rolled back the bidding model when the spend-pacing dashboard showed a 9% overspend",
     "Wrote a tool that diffs the router configs nightly and raises a ticket when a device drifts",

@@ -3,6 +3,11 @@
 import pytest
 
 OUTCOME = [
+    "Built the invoicing dashboard, used daily by about 30,000 small businesses",
+    "The feature store serves 2,300 features to 60 models at 11 ms p99",
+    "2.1M listings a day are classified at a third of the old cost",
+    "p95 scoring latency is 38 ms",
+    "Shortening the wait for fresh features from about 6 hours to under 5 seconds",
     "Nurses now get alerts a median 4.2 hours earlier than with the old score",
     "99.95% of online features land within 5 minutes of their source event",
     "Network reports went from next-day to under 15 minutes",
@@ -83,6 +88,8 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Set its SLOs (p99 under 30 ms, 99.9% availability)",
+    "Reviewed 80-120 flagged transactions a day",
     "Presented a retention plan that could cut churn by 10% if adopted",
     "Alert the owner when the Brier score worsens by more than 10%",
     "Rebuilt it from scratch once its lift fell below 1.5x",
@@ -135,6 +142,9 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("WER on the internal far-field test set fell from 8.9% to 6.7%", None),
+    ("At a cost of 0.3 points of absolute WER on the dictation benchmark", "0.3 points of absolute WER"),
+    ("Upweighting code improved GSM8K by 4.1 points at the 7B scale", "GSM8K by 4.1 "),
     ("LLM-as-judge calibrated against human raters at 0.87 Cohen's kappa", "0.87 Cohen's kappa"),
     ("A carry-momentum model: backtest Sharpe 1.6 over 2012-2021", "Sharpe 1.6 "),
     ("Coursework: machine translation (course project: 27.4 BLEU on a news test set)", "27.4 BLEU"),
@@ -160,6 +170,8 @@ OFFLINE = [
 ]
 
 NOT_OFFLINE = [
+    "Used mixed precision training and gradient accumulation, leading to a 2x reduction in training time",
+    "Lead the checkout squad (5 engineers plus a designer)",
     "The model's live Sharpe 1.3 over 22 months",
     "Alert the model owner when the Brier score worsens by more than 10%",
     "Opened 3 accounts for the new region",

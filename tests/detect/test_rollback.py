@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Deployed the takeover model with a 10% / 50% / 100% ramp",
     "Silent (shadow) mode for 90 days at every new site before clinicians see a score",
     "I have shipped ranking models that moved revenue, and rolled back the ones that did not",
     "Rolled out the new fabric across three data centres as a phased migration",
@@ -37,6 +38,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Cut churn from 5%, 4% the year after, for 40,000 users",
     "Keeps canaries and finches; bird-keeping club treasurer",
     "Studied the sale in which the grocer rolled back prices on 400 products",
     "Measured the effect of the price rollback on basket size",

@@ -36,6 +36,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Training: PyTorch, JAX, DeepSpeed, custom Triton kernels", "skills"),
+    ("Eager to learn: MLflow, Airflow", "skills"),
     ("Python, JAX, CatBoost, XGBoost, scikit-learn, NumPy", "skills"),
     ("SQL (SQLite, MySQL), Python (NumPy, SciPy), Julia", "skills"),
     ("PostgreSQL, Redis, MongoDB, ClickHouse", "skills"),

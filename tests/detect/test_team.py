@@ -3,6 +3,9 @@
 import pytest
 
 POSITIVE = [
+    ("Lead the checkout squad (5 engineers plus a designer)", 5),
+    ("Tech lead for the search serving stack (8 engineers)", 8),
+    ("Nine engineers I mentored now lead teams of their own", 9),
     ("Share the on-call rota with three other DBAs", 3),
     ("On-call rotation with 4 other mobile engineers", 4),
     ("Mentor 6 senior and mid-level engineers", 6),

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Each retraining run is registered in MLflow together with its data snapshot",
     "Every release is registered as a new model version for the audit",
     "Productionised 9 models with a shared registry and automated promotion",
     "Data, code and model versions are pinned together for every training run",
