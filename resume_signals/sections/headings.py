@@ -77,6 +77,11 @@ def _bundled() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], frozenset[s
 
 
 @lru_cache(maxsize=1)
+def _skill_groups() -> frozenset[str]:
+    return frozenset(normalize(str(w)) for w in data_toml("headings.toml").get("inline", {}).get("skill_groups", ()))
+
+
+@lru_cache(maxsize=1)
 def _education_fields() -> frozenset[str]:
     raw = data_toml("headings.toml")
     return frozenset(normalize(str(w)) for w in raw.get("inline", {}).get("education_fields", ()))
@@ -593,6 +598,7 @@ def _inline_label(line: Line, i: int, lex: HeadingLexicon, current: str) -> Head
     weak = normalize(label) in _bundled()[2]
     if current in ("experience", "projects") and weak and not (line.bold or line.gap_before >= 0.8):
         return None  # "Tech stack: ..." under a job stays in the job
-    if current == "skills" and m.kind in _SKILL_GROUP_KINDS and not (line.bold or line.gap_before >= 0.8):
-        return None  # "Leadership: hiring, budgets" in a skills list is one of its groups
+    if current == "skills" and (m.kind in _SKILL_GROUP_KINDS or normalize(label) in _skill_groups()) and not (
+            line.bold or line.gap_before >= 0.8):
+        return None  # "Leadership: hiring, budgets", "Training: PyTorch, JAX" in a skills list are its groups
     return HeadingHit(i, m.kind, label, inline=True)

@@ -58,6 +58,9 @@ def _covers(sections: list[Section], text: str) -> bool:
     ("Research Summary", "summary"),  # the head noun decides, not "research"
     ("Off the Clock", "interests"),
     ("Board & Advisory", "other"),
+    ("What I Do", "summary"),
+    ("Hello!", "summary"),
+    ("Technical", "skills"),
     ("ACADEMIA", "education"),
     ("Computer Proficiency", "skills"),
     ("About Me", "summary"),
@@ -169,6 +172,8 @@ def test_headings_contact_label_above_the_first_heading_is_contact(line: str, ki
     # a group of a skills list named like a section ("Leadership", "Strengths") stays in the list
     ("Leadership: hiring, budgets, vendor management", ["contact", "skills"]),
     ("Strengths: retrieval, ranking, experiment design", ["contact", "skills"]),
+    ("Training: PyTorch, JAX, DeepSpeed", ["contact", "skills"]),
+    ("Languages: Python, C++, CUDA", ["contact", "skills"]),
     # near miss: a section of its own kind still starts after the skills
     ("Interests: cycling, chess", ["contact", "skills", "interests"]),
 ])
