@@ -17,8 +17,8 @@ from ..document import Document, Line
 from ..report import Entry, Section
 from . import entries as _entries
 from .dates import find_date_ranges, is_span, parse_date_range
-from .headings import bundled_aliases, detect_headings, lexicon_for
-from .lexicon import entry_lexicon
+from .headings import HeadingHit, bundled_aliases, detect_headings, has_dates, lexicon_for
+from .lexicon import EntryLexicon, entry_lexicon
 
 if TYPE_CHECKING:
     from ..spec.rules import RuleSet
@@ -39,9 +39,12 @@ def find_sections(doc: Document, rules: RuleSet | None = None) -> list[Section]:
     [('contact', None), ('skills', 'TOOLBOX')]
     """
     aliases = getattr(rules, "headings", None) or bundled_aliases()
-    hits = detect_headings(doc, lexicon_for(aliases), entry_lexicon(rules.entries) if rules is not None else None)
+    elex = entry_lexicon(rules.entries) if rules is not None else entry_lexicon()
+    hits = detect_headings(doc, lexicon_for(aliases), elex)
     total = len(doc.text)
-    starts: list[tuple[int, str, str | None]] = [(doc.lines[h.index].start, h.kind, h.heading) for h in hits]
+    starts: list[tuple[int, str, str | None]] = [
+        (doc.lines[h.index].start, h.kind if h.known else _kind_by_content(doc, h.index, hits, elex), h.heading)
+        for h in hits]
     starts = sorted(starts + _column_continuations(doc, starts), key=lambda s: s[0])
     out: list[Section] = []
     if not starts or starts[0][0] > 0:
@@ -51,6 +54,27 @@ def find_sections(doc: Document, rules: RuleSet | None = None) -> list[Section]:
         end = starts[j + 1][0] if j + 1 < len(starts) else total
         out.append(Section(kind=kind, heading=heading, start=start, end=end))
     return out
+
+
+def _kind_by_content(doc: Document, index: int, hits: Sequence[HeadingHit], elex: EntryLexicon) -> str:
+    """The kind of a section whose heading no lexicon knows ("Professional Journey"), read from what it holds.
+
+    Jobs (a job title next to a date range, on its line or the line before or after) make it experience; else it
+    stays "other". A reader does the same with a heading in words nobody listed.
+    """
+    end = next((h.index for h in hits if h.index > index), len(doc.lines))
+    block = doc.lines[index + 1:end]
+    for k, line in enumerate(block):
+        if has_dates(line.text) and any(elex.title_score(_without_dates(ln.text)) > 0
+                                        for ln in block[max(0, k - 1):k + 2]):
+            return "experience"
+    return "other"
+
+
+def _without_dates(text: str) -> str:
+    for s, e, _ in reversed(find_date_ranges(text)):
+        text = text[:s] + text[e:]
+    return text
 
 
 def _column_continuations(doc: Document, starts: Sequence[tuple[int, str, str | None]]

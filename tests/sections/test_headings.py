@@ -505,3 +505,16 @@ def test_headings_column_after_the_sidebar_continues_its_own_section(page2_order
     secs = find_sections(doc, RULES)
     pos = doc.text.index("Account manager")
     assert next(s.kind for s in secs if s.start <= pos < s.end) == kind
+
+
+@pytest.mark.parametrize(("body", "kind"), [
+    # a heading in words no lexicon lists is read by what it holds: jobs make it experience
+    ([LineDraft("Data Analyst, Brazos Freight"), LineDraft("Aug 2017 – May 2019"),
+      LineDraft("• Built reports.", bullet=True)], "experience"),
+    # near miss: prose with a year in it is no job
+    ([LineDraft("Gardening, chess and long walks since 2015.")], "other"),
+])
+def test_headings_unknown_heading_is_read_by_what_it_holds(body: list[LineDraft], kind: str) -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft("SUMMARY", bold=True), LineDraft("Analyst."),
+               LineDraft("THE ROAD SO FAR", bold=True), *body)
+    assert [k for k, _ in _kinds(doc)][-1] == kind
