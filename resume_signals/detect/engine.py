@@ -271,9 +271,10 @@ class Engine:
     def __init__(self, rules: RuleSet) -> None:
         abbreviations = rules.lexicons.get("sentence_abbreviations", ())
         lead_ins = "|".join(re.escape(w) for w in rules.lexicons.get("act_lead_ins", ()))
-        # what may stand before a unit's opening act: a short label ending in ":", then lead-in words
-        self.lead_in = re.compile(rf"(?:[^:\n]{{1,60}}:\s+)?(?:(?:{lead_ins})\s+)*" if lead_ins
-                                  else r"(?:[^:\n]{1,60}:\s+)?")
+        # what may stand before a unit's opening act: a short label ending in ":", lead-in words, and a first verb
+        # joined to it ("Define and own SLOs")
+        self.lead_in = re.compile(rf"(?:[^:\n]{{1,60}}:\s+)?(?:(?:{lead_ins})\s+)*(?:[a-z]+\s+(?:and|&)\s+)?"
+                                  if lead_ins else r"(?:[^:\n]{1,60}:\s+)?(?:[a-z]+\s+(?:and|&)\s+)?")
         # a private pipeline: lexeme flags live on the vocab, so engines must not share one
         self.nlp = new_nlp(tuple(abbreviations))
         self.make_doc = ChunkTokenizer(self.nlp)

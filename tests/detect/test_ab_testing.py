@@ -3,6 +3,9 @@
 import pytest
 
 POSITIVE = [
+    "Launched 11 ranking models in 3 years; 9 beat control in A/B",
+    "Streams per session +3.1% vs. control",
+    "A geo holdout for the TV campaign showed no incremental lift",
     "Cut readmissions by 8% in a stepped-wedge trial across 6 wards",
     "Set up remote config for UI experiments on the onboarding flow",
     "Designed the holdout-group method for direct-mail campaigns",
@@ -26,6 +29,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Wrote firmware for the control plane against the control system spec",
     "Bench-tested A/B drone propellers for noise",
     "Compared defect counts across the A/B crew rota",
     "Thesis: ran 300 lab experiments on 40 datasets",

@@ -5,6 +5,8 @@ import pytest
 from resume_signals.detect.context import ContextRule, active_triggers, modifier_for
 
 CANCELLED = [
+    ("I like boring, reliable systems and blameless postmortems", "post_launch_iteration", "summary"),
+    ("Looking for an internship where I can learn how models are deployed", "deployed", "summary"),
     ("Plan: migrate the batch jobs to Kubernetes next year", "production_stack", None),
     ("The handover note says how the team could add monitoring and run it in shadow", "rollback", None),
     ("Comfortable with the whole release train: build, phased rollout, crash monitoring", "rollback", "summary"),

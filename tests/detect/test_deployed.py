@@ -6,6 +6,7 @@ from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
 POSITIVE = [
+    ("Packaged the models with Docker and served them through Triton at each hub", "served them through"),
     ("I build defect detection models and deploy them on edge devices at the line", "deploy them"),
     ("A platform for clinical predictions which enabled turn-key deployment of new models",
      "enabled turn-key deployment of"),

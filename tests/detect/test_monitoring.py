@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Category managers get an alert when forecast error stays above 30% for two weeks",
     "Retraining triggers when drift or label delay crosses a threshold",
     "Rolled back the ranker within minutes after guardrail alerts fired",
     "Data quality checks plus a freshness dashboard for the nightly loads",
@@ -38,6 +39,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Monitored the open computer lab during evening shifts",
     "Spent a week in the fleet monitoring room with the dispatchers",
     "Predicted next-day PM2.5 for 30 air-quality monitoring stations with an LSTM",
     "Did building safety rounds and took on-call duty two nights a week",

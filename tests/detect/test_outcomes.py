@@ -3,6 +3,7 @@
 import pytest
 
 OUTCOME = [
+    "From merged PR to canary in about 25 minutes; it used to take two weeks",
     "Built the invoicing dashboard, used daily by about 30,000 small businesses",
     "The feature store serves 2,300 features to 60 models at 11 ms p99",
     "2.1M listings a day are classified at a third of the old cost",
@@ -88,6 +89,8 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Canary every ranker at 5% traffic with auto rollback if add-to-cart drops >1.5%",
+    "Won 1st place ($2,000) with a food-waste classifier app",
     "Set its SLOs (p99 under 30 ms, 99.9% availability)",
     "Reviewed 80-120 flagged transactions a day",
     "Presented a retention plan that could cut churn by 10% if adopted",
@@ -142,6 +145,7 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("Random survival forest on public telco data, C-index 0.81", "C-index 0.81"),
     ("WER on the internal far-field test set fell from 8.9% to 6.7%", None),
     ("At a cost of 0.3 points of absolute WER on the dictation benchmark", "0.3 points of absolute WER"),
     ("Upweighting code improved GSM8K by 4.1 points at the 7B scale", "GSM8K by 4.1 "),

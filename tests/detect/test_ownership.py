@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Define and own SLOs for 14 payment services",
     "Responsible for 3 production models and their on-call",
     "Rearchitected the feature pipeline behind the ranking models",
     "Direction de l'équipe technique d'un projet de recommandation",

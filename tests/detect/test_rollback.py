@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "Designed the OTA updater with automatic fallback to the previous slot when a new image fails to boot",
+    "Rolled back the v7 tote detector at two sites after missed detections",
     "Deployed the takeover model with a 10% / 50% / 100% ramp",
     "Silent (shadow) mode for 90 days at every new site before clinicians see a score",
     "I have shipped ranking models that moved revenue, and rolled back the ones that did not",
