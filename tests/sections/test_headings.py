@@ -61,6 +61,7 @@ def _covers(sections: list[Section], text: str) -> bool:
     ("What I Do", "summary"),
     ("Hello!", "summary"),
     ("Technical", "skills"),
+    ("Certs", "certifications"),
     ("ACADEMIA", "education"),
     ("Computer Proficiency", "skills"),
     ("About Me", "summary"),
