@@ -29,6 +29,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Lead statistician on three Phase III randomised controlled trials in heart failure",
     "Wrote firmware for the control plane against the control system spec",
     "Bench-tested A/B drone propellers for noise",
     "Compared defect counts across the A/B crew rota",

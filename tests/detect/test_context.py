@@ -5,6 +5,8 @@ import pytest
 from resume_signals.detect.context import ContextRule, active_triggers, modifier_for
 
 CANCELLED = [
+    ("Looking for a role where on-call and the roadmap belong to the same people", "monitoring", "summary"),
+    ("Curriculum: model deployment with Docker, MLOps basics, model monitoring", "monitoring", "education"),
     ("I like boring, reliable systems and blameless postmortems", "post_launch_iteration", "summary"),
     ("Looking for an internship where I can learn how models are deployed", "deployed", "summary"),
     ("Plan: migrate the batch jobs to Kubernetes next year", "production_stack", None),

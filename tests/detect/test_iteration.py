@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Post-season review of the forecast misses led to a v2 with soil-moisture features",
     "Rolled back the release, fixed it and re-released it the next morning",
     "After launch, retuned the alert threshold on six months of production feedback",
     "Introduced quarterly reviews for every model in production and retired the ones without benefit",
@@ -23,6 +24,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Shipped v3 of the pallet detector to the customer fleet after a field trial",
+    "Wrote the client for version 3 of the partner API",
     "Overbooked slots fell from 14% to 6% in the first two months after launch",
     "I like the week after launch, when the real numbers come in",
     "Iterated over 90 leaderboard entries, logging each one in a notebook",

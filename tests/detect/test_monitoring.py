@@ -39,6 +39,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Prepared interim analyses for the independent Data Monitoring Committee",
     "Monitored the open computer lab during evening shifts",
     "Spent a week in the fleet monitoring room with the dispatchers",
     "Predicted next-day PM2.5 for 30 air-quality monitoring stations with an LSTM",

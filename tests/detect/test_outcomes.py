@@ -3,6 +3,7 @@
 import pytest
 
 OUTCOME = [
+    "Growers got lodging maps within 4 hours of a flight instead of the next morning",
     "From merged PR to canary in about 25 minutes; it used to take two weeks",
     "Built the invoicing dashboard, used daily by about 30,000 small businesses",
     "The feature store serves 2,300 features to 60 models at 11 ms p99",
@@ -89,6 +90,7 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Load testing the appointment service with k6 (2k requests/s sustained)",
     "Canary every ranker at 5% traffic with auto rollback if add-to-cart drops >1.5%",
     "Won 1st place ($2,000) with a food-waste classifier app",
     "Set its SLOs (p99 under 30 ms, 99.9% availability)",
@@ -145,6 +147,8 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("Prognostic model: C-statistic 0.76 in an external validation cohort", "C-statistic 0.76 "),
+    ("93.4% balanced accuracy on a held-out week", "93.4% balanced accuracy"),
     ("Random survival forest on public telco data, C-index 0.81", "C-index 0.81"),
     ("WER on the internal far-field test set fell from 8.9% to 6.7%", None),
     ("At a cost of 0.3 points of absolute WER on the dictation benchmark", "0.3 points of absolute WER"),

@@ -39,6 +39,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Drove about 9,000 km between field plots in one summer",
     "Responsible for 42 first-year residents on one floor",
     "Changed the direction of the analytics roadmap",
     "Liderança comunitária em eventos de tecnologia",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Shadow-deployed the new model beside the old one for three weeks",
     "Designed the OTA updater with automatic fallback to the previous slot when a new image fails to boot",
     "Rolled back the v7 tote detector at two sites after missed detections",
     "Deployed the takeover model with a 10% / 50% / 100% ramp",
@@ -40,6 +41,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Partnered with ops when we rolled back airport fares to 2023 levels",
     "Cut churn from 5%, 4% the year after, for 40,000 users",
     "Keeps canaries and finches; bird-keeping club treasurer",
     "Studied the sale in which the grocer rolled back prices on 400 products",

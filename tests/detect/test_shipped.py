@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Shipped the grasp model to 300 robots in 4 warehouses",
     "Shipped the ranking model to 3 regions via a canary",
     "Shipped a fraud model that scores every card transaction",
     "We shipped the new search ranking to all users in March",
@@ -18,6 +19,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Worked with the hardware team on the 60 drones shipped to growers",
     "Coordinated a book drive and shipped 900 donated textbooks to rural schools",
     "Shelved returns and shipped interlibrary-loan books to partner campuses",
     "Cut repair time with pre-staged spares shipped to three depots",

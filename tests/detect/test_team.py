@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    ("ML engineer at a 14-person legal-AI startup", 14),
     ("Lead the checkout squad (5 engineers plus a designer)", 5),
     ("Tech lead for the search serving stack (8 engineers)", 8),
     ("Nine engineers I mentored now lead teams of their own", 9),
