@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Four generations of the forecast, each judged in live store-level experiments on waste and margin",
     "Launched 11 ranking models in 3 years; 9 beat control in A/B",
     "Streams per session +3.1% vs. control",
     "A geo holdout for the TV campaign showed no incremental lift",

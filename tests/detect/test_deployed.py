@@ -6,6 +6,8 @@ from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
 POSITIVE = [
+    ("Rolled the new multilingual embedding model out in phases", "Rolled the new multilingual embedding model out"),
+    ("Serve all search models in production on Triton and Kubernetes", "Serve all search models in production"),
     ("Packaged the models with Docker and served them through Triton at each hub", "served them through"),
     ("I build defect detection models and deploy them on edge devices at the line", "deploy them"),
     ("A platform for clinical predictions which enabled turn-key deployment of new models",
@@ -49,6 +51,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Deployed the detector as a Flask demo for the project review panel; it was not used outside the college",
     "Retraining is signed off by a safety board before each new version goes live",
     "I was asked to deploy them on edge devices next year",
     "Model registry links each released version to its data snapshot",

@@ -90,6 +90,8 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Answer 20-30 ad-hoc data requests a month from Product and Risk",
+    "Assisted in cleaning 2 lakh customer-support tickets for a classifier",
     "Load testing the appointment service with k6 (2k requests/s sustained)",
     "Canary every ranker at 5% traffic with auto rollback if add-to-cart drops >1.5%",
     "Won 1st place ($2,000) with a food-waste classifier app",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    ("One of four analysts in the Retail Insights team", 4),
     ("ML engineer at a 14-person legal-AI startup", 14),
     ("Lead the checkout squad (5 engineers plus a designer)", 5),
     ("Tech lead for the search serving stack (8 engineers)", 8),
@@ -41,6 +42,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Selected as one of 200 young researchers for the laureate forum",
     "Reports: quarterly, to the board",
     "Team size grew quickly after the launch",
     "Une équipe dynamique et motivée",

@@ -72,7 +72,8 @@ def test_specs_bundled_signals_are_typed() -> None:
     assert all(isinstance(r, Rule) and r.signal == "team_size" for r in team.rules)
     assert all(isinstance(v, Veto) for s in rules.signals.values() for v in s.vetoes)
     assert rules.signals["production_stack"].exclude_sections == frozenset({"contact", "references", "interests"})
-    assert rules.signals["shipped"].exclude_sections == frozenset({"skills"})  # the default
+    assert rules.signals["team_size"].exclude_sections == frozenset({"skills"})  # the default
+    assert rules.signals["shipped"].exclude_sections == frozenset({"skills", "publications"})
     assert hash(rules.flags) == hash(load_rules().flags)  # hashable: stages cache what they compile by value
 
 
