@@ -30,6 +30,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "0.994 AUC on a time-split test set",
     "Lead statistician on three Phase III randomised controlled trials in heart failure",
     "Wrote firmware for the control plane against the control system spec",
     "Bench-tested A/B drone propellers for noise",

@@ -6,6 +6,7 @@ from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
 POSITIVE = [
+    ("Release a live-ops update every week for the game", "Release a"),
     ("Rolled the new multilingual embedding model out in phases", "Rolled the new multilingual embedding model out"),
     ("Serve all search models in production on Triton and Kubernetes", "Serve all search models in production"),
     ("Packaged the models with Docker and served them through Triton at each hub", "served them through"),
@@ -51,6 +52,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Reviewed a proposal from the ML team to run model serving on our clusters; not adopted yet",
+    "Deployed to 4 branch libraries to help staff with the new print system",
     "Deployed the detector as a Flask demo for the project review panel; it was not used outside the college",
     "Retraining is signed off by a safety board before each new version goes live",
     "I was asked to deploy them on edge devices next year",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Added crash-rate alerts that pinged our Slack channel whenever the crash rate went over 0.5%",
     "Category managers get an alert when forecast error stays above 30% for two weeks",
     "Retraining triggers when drift or label delay crosses a threshold",
     "Rolled back the ranker within minutes after guardrail alerts fired",

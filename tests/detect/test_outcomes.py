@@ -3,6 +3,9 @@
 import pytest
 
 OUTCOME = [
+    "Reduced the median turnaround from approximately four working days to under one hour",
+    "9-day reduction in average cycle time for low-complexity claims",
+    "2.1-point improvement in retention among targeted policies",
     "Growers got lodging maps within 4 hours of a flight instead of the next morning",
     "From merged PR to canary in about 25 minutes; it used to take two weeks",
     "Built the invoicing dashboard, used daily by about 30,000 small businesses",
@@ -180,6 +183,7 @@ OFFLINE = [
 ]
 
 NOT_OFFLINE = [
+    "A bad release rolls back automatically when the error rate passes 2%",
     "Used mixed precision training and gradient accumulation, leading to a 2x reduction in training time",
     "Lead the checkout squad (5 engineers plus a designer)",
     "The model's live Sharpe 1.3 over 22 months",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    ("Line management of 15: 9 data scientists, 4 ML engineers, 2 analysts", 15),
     ("One of four analysts in the Retail Insights team", 4),
     ("ML engineer at a 14-person legal-AI startup", 14),
     ("Lead the checkout squad (5 engineers plus a designer)", 5),
@@ -42,6 +43,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Presented the results to the personalisation guild (about 40 people)",
     "Selected as one of 200 young researchers for the laureate forum",
     "Reports: quarterly, to the board",
     "Team size grew quickly after the launch",
