@@ -6,6 +6,8 @@ from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
 POSITIVE = [
+    ("Put the radar nowcasting model into operational production in May 2023",
+     "Put the radar nowcasting model into operational production"),
     ("Release a live-ops update every week for the game", "Release a"),
     ("Rolled the new multilingual embedding model out in phases", "Rolled the new multilingual embedding model out"),
     ("Serve all search models in production on Triton and Kubernetes", "Serve all search models in production"),

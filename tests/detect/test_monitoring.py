@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Mentored 3 newer SREs through their first primary on-call shifts",
     "Added crash-rate alerts that pinged our Slack channel whenever the crash rate went over 0.5%",
     "Category managers get an alert when forecast error stays above 30% for two weeks",
     "Retraining triggers when drift or label delay crosses a threshold",

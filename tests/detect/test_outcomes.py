@@ -3,6 +3,9 @@
 import pytest
 
 OUTCOME = [
+    "Own the SLOs for playback start across 31 million monthly viewers",
+    "An LLM agent that now resolves about a third of inbound chats without a human",
+    "Shipped the churn model to 3 gyms; 61 gyms pay for it today",
     "Reduced the median turnaround from approximately four working days to under one hour",
     "9-day reduction in average cycle time for low-complexity claims",
     "2.1-point improvement in retention among targeted policies",
@@ -152,6 +155,8 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("Groundedness on the replay set went from 0.81 to 0.93", None),
+    ("Fractions skill score at 10 km rose from 0.52 to 0.61 at 60-minute lead time", None),
     ("Prognostic model: C-statistic 0.76 in an external validation cohort", "C-statistic 0.76 "),
     ("93.4% balanced accuracy on a held-out week", "93.4% balanced accuracy"),
     ("Random survival forest on public telco data, C-index 0.81", "C-index 0.81"),

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "My team owns the upstream Spark jobs and the feature store",
     "Define and own SLOs for 14 payment services",
     "Responsible for 3 production models and their on-call",
     "Rearchitected the feature pipeline behind the ranking models",

@@ -111,6 +111,8 @@ APPROX_SIGNS = _rows("outcome_metric", [
 
 
 COMPETITION = _rows("competition", [
+    ("Winner, Quillhaven Hack Week 2024: an LLM that writes hand-off summaries", True),
+    ("Won the office hack day with a parking rota spreadsheet", False),
     ("Smart Hackathon 2025, Grand Finale finalist (top 5 of 112 teams) with a crop-disease model", True),
     # a prize at a hackathon, however the event is spelt, and a contest prize-winner for a model
     ("Built an award winning parcel-routing model for a city logistics hackaton", True),

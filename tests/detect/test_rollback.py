@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Shadow-scored the new elasticity model against the incumbent for 8 weeks",
     "Shadow-deployed the new model beside the old one for three weeks",
     "Designed the OTA updater with automatic fallback to the previous slot when a new image fails to boot",
     "Rolled back the v7 tote detector at two sites after missed detections",
@@ -41,6 +42,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Rebuilt a challenger model in scikit-learn and compared it with the vendor model offline",
     "Partnered with ops when we rolled back airport fares to 2023 levels",
     "Cut churn from 5%, 4% the year after, for 40,000 users",
     "Keeps canaries and finches; bird-keeping club treasurer",

@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    ("Run the platform on-call rotation of 9 engineers", 9),
+    ("Tech lead of the claims data mart rebuild, a 4-person effort", 4),
     ("Line management of 15: 9 data scientists, 4 ML engineers, 2 analysts", 15),
     ("One of four analysts in the Retail Insights team", 4),
     ("ML engineer at a 14-person legal-AI startup", 14),

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "A training-set builder that reproduces any historical feature snapshot",
     "Each retraining run is registered in MLflow together with its data snapshot",
     "Every release is registered as a new model version for the audit",
     "Productionised 9 models with a shared registry and automated promotion",
