@@ -519,18 +519,17 @@ def _continued_split(frags: list[_Frag], gutter: float) -> tuple[float, set[int]
     return gutter, crossing
 
 
-def _order(frags: list[_Frag], body_em: float, key: str, depth: int = 0,
-           split: tuple[float, set[int]] | None = None) -> list[tuple[list[_Frag], str]]:
+def _order(frags: list[_Frag], body_em: float, key: str, split: tuple[float, set[int]] | None,
+           depth: int = 0) -> list[tuple[list[_Frag], str]]:
     """Fragments grouped into (row pieces, region key) in reading order: columns one after the other.
 
-    ``split``: the gutter to cut at (found by the caller); else one is looked for here.
+    ``split``: the gutter to cut at, already looked for by the caller (None: one column); each column is looked at
+    again for a gutter of its own, three levels deep at most.
     """
     by_row: dict[int, list[_Frag]] = {}
     for f in frags:
         by_row.setdefault(f.row, []).append(f)
     rows = sorted(by_row, key=lambda r: -max(f.base for f in by_row[r]))
-    if split is None and depth < 3:
-        split = _find_split(frags, body_em)
     if split is None:
         return [(sorted(by_row[r], key=lambda f: f.x0), key) for r in rows]
     xs, crossing = split
@@ -539,12 +538,16 @@ def _order(frags: list[_Frag], body_em: float, key: str, depth: int = 0,
     right: list[_Frag] = []
     seg = 0
 
+    def column(side: list[_Frag], name: str) -> list[tuple[list[_Frag], str]]:
+        inner = _find_split(side, body_em) if depth + 1 < 3 else None
+        return _order(side, body_em, f"{key}.{seg}{name}", inner, depth + 1)
+
     def flush() -> None:
         nonlocal seg, left, right
         if left:
-            out.extend(_order(left, body_em, f"{key}.{seg}L", depth + 1))
+            out.extend(column(left, "L"))
         if right:
-            out.extend(_order(right, body_em, f"{key}.{seg}R", depth + 1))
+            out.extend(column(right, "R"))
         left, right = [], []
         seg += 1
 
@@ -602,7 +605,7 @@ def _page_lines(page: PageGlyphs, body_em: float, gutter: float | None = None) -
         split = _continued_split(frags, gutter)
     lines: list[_Line] = []
     prev_region = None
-    for pieces, region in _order(frags, body_em, f"p{page.number}", split=split):
+    for pieces, region in _order(frags, body_em, f"p{page.number}", split):
         units = _join_row(pieces)
         glyph_units = [u for u in units if u.kind not in ("space", "tab")]
         if not glyph_units:
