@@ -65,16 +65,9 @@ def _kind_by_content(doc: Document, index: int, hits: Sequence[HeadingHit], elex
     end = next((h.index for h in hits if h.index > index), len(doc.lines))
     block = doc.lines[index + 1:end]
     for k, line in enumerate(block):
-        if has_dates(line.text) and any(elex.title_score(_without_dates(ln.text)) > 0
-                                        for ln in block[max(0, k - 1):k + 2]):
+        if has_dates(line.text) and any(elex.title_score(ln.text) > 0 for ln in block[max(0, k - 1):k + 2]):
             return "experience"
     return "other"
-
-
-def _without_dates(text: str) -> str:
-    for s, e, _ in reversed(find_date_ranges(text)):
-        text = text[:s] + text[e:]
-    return text
 
 
 def _column_continuations(doc: Document, starts: Sequence[tuple[int, str, str | None]]

@@ -30,7 +30,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -76,15 +76,10 @@ def _bundled() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...], frozenset[s
     return aliases, priority, weak
 
 
-@lru_cache(maxsize=1)
-def _skill_groups() -> frozenset[str]:
-    return frozenset(normalize(str(w)) for w in data_toml("headings.toml").get("inline", {}).get("skill_groups", ()))
-
-
-@lru_cache(maxsize=1)
-def _education_fields() -> frozenset[str]:
-    raw = data_toml("headings.toml")
-    return frozenset(normalize(str(w)) for w in raw.get("inline", {}).get("education_fields", ()))
+@cache
+def _inline_words(key: str) -> frozenset[str]:
+    """A word list of headings.toml's [inline] table, normalised ("education_fields", "skill_groups")."""
+    return frozenset(normalize(str(w)) for w in data_toml("headings.toml").get("inline", {}).get(key, ()))
 
 
 def bundled_aliases() -> dict[str, tuple[str, ...]]:
@@ -456,7 +451,7 @@ def _detect(doc: Document, lex: HeadingLexicon, elex: EntryLexicon, skip: frozen
         if hit.inline and hit.kind == "other":
             continue  # "Languages: Python, Go" names a list, not a section
         if (current == "education" and hit.inline and not hit.strong and not line.bold
-                and normalize(hit.heading) in _education_fields()):
+                and normalize(hit.heading) in _inline_words("education_fields")):
             continue  # "Honors: ..." or "Courses: ..." under a degree is a field of that degree
         seen = {h.kind for h in hits}
         fresh = [k for k in hit.others if k not in seen and k not in ("contact", "other")]
@@ -595,10 +590,10 @@ def _inline_label(line: Line, i: int, lex: HeadingLexicon, current: str) -> Head
         return None
     if current == "contact" and _CONTACTISH.search(rest):
         return None  # "Portfolio: github.io/jane<TAB>Mobile: +1 555 0100" above the first heading is a contact line
-    weak = normalize(label) in _bundled()[2]
-    if current in ("experience", "projects") and weak and not (line.bold or line.gap_before >= 0.8):
+    dressed = line.bold or line.gap_before >= 0.8  # set apart like a heading
+    if current in ("experience", "projects") and normalize(label) in _bundled()[2] and not dressed:
         return None  # "Tech stack: ..." under a job stays in the job
-    if current == "skills" and (m.kind in _SKILL_GROUP_KINDS or normalize(label) in _skill_groups()) and not (
-            line.bold or line.gap_before >= 0.8):
+    if current == "skills" and not dressed and (
+            m.kind in _SKILL_GROUP_KINDS or normalize(label) in _inline_words("skill_groups")):
         return None  # "Leadership: hiring, budgets", "Training: PyTorch, JAX" in a skills list are its groups
     return HeadingHit(i, m.kind, label, inline=True)
