@@ -271,10 +271,12 @@ class Engine:
     def __init__(self, rules: RuleSet) -> None:
         abbreviations = rules.lexicons.get("sentence_abbreviations", ())
         lead_ins = "|".join(re.escape(w) for w in rules.lexicons.get("act_lead_ins", ()))
-        # what may stand before a unit's opening act: a short label ending in ":", lead-in words, and a first verb
-        # joined to it ("Define and own SLOs")
-        self.lead_in = re.compile(rf"(?:[^:\n]{{1,60}}:\s+)?(?:(?:{lead_ins})\s+)*(?:[a-z]+\s+(?:and|&)\s+)?"
-                                  if lead_ins else r"(?:[^:\n]{1,60}:\s+)?(?:[a-z]+\s+(?:and|&)\s+)?")
+        # what may stand before a unit's opening act: a short label ending in ":" and lead-in words; then the act
+        # may be any verb of a short list that opens the unit ("Define and own SLOs", "Design, build and deploy
+        # fraud models", "Designing, implementing, & deploying ...")
+        self.lead_in = re.compile(rf"(?:[^:\n]{{1,60}}:\s+)?(?:(?:{lead_ins})\s+)*"
+                                  if lead_ins else r"(?:[^:\n]{1,60}:\s+)?")
+        self.act_list_item = re.compile(r"[a-z]+(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)")
         # a private pipeline: lexeme flags live on the vocab, so engines must not share one
         self.nlp = new_nlp(tuple(abbreviations))
         self.make_doc = ChunkTokenizer(self.nlp)
@@ -599,6 +601,20 @@ class Engine:
                     found.add((kid, a + s, a + t))
         return sorted(found)  # a set's order follows the offsets' hashes: sort so the text alone decides
 
+    def _act_starts(self, lowered: str, offset: int) -> frozenset[int]:
+        """Where a unit's opening act may stand: after its label and lead-in words, or after any verb of the short
+        list that opens it (up to four: "Design, build, test and deploy ...")."""
+        m = self.lead_in.match(lowered)
+        pos = m.end() if m else 0
+        starts = [pos]
+        for _ in range(4):
+            item = self.act_list_item.match(lowered, pos)
+            if item is None:
+                break
+            pos = item.end()
+            starts.append(pos)
+        return frozenset(offset + p for p in starts)
+
     def _resolve(self, unit: Unit, utok: tuple[int, int], h: _UnitHits, text: str,
                  trail: list[Cancelled] | None) -> list[Signal]:
         utext = text[unit.start:unit.end]
@@ -607,17 +623,16 @@ class Engine:
         best: dict[str, _Candidate] = {}
         collected: dict[str, list[Any]] = {}
         collected_end: dict[str, int] = {}
-        act_start = -1  # where the unit's act opens after a label or lead-in words: found when first needed
+        act_starts: frozenset[int] | None = None  # where the unit's act may open: found when first needed
         for c in sorted(h.cands, key=lambda c: (c.cs, c.rule.order)):
             sig = c.rule.signal
             if sig in best and (sig not in self.collecting or c.cs < collected_end[sig]):
                 continue  # one candidate per signal; a collecting signal's next value starts after the last
             spec = self.signals[sig]
             if c.rule.at_unit_start and c.ts != utok[0]:
-                if act_start < 0:
-                    m = self.lead_in.match(lowered)
-                    act_start = unit.start + (m.end() if m else 0)
-                if c.cs != act_start:
+                if act_starts is None:
+                    act_starts = self._act_starts(lowered, unit.start)
+                if c.cs not in act_starts:
                     continue
             if c.rule.requires is not None and not c.rule.requires.search(lowered):
                 continue

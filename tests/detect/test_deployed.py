@@ -51,6 +51,15 @@ POSITIVE = [
     ("Four years building, testing and deploying fraud models for card issuers",
      "Four years building, testing and deploying"),
     ("ML engineer specialising in deploying speech models on device", "specialising in deploying"),
+    # the act as a noun opening the bullet, with where it went
+    ("Deployment of the claims-triage model to production on SageMaker",
+     "Deployment of the claims-triage model to production"),
+    ("Rollout of the new ranking model to all users", "Rollout of the new ranking model to all users"),
+    ("Productionisation of the demand forecaster", "Productionisation of"),
+    ("Routing engine: deployment of the ETA model into production", "deployment of the ETA model into production"),
+    # the act as one verb of a list that opens the bullet
+    ("Design, build and deploy fraud models for three markets", "deploy"),
+    ("Designing, implementing, & deploying retrieval assistants for call centres", "deploying"),
 ]
 
 NEGATIVE = [
@@ -101,6 +110,10 @@ NEGATIVE = [
     "Released from my contract early after the merger",
     "Interested in deploying language models at scale",
     "Two years studying how teams approach deploying models",
+    "Deployment of models on AWS",
+    "Deployment strategies for language models in production",
+    "Deployment of the fraud model to production is planned for Q3",
+    "Design, build and document the data model for billing",
 ]
 
 
