@@ -6,6 +6,7 @@ from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
 POSITIVE = [
+    ("Deployed the classifier myself as a FastAPI service on the bank's cluster", "Deployed"),
     ("Put the radar nowcasting model into operational production in May 2023",
      "Put the radar nowcasting model into operational production"),
     ("Release a live-ops update every week for the game", "Release a"),
@@ -63,6 +64,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Deployed myself to the Lyon plant for six weeks",
     "Reviewed a proposal from the ML team to run model serving on our clusters; not adopted yet",
     "Deployed to 4 branch libraries to help staff with the new print system",
     "Deployed the detector as a Flask demo for the project review panel; it was not used outside the college",

@@ -3,6 +3,7 @@
 import pytest
 
 OUTCOME = [
+    "Automated the monthly load reports, which saved the team about three days of work a month",
     # a result after a past act, and the current role's present tense
     "Retrained the claims model to reduce leakage by 12%",
     "Tuned the bidding service's queries to improve page load by around 80%",
@@ -104,6 +105,8 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Wrote load tests showing the payout API held p95 under 300 ms at 900 requests per second",
+    "Saved a few hours of rework by writing the checklist",
     "Aim to reduce churn by 5% with the new retention model",
     "Tasked with cutting cloud spend by 20% next year",
     "Set a target to grow revenue by 10% from the ranking work",
@@ -202,6 +205,9 @@ OFFLINE = [
 ]
 
 NOT_OFFLINE = [
+    "Talk: \"What WER hides\", speech meetup, March 2026",
+    "Alerts on latency and error rate, and the model now routes 9,000 e-mails a day",
+    "Retrained monthly, and out of cycle after any week with MAPE above 4%",
     "A bad release rolls back automatically when the error rate passes 2%",
     "Used mixed precision training and gradient accumulation, leading to a 2x reduction in training time",
     "Lead the checkout squad (5 engineers plus a designer)",

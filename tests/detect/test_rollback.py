@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Released the ranker to 5% of traffic in an A/B test, then ramped to 50%",
     "Shadow-scored the new elasticity model against the incumbent for 8 weeks",
     "Shadow-deployed the new model beside the old one for three weeks",
     "Designed the OTA updater with automatic fallback to the previous slot when a new image fails to boot",
@@ -42,6 +43,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "The rescorer was launched to 10% of voice-search traffic in a three-week A/B test",
     "Rebuilt a challenger model in scikit-learn and compared it with the vendor model offline",
     "Partnered with ops when we rolled back airport fares to 2023 levels",
     "Cut churn from 5%, 4% the year after, for 40,000 users",
