@@ -391,13 +391,39 @@ def _after_heading(line: Line, heading: str) -> list[Line]:
     return [replace(line, text=rest, start=line.start + cut, bold=False, x0=None)]
 
 
+_CUT_RANGE = re.compile(r"^\s*(?:[-–—]|to)\s*(?:[A-Za-z]{3,9}\.?)?\s*$")
+
+
+def _join_cut_ranges(infos: list[_Info]) -> list[_Info]:
+    """A range cut after its dash ("Consultant ... Apr 2023 –" over "Till Date", "Aug 2021 – Mar" over "2023"): the
+    next line ends it.
+
+    The header keeps its date's offsets on its own line; the range is read from both lines, and the line that only
+    ended it is part of the header, not a line of its own."""
+    out: list[_Info] = []
+    skip = False
+    for k, info in enumerate(infos):
+        if skip:
+            skip = False
+            continue
+        nxt = infos[k + 1] if k + 1 < len(infos) else None
+        if info.date is not None and nxt is not None and nxt.kind != "bullet" and \
+                _CUT_RANGE.match(info.line.text[info.date[1]:]) and len(nxt.line.text.split()) <= 3:
+            whole = parse_date_range(f"{info.date[2].raw}{info.line.text[info.date[1]:]} {nxt.line.text.strip()}")
+            if whole is not None and is_span(whole):
+                info.date = (info.date[0], info.date[1], whole)
+                skip = True
+        out.append(info)
+    return out
+
+
 def entries_in_section(doc: Document, section: Section, elex: EntryLexicon | None = None) -> list[Entry]:
     """The entries of one experience or projects section, in text order."""
     elex = elex or entry_lexicon()
     lines = [ln for ln in doc.lines if section.start <= ln.start < section.end]
     if section.heading is not None and lines:
         lines = _after_heading(lines[0], section.heading) + lines[1:]
-    infos = [_classify(ln, elex) for ln in lines]
+    infos = _join_cut_ranges([_classify(ln, elex) for ln in lines])
     for prev, info in zip(infos, infos[1:], strict=False):
         if prev.kind == "bullet" and info.kind != "bullet" and _continues(prev.line, info.line):
             info.kind = "bullet"  # the wrapped tail of a bullet

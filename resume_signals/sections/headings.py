@@ -182,6 +182,8 @@ class HeadingLexicon:
         best: Match | None = None
         for _, score, idx in process.extract(" ".join(sorted(toks)), self.sorted_norms, scorer=fuzz.ratio, limit=8,
                                              score_cutoff=FULL_MATCH):
+            if score < 100 and norm[0] != self.norms[idx][0]:
+                continue  # a misspelling keeps its first letter: "Deployment" is another word than "Employment"
             cand = Match(self.kinds[idx], float(score), True)
             best = self._better(best, cand)
         if best is not None:

@@ -47,7 +47,7 @@ top-level key is optional; any other key is an error.
 ``[[context]]``
     A ConText rule: ``id``, ``kind`` (``"modifier"``, ``"pseudo"``,
     ``"terminate"``; default modifier), ``category`` (FUTURE, WISH, NEGATION,
-    HYPOTHETICAL; modifiers only), ``direction`` (forward, backward,
+    HYPOTHETICAL, OTHERS; modifiers only), ``direction`` (forward, backward,
     bidirectional), ``phrases`` and/or ``pattern``, optional ``max_scope``
     (tokens). A rule with a bundled id replaces it; ``enabled = false``
     removes it.

@@ -25,7 +25,7 @@ from ..detect.families import GENERIC, HOOKS
 from ..errors import Problem, RulesError
 from .vocab import SECTION_KINDS
 
-CATEGORIES = ("FUTURE", "WISH", "NEGATION", "HYPOTHETICAL")
+CATEGORIES = ("FUTURE", "WISH", "NEGATION", "HYPOTHETICAL", "OTHERS")
 DIRECTIONS = ("forward", "backward", "bidirectional")
 CONTEXT_KINDS = ("modifier", "pseudo", "terminate")
 VETO_SCOPES = ("overlap", "unit", "near")

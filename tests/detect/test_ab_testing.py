@@ -3,6 +3,9 @@
 import pytest
 
 POSITIVE = [
+    "Ran a three-week A/B of the new ETA model against production",
+    "Held out 3% of customers from the recommender for a quarter",
+    "Split traffic 50/50 between the old and new checkout page",
     "Ran a 6-week holdout across 40 regional warehouses before the launch",
     "Measured against a 10% holdout of traffic that always goes to humans",
     "Four generations of the forecast, each judged in live store-level experiments on waste and margin",
@@ -32,6 +35,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Ran controlled experiments on mouse models of obesity",
+    "Split users into cohorts by signup month",
+    "Wrote copy for e-mail A/B tests that the growth team designed and ran",
     "0.994 AUC on a time-split test set",
     "Lead statistician on three Phase III randomised controlled trials in heart failure",
     "Wrote firmware for the control plane against the control system spec",

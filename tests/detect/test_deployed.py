@@ -6,6 +6,12 @@ from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
 POSITIVE = [
+    ("Released the first version of the vector store to the search team", "Released"),
+    ("GA'd the experiment platform to all product teams", "GA'd"),
+    ("Put the flag behind a kill switch and staged it to 10%, 50%, then 100% of users", "staged it to 10%, 50%, then 100% of"),
+    ("Staged rollout of the routing model across four regions", "Staged rollout of the routing model across four regions"),
+    ("Took the speech-to-text model to production on Triton", "Took the speech-to-text model to production"),
+    ("Led the team that deployed the claims model", "deployed"),
     ("Deployed the classifier myself as a FastAPI service on the bank's cluster", "Deployed"),
     ("Put the radar nowcasting model into operational production in May 2023",
      "Put the radar nowcasting model into operational production"),
@@ -64,6 +70,10 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Launched an after-school robotics club for 30 pupils",
+    "Rolled out a new hybrid-work policy across the company",
+    "Rolled back prices to 100% of the old level",
+    "Assisted the team that deployed the pricing model",
     "Deployed myself to the Lyon plant for six weeks",
     "Reviewed a proposal from the ML team to run model serving on our clusters; not adopted yet",
     "Deployed to 4 branch libraries to help staff with the new print system",

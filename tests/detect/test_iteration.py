@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "Closed the loop from agent corrections back into the intent model's training set",
+    "Ranker v3, built from production errors after the v2 launch",
     "Post-season review of the forecast misses led to a v2 with soil-moisture features",
     "Rolled back the release, fixed it and re-released it the next morning",
     "After launch, retuned the alert threshold on six months of production feedback",
@@ -24,6 +26,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Closed the loop with the client on requirements",
+    "Trained the model on production data from 2019",
+    "Retraining was never set up, so the model went stale",
     "Shipped v3 of the pallet detector to the customer fleet after a field trial",
     "Wrote the client for version 3 of the partner API",
     "Overbooked slots fell from 14% to 6% in the first two months after launch",

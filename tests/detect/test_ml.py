@@ -21,6 +21,7 @@ ML_ENGINEER = "Machine Learning Engineer"
 
 # (bullet, entry title, ml)
 CASES = [
+    ("Infrastructure as code for every training cluster, in Pulumi", None, True),
     # 1. the bullet names an ML system: ml whatever the title
     ("Deployed the churn model behind the billing API", "Backend Engineer", True),
     ("Rolled out a new ranking service for the feed", "Software Engineer", True),

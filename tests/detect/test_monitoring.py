@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Drift-triggered retraining on Kubeflow with a human sign-off",
     "Mentored 3 newer SREs through their first primary on-call shifts",
     "Added crash-rate alerts that pinged our Slack channel whenever the crash rate went over 0.5%",
     "Category managers get an alert when forecast error stays above 30% for two weeks",
@@ -41,6 +42,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Greek myths such as Prometheus Bound, and ray tracing",
     "Prepared interim analyses for the independent Data Monitoring Committee",
     "Monitored the open computer lab during evening shifts",
     "Spent a week in the fleet monitoring room with the dispatchers",

@@ -3,6 +3,13 @@
 import pytest
 
 OUTCOME = [
+    "Tuned alerting across 300 hosts, removing a third of noisy pages",
+    "The routing model trimmed a quarter off delivery calls",
+    "The intake classifier now handles 60% of inbound forms without a person",
+    "Halved the payments API p99 latency by batching reads",
+    "Models I built serve 12M MAU across two apps",
+    "Met a 99.9% availability SLO through the holiday peak",
+    "Put a demo of my captioning model on Heroku; ~800 visitors in its first week",
     "Automated the monthly load reports, which saved the team about three days of work a month",
     # a result after a past act, and the current role's present tense
     "Retrained the claims model to reduce leakage by 12%",
@@ -105,6 +112,7 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Took half of the afternoon off for the offsite",
     "Wrote load tests showing the payout API held p95 under 300 ms at 900 requests per second",
     "Saved a few hours of rework by writing the checklist",
     "Aim to reduce churn by 5% with the new retention model",
@@ -172,6 +180,8 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("Kaggle Titanic: 0.79 public-leaderboard accuracy", "0.79 public-leaderboard accuracy"),
+    ("Raised MRR@10 from 0.31 to 0.38 on the validation queries", "MRR@10 from 0.31 "),
     ("Groundedness on the replay set went from 0.81 to 0.93", None),
     ("Fractions skill score at 10 km rose from 0.52 to 0.61 at 60-minute lead time", None),
     ("Prognostic model: C-statistic 0.76 in an external validation cohort", "C-statistic 0.76 "),
@@ -194,7 +204,7 @@ OFFLINE = [
     ("0.83 top-5 accuracy on the open leaderboard", None),
     ("RMSE of 0.21 on the validation set", None),
     ("94% test accuracy on CIFAR-10", None),
-    ("0.947 private leaderboard AUC in a fraud-detection challenge", "0.947 private leaderboard"),
+    ("0.947 private leaderboard AUC in a fraud-detection challenge", "0.947 private leaderboard AUC"),
     ("Tabular playground: 0.79 public LB score with CatBoost", "0.79 public LB"),
     ("Finished with a private LB RMSLE of 0.41", "private LB RMSLE of 0.41"),
     ("A DETR-style detector reaching 39.2 box AP on the rare classes", "39.2 box AP"),
@@ -205,6 +215,8 @@ OFFLINE = [
 ]
 
 NOT_OFFLINE = [
+    "Ensured 100% accuracy on monthly payroll for 600 employees",
+    "Grew the app to $12k MRR in a year",
     "Talk: \"What WER hides\", speech meetup, March 2026",
     "Alerts on latency and error rate, and the model now routes 9,000 e-mails a day",
     "Retrained monthly, and out of cycle after any week with MAPE above 4%",
@@ -226,6 +238,8 @@ NOT_OFFLINE = [
 ]
 
 COMPETITION = [
+    "Winner, NeurIPS 2022 Billion-Scale ANN challenge (T2 track)",
+    "Numerai tournament: top-200 model for 2023",
     "Kaggle Competitions Expert (1 gold, 3 silver)",
     "Finished 23rd of 2,400 teams (silver) with a stacked model",
     "Bronze medal (top 8%) with a satellite-tile U-Net",

@@ -42,6 +42,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Led campus tours for prospective students",
+    "The holdout showed radio spend drove 9% incremental sign-ups",
+    "Supported the team that owned the search engine",
     "Drove about 9,000 km between field plots in one summer",
     "Responsible for 42 first-year residents on one floor",
     "Changed the direction of the analytics roadmap",

@@ -19,6 +19,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Shipped spare GPUs and racks to the two new data centres",
+    "Designed the brochures that were shipped to 80k households",
     "Worked with the hardware team on the 60 drones shipped to growers",
     "Coordinated a book drive and shipped 900 donated textbooks to rural schools",
     "Shelved returns and shipped interlibrary-loan books to partner campuses",

@@ -36,6 +36,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("BA thesis on Franz Kafka's unfinished novels", "education"),
     ("Training: PyTorch, JAX, DeepSpeed, custom Triton kernels", "skills"),
     ("Eager to learn: MLflow, Airflow", "skills"),
     ("Python, JAX, CatBoost, XGBoost, scikit-learn, NumPy", "skills"),

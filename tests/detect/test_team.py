@@ -45,6 +45,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Hired 20 engineers in a year for the platform org",
     "Spoilage fell 11%, measured against a holdout group of 20 matched stores",
     "Presented the results to the personalisation guild (about 40 people)",
     "Selected as one of 200 young researchers for the laureate forum",

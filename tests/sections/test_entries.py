@@ -117,6 +117,20 @@ def test_entries_dates_are_parsed_to_months() -> None:
     assert doc.text[entry.start:].startswith("ML Engineer")
 
 
+@pytest.mark.parametrize("cut,rest,start,end,present", [
+    ("Apr 2023 –", "Till Date", "2023-04", None, True),
+    ("Aug 2021 – Mar", "2023", "2021-08", "2023-03", False),
+    ("06/2018 -", "11/2020", "2018-06", "2020-11", False),
+])
+def test_entries_date_range_cut_over_two_lines(cut: str, rest: str, start: str, end: str | None,
+                                                present: bool) -> None:
+    """A header whose range wraps after its dash: the next line ends the range and opens no entry."""
+    doc = _resume(LineDraft(f"Consultant at Northwind Analytics\t{cut}"), LineDraft(rest), _b("Shipped a ranker."))
+    (entry,) = _entries(doc)
+    assert entry.dates is not None
+    assert (entry.dates.start, entry.dates.end, entry.dates.present) == (start, end, present)
+
+
 def test_entries_roles_under_one_org_line_share_it() -> None:
     doc = _resume(LineDraft("Lanternfly Travel", bold=True), LineDraft("ML Platform Lead\tApr 2022 – Present"),
                   _b("Led a team of 5."), LineDraft("Senior MLOps Engineer\tSep 2019 – Mar 2022"), _b("Shipped it."))
