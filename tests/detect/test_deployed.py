@@ -8,8 +8,10 @@ from resume_signals.report import Section
 POSITIVE = [
     ("Released the first version of the vector store to the search team", "Released"),
     ("GA'd the experiment platform to all product teams", "GA'd"),
-    ("Put the flag behind a kill switch and staged it to 10%, 50%, then 100% of users", "staged it to 10%, 50%, then 100% of"),
-    ("Staged rollout of the routing model across four regions", "Staged rollout of the routing model across four regions"),
+    ("Put the flag behind a kill switch and staged it to 10%, 50%, then 100% of users",
+     "staged it to 10%, 50%, then 100% of"),
+    ("Staged rollout of the routing model across four regions",
+     "Staged rollout of the routing model across four regions"),
     ("Took the speech-to-text model to production on Triton", "Took the speech-to-text model to production"),
     ("Led the team that deployed the claims model", "deployed"),
     ("Deployed the classifier myself as a FastAPI service on the bank's cluster", "Deployed"),
