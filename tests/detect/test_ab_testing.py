@@ -37,7 +37,6 @@ POSITIVE = [
 NEGATIVE = [
     "Ran controlled experiments on mouse models of obesity",
     "Split users into cohorts by signup month",
-    "Wrote copy for e-mail A/B tests that the growth team designed and ran",
     "0.994 AUC on a time-split test set",
     "Lead statistician on three Phase III randomised controlled trials in heart failure",
     "Wrote firmware for the control plane against the control system spec",

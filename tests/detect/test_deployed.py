@@ -72,8 +72,6 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
-    "Launched an after-school robotics club for 30 pupils",
-    "Rolled out a new hybrid-work policy across the company",
     "Rolled back prices to 100% of the old level",
     "Assisted the team that deployed the pricing model",
     "Deployed myself to the Lyon plant for six weeks",
