@@ -72,6 +72,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Deployed to the regional emergency operations center during the 2019 floods",
     "Rolled back prices to 100% of the old level",
     "Assisted the team that deployed the pricing model",
     "Deployed myself to the Lyon plant for six weeks",
@@ -137,6 +138,11 @@ def test_deployed_positive(found, text, match):
 @pytest.mark.parametrize("text", NEGATIVE)
 def test_deployed_near_miss(found, text):
     assert "deployed" not in found(text)
+
+
+def test_deployed_certification_title_is_no_act(found):
+    assert "deployed" not in found("Vendor Academy: Deploying Models on Edge GPUs (2024)", section="certifications",
+                                   bullet=False)
 
 
 def test_deployed_skills_section_noun_does_not_count(found):

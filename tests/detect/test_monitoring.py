@@ -42,6 +42,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Presented weekly vibration-monitoring summaries to the plant team",
     "Greek myths such as Prometheus Bound, and ray tracing",
     "Prepared interim analyses for the independent Data Monitoring Committee",
     "Monitored the open computer lab during evening shifts",

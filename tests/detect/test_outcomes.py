@@ -3,6 +3,7 @@
 import pytest
 
 OUTCOME = [
+    "Own the shelf-scanning models running on 800 store robots across 40 sites",
     "Tuned alerting across 300 hosts, removing a third of noisy pages",
     "The routing model trimmed a quarter off delivery calls",
     "The intake classifier now handles 60% of inbound forms without a person",
@@ -180,6 +181,9 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("Depth network for shelf gaps: 7.1% AbsRel on the held-out set", "7.1% AbsRel"),
+    ("Excel forecast with a mean absolute percentage error of 12% over two quarters",
+     "mean absolute percentage error of 12%"),
     ("Kaggle Titanic: 0.79 public-leaderboard accuracy", "0.79 public-leaderboard accuracy"),
     ("Raised MRR@10 from 0.31 to 0.38 on the validation queries", "MRR@10 from 0.31 "),
     ("Groundedness on the replay set went from 0.81 to 0.93", None),
@@ -215,6 +219,7 @@ OFFLINE = [
 ]
 
 NOT_OFFLINE = [
+    "A small library of ranking metrics (nDCG, MRR, ERR) with about 300 stars",
     "Ensured 100% accuracy on monthly payroll for 600 employees",
     "Grew the app to $12k MRR in a year",
     "Talk: \"What WER hides\", speech meetup, March 2026",

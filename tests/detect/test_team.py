@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    ("Supervised 5 machinists and an apprentice on the night shift", 5),
     ("Run the platform on-call rotation of 9 engineers", 9),
     ("Tech lead of the claims data mart rebuild, a 4-person effort", 4),
     ("Line management of 15: 9 data scientists, 4 ML engineers, 2 analysts", 15),
@@ -45,6 +46,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Managed 12 servers and 40 containers for the lab",
+    "Managed 6 Kafka brokers across two regions",
     "Hired 20 engineers in a year for the platform org",
     "Spoilage fell 11%, measured against a holdout group of 20 matched stores",
     "Presented the results to the personalisation guild (about 40 people)",
