@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "3 holdout cohorts kept for 6 months",
     "Ran a three-week A/B of the new ETA model against production",
     "Held out 3% of customers from the recommender for a quarter",
     "Split traffic 50/50 between the old and new checkout page",
@@ -35,6 +36,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Wrote Cypress tests and tested A/B variants of landing-page components",
     "Ran controlled experiments on mouse models of obesity",
     "Split users into cohorts by signup month",
     "0.994 AUC on a time-split test set",

@@ -6,6 +6,8 @@ from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
 POSITIVE = [
+    ("Piloted the triage model with 4 underwriters on live referrals", "Piloted the triage model with 4 underwriters"),
+    ("Ownership of the ads CTR model; 3 launches/yr", "3 launches/yr"),
     ("Released the first version of the vector store to the search team", "Released"),
     ("GA'd the experiment platform to all product teams", "GA'd"),
     ("Put the flag behind a kill switch and staged it to 10%, 50%, then 100% of users",
@@ -72,6 +74,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Was deployed to partner farms in Kenya for six weeks to install cameras",
+    "Trained a PPO policy; it was deployed to the warehouse simulator only",
+    "Matched units that had not yet gone live",
     "Deployed to the regional emergency operations center during the 2019 floods",
     "Rolled back prices to 100% of the old level",
     "Assisted the team that deployed the pricing model",

@@ -3,6 +3,10 @@
 import pytest
 
 POSITIVE = [
+    "Automatic rollback if the approval rate drifts more than 2 points from the champion",
+    "Retraining fires when PSI goes above 0.2 on any top feature",
+    "Online/offline skew alerts on the 300 features",
+    "Set up UptimeRobot checks on the booking API",
     "Drift-triggered retraining on Kubeflow with a human sign-off",
     "Mentored 3 newer SREs through their first primary on-call shifts",
     "Added crash-rate alerts that pinged our Slack channel whenever the crash rate went over 0.5%",

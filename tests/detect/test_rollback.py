@@ -3,6 +3,9 @@
 import pytest
 
 POSITIVE = [
+    "Ran the sepsis model in silent mode for 10 weeks beside usual care",
+    "New pipeline versions write to a shadow schema for a day before promotion",
+    "New weights go to 10% of devices first, with automatic fallback",
     "Released the ranker to 5% of traffic in an A/B test, then ramped to 50%",
     "Shadow-scored the new elasticity model against the incumbent for 8 weeks",
     "Shadow-deployed the new model beside the old one for three weeks",
@@ -43,6 +46,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Considering a shadow run of the pricing model next year",
     "The rescorer was launched to 10% of voice-search traffic in a three-week A/B test",
     "Rebuilt a challenger model in scikit-learn and compared it with the vendor model offline",
     "Partnered with ops when we rolled back airport fares to 2023 levels",

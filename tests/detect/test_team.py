@@ -46,6 +46,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Teaching assistant: ran recitations for 90 students",
     "Managed 12 servers and 40 containers for the lab",
     "Managed 6 Kafka brokers across two regions",
     "Hired 20 engineers in a year for the platform org",

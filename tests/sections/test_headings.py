@@ -31,6 +31,10 @@ def _covers(sections: list[Section], text: str) -> bool:
 
 @pytest.mark.parametrize(("heading", "kind"), [
     ("Where I've Worked", "experience"),
+    ("Client Engagements", "experience"),
+    ("Kaggle Medals & Awards", "awards"),
+    ("Research Focus", "summary"),
+    ("Experiance", "experience"),
     ("Work History", "experience"),
     ("Professional Experience", "experience"),
     ("EMPLOYMENT", "experience"),
@@ -77,7 +81,7 @@ def test_headings_alias_by_meaning(heading: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["Acme Corp", "Jane Doe", "Python, SQL, Spark", "Machine Learning Engineer",
-                                  "Academic Medical Center", "Proficient in Excel"])
+                                  "Academic Medical Center", "Proficient in Excel", "Deployment", "Deployments"])
 def test_headings_alias_near_misses_match_nothing(text: str) -> None:
     assert default_lexicon().match(text) is None
 
