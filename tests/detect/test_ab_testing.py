@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Lifted sell-through 6% in a 40-store controlled test against business-as-usual pricing",
     "3 holdout cohorts kept for 6 months",
     "Ran a three-week A/B of the new ETA model against production",
     "Held out 3% of customers from the recommender for a quarter",
@@ -36,6 +37,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Repaired 200 one-armed bandits and slot machines on the casino floor",
+    "Built an A/B testing calculator spreadsheet for PMs",
+    "Ran controlled experiments on catalyst loading in a batch reactor",
     "Wrote Cypress tests and tested A/B variants of landing-page components",
     "Ran controlled experiments on mouse models of obesity",
     "Split users into cohorts by signup month",

@@ -6,6 +6,8 @@ from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
 POSITIVE = [
+    ("Iterated on the live ranker from user feedback, releasing v3 six weeks after launch", ", releasing v3"),
+    ("Led a 6-person team that took 2 credit models to production", "took 2 credit models to production"),
     ("Piloted the triage model with 4 underwriters on live referrals", "Piloted the triage model with 4 underwriters"),
     ("Ownership of the ads CTR model; 3 launches/yr", "3 launches/yr"),
     ("Released the first version of the vector store to the search team", "Released"),
@@ -74,6 +76,13 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Deployed $25M across 9 seed rounds in climate tech",
+    "Deployed to a 500-bed hospital client for 6 months to redesign rosters",
+    "Deployed with the 82nd Airborne and managed movement of 400 vehicles",
+    "Launched a private-label haircare line in 150 stores",
+    "Rolled out a new nurse onboarding curriculum to 3 hospitals",
+    "Own release testing for the apps: about two releases a week, each gated by a test suite",
+    "Nothing deployed, it was a class project",
     "Was deployed to partner farms in Kenya for six weeks to install cameras",
     "Trained a PPO policy; it was deployed to the warehouse simulator only",
     "Matched units that had not yet gone live",

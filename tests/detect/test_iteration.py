@@ -26,6 +26,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Documented a post-launch retraining plan for the forecasting model",
+    "Shipped a fraud model that replaced the legacy rules engine",
+    "Enabled time travel on the feature tables so the fraud team could retrain on snapshots",
     "Closed the loop with the client on requirements",
     "Trained the model on production data from 2019",
     "Retraining was never set up, so the model went stale",

@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "Built the Looker dashboard the risk team uses to watch the fraud model's approval rate",
+    "Tracked the default model's monthly population stability index",
     "Automatic rollback if the approval rate drifts more than 2 points from the champion",
     "Retraining fires when PSI goes above 0.2 on any top feature",
     "Online/offline skew alerts on the 300 features",
@@ -46,6 +48,11 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Sold fibre contracts with 99.99% uptime SLAs to 20 clients",
+    "Monitored influenza surveillance data weekly for the county",
+    "Monitored supplier lead times and expedited late orders",
+    "Attended on-call training and shadowed the SRE rotation for a week",
+    "Drafted procurement guidance, including requirements for model monitoring and rollback plans",
     "Presented weekly vibration-monitoring summaries to the plant team",
     "Greek myths such as Prometheus Bound, and ray tracing",
     "Prepared interim analyses for the independent Data Monitoring Committee",

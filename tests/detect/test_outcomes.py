@@ -3,11 +3,15 @@
 import pytest
 
 OUTCOME = [
+    "Cut GPU frame time 2.1 ms on console with a new culling pass",
+    "Kept first-response time under 2 hours across 3 shifts",
+    "11-point jump in first-contact resolution once the routing model was live",
+    "The eligibility screener ran 220K screenings in year one",
+    "Model's live Sharpe 1.3 over 22 months; +£4.8M net P&L in 2025",
     "Underwriters used the score on 230 cases; triage time fell from 2 days to half a day",
     "Launched to 100% of 40M DAU in 2021",
     "The cup final hit 2.8M concurrent streams with zero dropped sessions",
     "An augmentation library with about 250k pip downloads a month",
-    "The client's engineers rolled the matcher out to all 300 customer companies",
     "Own the shelf-scanning models running on 800 store robots across 40 sites",
     "Tuned alerting across 300 hosts, removing a third of noisy pages",
     "The routing model trimmed a quarter off delivery calls",
@@ -118,6 +122,9 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Balanced a cash drawer of up to $25,000 daily",
+    "Grew the org from 14 to 40 people while keeping regretted attrition below 8%",
+    "The forecast went live in 140 stores after a six-week shadow run",
     "Answered roughly 40 ad-hoc data requests a month from epidemiologists",
     "Review about 30 pull requests a month for the library",
     "Shadow scoring + 5% canary for every ranker release",
@@ -189,6 +196,7 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("Forecast error (WMAPE) fell from 34% to 22% on a 26-week backtest", "WMAPE) fell from 34%"),
     ("Beats CQL on 7 of 9 D4RL tasks (normalised score 78.4 vs 71.0)", "normalised score 78.4 "),
     ("ML module project: random forest on insurance data, 0.28 normalised Gini", "0.28 normalised Gini"),
     ("Depth network for shelf gaps: 7.1% AbsRel on the held-out set", "7.1% AbsRel"),
@@ -229,6 +237,7 @@ OFFLINE = [
 ]
 
 NOT_OFFLINE = [
+    "Shipped 18,000 orders a day while raising pick accuracy from 97.9% to 99.6%",
     "A small library of ranking metrics (nDCG, MRR, ERR) with about 300 stars",
     "Ensured 100% accuracy on monthly payroll for 600 employees",
     "Grew the app to $12k MRR in a year",
@@ -253,6 +262,7 @@ NOT_OFFLINE = [
 ]
 
 COMPETITION = [
+    "Best Use of Data prize, HackNY 2022, for a subway-delay predictor",
     "1st place, NeurIPS 2023 Warehouse Robotics Challenge (offline RL track)",
     "Winner, NeurIPS 2022 Billion-Scale ANN challenge (T2 track)",
     "Numerai tournament: top-200 model for 2023",

@@ -3,6 +3,9 @@
 import pytest
 
 POSITIVE = [
+    "Charge nurse on a 30-bed unit, leading a team of 8 nurses per shift",
+    "Shipped 2 console titles, owning the camera system and the netcode",
+    "Co-owned the model delivery pipeline with the platform team",
     "My team owns the upstream Spark jobs and the feature store",
     "Define and own SLOs for 14 payment services",
     "Responsible for 3 production models and their on-call",
@@ -42,6 +45,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Drove elderly patients to their appointments twice a week",
+    "Compared labour costs across 60 franchise-owned and 30 company-owned stores",
+    "Responsible for updating the monthly KPI deck and taking meeting minutes",
     "Led campus tours for prospective students",
     "The holdout showed radio spend drove 9% incremental sign-ups",
     "Supported the team that owned the search engine",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Rolled back the v5 recommender within the hour after click-through fell",
     "Ran the sepsis model in silent mode for 10 weeks beside usual care",
     "New pipeline versions write to a shadow schema for a day before promotion",
     "New weights go to 10% of devices first, with automatic fallback",
@@ -46,6 +47,9 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Rolled back small-business premium rates 3% after the regulator's review",
+    "Reverted 2021 overtime rates after the arbitration ruling",
+    "Monitored blue-green algae blooms in 4 reservoirs",
     "Considering a shadow run of the pricing model next year",
     "The rescorer was launched to 10% of voice-search traffic in a three-week A/B test",
     "Rebuilt a challenger model in scikit-learn and compared it with the vendor model offline",

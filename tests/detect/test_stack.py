@@ -36,6 +36,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    ("Edited a new translation of Kafka's The Trial", "other"),
     ("BA thesis on Franz Kafka's unfinished novels", "education"),
     ("Training: PyTorch, JAX, DeepSpeed, custom Triton kernels", "skills"),
     ("Eager to learn: MLflow, Airflow", "skills"),

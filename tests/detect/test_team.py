@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    ("Accountable for a 600-person plant and its budget", 600),
     ("Supervised 5 machinists and an apprentice on the night shift", 5),
     ("Run the platform on-call rotation of 9 engineers", 9),
     ("Tech lead of the claims data mart rebuild, a 4-person effort", 4),
@@ -46,6 +47,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Coached 30 runners for the city marathon",
     "Teaching assistant: ran recitations for 90 students",
     "Managed 12 servers and 40 containers for the lab",
     "Managed 6 Kafka brokers across two regions",

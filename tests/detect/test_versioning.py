@@ -21,6 +21,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Thesis: traced cell lineage with genetic barcoding",
+    "PhD dissertation on reproducible training pipelines",
     "Kept a shared registry of approved vendors for procurement",
     "Coursework topics: data versioning, reproducibility and model registries",
     "Traced our family lineage back five generations for the genealogy society",
