@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "Launched the new ETA model as a 50/50 experiment",
+    "Raised offline NDCG by 4% before taking the ranker to an online test",
     "Lifted sell-through 6% in a 40-store controlled test against business-as-usual pricing",
     "3 holdout cohorts kept for 6 months",
     "Ran a three-week A/B of the new ETA model against production",

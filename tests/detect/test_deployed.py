@@ -76,6 +76,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Assigned loads for a fleet of 60 tractors; deployed spare trucks to the Dayton depot",
+    "Led the 8-person ML platform team and owned the model serving roadmap",
     "Deployed $25M across 9 seed rounds in climate tech",
     "Deployed to a 500-bed hospital client for 6 months to redesign rosters",
     "Deployed with the 82nd Airborne and managed movement of 400 vehicles",

@@ -26,6 +26,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Wrote the handover doc so the support engineering team could retrain it",
+    "Retrained the baseline 40 times for the ablation study in our paper",
     "Documented a post-launch retraining plan for the forecasting model",
     "Shipped a fraud model that replaced the legacy rules engine",
     "Enabled time travel on the feature tables so the fraud team could retrain on snapshots",

@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    "Retrain the uplift model monthly and review its weekly redemption dashboard",
+    "Track suggestion acceptance and prediction error by depot on a Power BI dashboard",
     "Built the Looker dashboard the risk team uses to watch the fraud model's approval rate",
     "Tracked the default model's monthly population stability index",
     "Automatic rollback if the approval rate drifts more than 2 points from the champion",
@@ -48,6 +50,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "CCTV monitoring and foot patrols across the campus on night shifts",
     "Sold fibre contracts with 99.99% uptime SLAs to 20 clients",
     "Monitored influenza surveillance data weekly for the county",
     "Monitored supplier lead times and expedited late orders",

@@ -3,6 +3,9 @@
 import pytest
 
 OUTCOME = [
+    "Introduced blue-green deploys, which took failed-release downtime from about 15 minutes to zero",
+    "Shipped 4 major releases of the Android app, which has ~3M MAU",
+    "Ranking and serving for 41M monthly active buyers",
     "Cut GPU frame time 2.1 ms on console with a new culling pass",
     "Kept first-response time under 2 hours across 3 shifts",
     "11-point jump in first-contact resolution once the routing model was live",
@@ -122,6 +125,9 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Define and review SLOs for the ranking path (p99 under 250 ms, 99.95% availability)",
+    "Shipped the feature store before the team grew from 2 to 7",
+    "Reconcile roughly 9,000 shipped orders a week against carrier invoices",
     "Balanced a cash drawer of up to $25,000 daily",
     "Grew the org from 14 to 40 people while keeping regretted attrition below 8%",
     "The forecast went live in 140 stores after a six-week shadow run",
@@ -196,6 +202,7 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("Qini coefficient of 0.21 vs 0.09 for the RFM rules on a time-split validation set", "Qini coefficient of 0.21 "),
     ("Forecast error (WMAPE) fell from 34% to 22% on a 26-week backtest", "WMAPE) fell from 34%"),
     ("Beats CQL on 7 of 9 D4RL tasks (normalised score 78.4 vs 71.0)", "normalised score 78.4 "),
     ("ML module project: random forest on insurance data, 0.28 normalised Gini", "0.28 normalised Gini"),
@@ -262,6 +269,7 @@ NOT_OFFLINE = [
 ]
 
 COMPETITION = [
+    "Winner, Best ML Hack at HackMIT 2022 for a sign-language classifier",
     "Best Use of Data prize, HackNY 2022, for a subway-delay predictor",
     "1st place, NeurIPS 2023 Warehouse Robotics Challenge (offline RL track)",
     "Winner, NeurIPS 2022 Billion-Scale ANN challenge (T2 track)",

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Each index build is versioned with its model, so any release can be rolled back in minutes",
     "Rolled back the v5 recommender within the hour after click-through fell",
     "Ran the sepsis model in silent mode for 10 weeks beside usual care",
     "New pipeline versions write to a shadow schema for a day before promotion",
@@ -47,6 +48,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Coordinated the team's move into the new Canary Wharf office",
+    "Negotiated a fuel surcharge rollback with two carriers",
     "Rolled back small-business premium rates 3% after the regulator's review",
     "Reverted 2021 overtime rates after the arbitration ruling",
     "Monitored blue-green algae blooms in 4 reservoirs",

@@ -5,6 +5,7 @@ import pytest
 # (text, section, every canonical tool in the order written, ml): a bullet lists all its tools (SIGNALS.md);
 # ``ml`` is true only where the line names an ML system (an ML platform or serving tool counts as one).
 POSITIVE = [
+    ("Set up blue-green deploys on Fly.io behind an Istio mesh", "experience", ("Fly.io", "Istio"), False),
     ("Monitored the WAN through SolarWinds and PRTG", "experience", ("SolarWinds", "PRTG"), False),
     ("Infra: Kubernetes (GKE), Pulumi, GitLab CI, Helm, Docker", "skills",
      ("Kubernetes", "Pulumi", "GitLab CI", "Helm", "Docker"), False),

@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Made every production model traceable to its data version and git commit",
     "A training-set builder that reproduces any historical feature snapshot",
     "Each retraining run is registered in MLflow together with its data snapshot",
     "Every release is registered as a new model version for the audit",
@@ -21,6 +22,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Wrote the post-mortem for an outage caused by a stale feature snapshot",
     "Thesis: traced cell lineage with genetic barcoding",
     "PhD dissertation on reproducible training pipelines",
     "Kept a shared registry of approved vendors for procurement",
