@@ -32,6 +32,7 @@ def _covers(sections: list[Section], text: str) -> bool:
 @pytest.mark.parametrize(("heading", "kind"), [
     ("Where I've Worked", "experience"),
     ("Client Engagements", "experience"),
+    ("Capstone", "projects"),
     ("Kaggle Medals & Awards", "awards"),
     ("Research Focus", "summary"),
     ("Experiance", "experience"),
@@ -359,7 +360,8 @@ def test_headings_bracket_note_near_miss_is_not_a_heading() -> None:
     assert [k for k, _ in _kinds(doc)] == ["contact", "experience"]
 
 
-@pytest.mark.parametrize("label", ["Honors", "Relevant Courses", "Projects", "Activities and Societies", "Thesis"])
+@pytest.mark.parametrize("label", ["Honors", "Relevant Courses", "Projects", "Activities and Societies", "Thesis",
+                                   "Capstone"])
 def test_headings_education_field_label_stays_in_education(label: str) -> None:
     doc = _doc(LineDraft("Jane Doe"), LineDraft("EDUCATION", bold=True, size=13.0),
                LineDraft("BSc Physics, Northfield College\t2012 – 2016"),
