@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Sized every test before launch with power calculations",
     "Launched the new ETA model as a 50/50 experiment",
     "Raised offline NDCG by 4% before taking the ranker to an online test",
     "Lifted sell-through 6% in a 40-store controlled test against business-as-usual pricing",

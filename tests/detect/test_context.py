@@ -5,6 +5,7 @@ import pytest
 from resume_signals.detect.context import ContextRule, active_triggers, modifier_for
 
 CANCELLED = [
+    ('Speaker, PyData Berlin 2023: "Monitoring ML models without labels"', "monitoring", "other"),
     ("Looking for a role where on-call and the roadmap belong to the same people", "monitoring", "summary"),
     ("Curriculum: model deployment with Docker, MLOps basics, model monitoring", "monitoring", "education"),
     ("I like boring, reliable systems and blameless postmortems", "post_launch_iteration", "summary"),

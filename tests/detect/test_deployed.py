@@ -6,6 +6,8 @@ from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
 POSITIVE = [
+    ("Served the image-moderation model in production on Triton", "Served the image-moderation model in production"),
+    ("Subrogation model (pilot): built with a vendor and deployed to two claims offices", "deployed"),
     ("Iterated on the live ranker from user feedback, releasing v3 six weeks after launch", ", releasing v3"),
     ("Led a 6-person team that took 2 credit models to production", "took 2 credit models to production"),
     ("Piloted the triage model with 4 underwriters on live referrals", "Piloted the triage model with 4 underwriters"),
@@ -76,6 +78,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Shipped care packages to deployed alumni for the student council",
+    "Consulted on a readmission score; the engagement ended before anything was deployed",
     "Assigned loads for a fleet of 60 tractors; deployed spare trucks to the Dayton depot",
     "Led the 8-person ML platform team and owned the model serving roadmap",
     "Deployed $25M across 9 seed rounds in climate tech",

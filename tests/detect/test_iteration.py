@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Thumbs-down feedback is reviewed weekly and feeds the next fine-tune",
     "Closed the loop from agent corrections back into the intent model's training set",
     "Ranker v3, built from production errors after the v2 launch",
     "Post-season review of the forecast misses led to a v2 with soil-moisture features",

@@ -3,6 +3,10 @@
 import pytest
 
 POSITIVE = [
+    "Caught lighting-driven drift in 60 stores after an LED retrofit",
+    "Freshness alerts on every feature table page the on-call",
+    "Watched crash and ANR dashboards for the Android app during release weeks",
+    "Migrated 23 models to KServe without a missed SLA",
     "Retrain the uplift model monthly and review its weekly redemption dashboard",
     "Track suggestion acceptance and prediction error by depot on a Power BI dashboard",
     "Built the Looker dashboard the risk team uses to watch the fraud model's approval rate",
@@ -50,6 +54,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Monitored carrier on-time performance and flagged late lanes",
     "CCTV monitoring and foot patrols across the campus on night shifts",
     "Sold fibre contracts with 99.99% uptime SLAs to 20 clients",
     "Monitored influenza surveillance data weekly for the county",

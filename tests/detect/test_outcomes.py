@@ -125,6 +125,8 @@ OUTCOME = [
 ]
 
 NOT_OUTCOME = [
+    "Co-investigator, federal award: nowcasting respiratory admissions, $900k, 2020-2025",
+    "Led two externally funded projects ($1.4M in total) on nowcasting",
     "Define and review SLOs for the ranking path (p99 under 250 ms, 99.95% availability)",
     "Shipped the feature store before the team grew from 2 to 7",
     "Reconcile roughly 9,000 shipped orders a week against carrier invoices",
@@ -202,6 +204,8 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("Calibrated the click model: 0.012 lower ECE than the baseline", "0.012 lower ECE"),
+    ("Clustered 40,000 transactions with k-means; silhouette score of 0.41", "silhouette score of 0.41"),
     ("Qini coefficient of 0.21 vs 0.09 for the RFM rules on a time-split validation set", "Qini coefficient of 0.21 "),
     ("Forecast error (WMAPE) fell from 34% to 22% on a 26-week backtest", "WMAPE) fell from 34%"),
     ("Beats CQL on 7 of 9 D4RL tasks (normalised score 78.4 vs 71.0)", "normalised score 78.4 "),
@@ -269,6 +273,7 @@ NOT_OFFLINE = [
 ]
 
 COMPETITION = [
+    "Best model prize, 36-hour FinTech hackathon, for a transaction classifier",
     "Winner, Best ML Hack at HackMIT 2022 for a sign-language classifier",
     "Best Use of Data prize, HackNY 2022, for a subway-delay predictor",
     "1st place, NeurIPS 2023 Warehouse Robotics Challenge (offline RL track)",

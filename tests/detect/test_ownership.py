@@ -45,6 +45,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Tuned the models after an LED retrofit changed the store lighting",
     "Responsible for assisting the finance team with month-end reports",
     "Drove elderly patients to their appointments twice a week",
     "Compared labour costs across 60 franchise-owned and 30 company-owned stores",

@@ -3,6 +3,9 @@
 import pytest
 
 POSITIVE = [
+    "Gated every new feature behind remote-config flags",
+    "Models are registered with lineage, so reverting to the previous version is one command",
+    "Built rollback automation that would have saved us in 2022",
     "Each index build is versioned with its model, so any release can be rolled back in minutes",
     "Rolled back the v5 recommender within the hour after click-through fell",
     "Ran the sepsis model in silent mode for 10 weeks beside usual care",
@@ -48,6 +51,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "If a model regresses, a rollback would take about an hour with the current tooling",
     "Coordinated the team's move into the new Canary Wharf office",
     "Negotiated a fuel surcharge rollback with two carriers",
     "Rolled back small-business premium rates 3% after the regulator's review",

@@ -3,6 +3,8 @@
 import pytest
 
 POSITIVE = [
+    ("Charge nurse for a 30-bed unit, supervising 9 RNs and 4 CNAs", 9),
+    ("Tech lead of the identity platform (12 engineers across 3 teams)", 12),
     ("Accountable for a 600-person plant and its budget", 600),
     ("Supervised 5 machinists and an apprentice on the night shift", 5),
     ("Run the platform on-call rotation of 9 engineers", 9),
@@ -47,6 +49,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Ran a controlled experiment against a holdout group of 150 adjusters",
     "Coached 30 runners for the city marathon",
     "Teaching assistant: ran recitations for 90 students",
     "Managed 12 servers and 40 containers for the lab",

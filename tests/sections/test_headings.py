@@ -33,6 +33,8 @@ def _covers(sections: list[Section], text: str) -> bool:
     ("Where I've Worked", "experience"),
     ("Client Engagements", "experience"),
     ("Capstone", "projects"),
+    ("Core Capabilities", "skills"),
+    ("Grants & Funding", "awards"),
     ("Kaggle Medals & Awards", "awards"),
     ("Research Focus", "summary"),
     ("Experiance", "experience"),
