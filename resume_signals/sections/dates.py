@@ -69,7 +69,8 @@ _PRESENT_RE = (r"(?P<present>present|current(?:ly)?|now|today|ongoing|(?:till|to
                r"|présent|actuel(?:lement)?|aujourd['’]hui|actualidad|presente|atual|hoy|heute|aktuell|jetzt"
                r"|en\s+curso|em\s+andamento|en\s+cours"
                r"|\.\.\.|…)")
-_SEP_RE = (r"(?:\s*(?:[-–—~‑‐−]+|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*"
+# "Sep 2023 – expected Jun 2027": the end of a degree still to come, a range all the same
+_SEP_RE = (r"(?:\s*(?:[-–—~‑‐−]+|\bto\b|\btill\b|\buntil\b|\bthrough\b|\bthru\b)\s*(?:(?:expected|exp\.|est\.)\s*)?"
            rf"|\s+(?={_MONTH_RE}\s*\d|present\b|current\b))")  # "Nov. 2020 Feb. 2025": a dash lost in the PDF
 _RANGE_RE = re.compile(
     r"(?<![\w./:+$€£‑-])"

@@ -6,6 +6,13 @@ from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
 POSITIVE = [
+    ("Deployment in production of the churn model for the operator (2019)", "Deployment in production of"),
+    ("Realised with my team of 11 the putting in production of 9 models", "putting in production of"),
+    ("Putted in production a real-time fraud detection model", "Putted in production"),
+    ("Took care of the going live of the voice assistant in 3 languages", "the going live of"),
+    ("Made the industrialisation of the churn model with the IT team", "industrialisation of"),
+    ("Phased rollout of the ETA model: 1%, 10%, 50%, then all the cities",
+     "rollout of the ETA model: 1%, 10%, 50%, then all the cities"),
     ("Served the image-moderation model in production on Triton", "Served the image-moderation model in production"),
     ("Subrogation model (pilot): built with a vendor and deployed to two claims offices", "deployed"),
     ("Iterated on the live ranker from user feedback, releasing v3 six weeks after launch", ", releasing v3"),
@@ -78,6 +85,8 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Preparing the model to be deployed in Q3 after the legal review",
+    "Putted in place the monitoring of the models in production",
     "Shipped care packages to deployed alumni for the student council",
     "Consulted on a readmission score; the engagement ended before anything was deployed",
     "Assigned loads for a fleet of 60 tractors; deployed spare trucks to the Dayton depot",

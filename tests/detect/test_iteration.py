@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "We iterate every sprint on the ranking model based on the online metrics",
     "Thumbs-down feedback is reviewed weekly and feeds the next fine-tune",
     "Closed the loop from agent corrections back into the intent model's training set",
     "Ranker v3, built from production errors after the v2 launch",
@@ -27,6 +28,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Retrained the ResNet models with different hyperparameters for the paper",
     "Wrote the handover doc so the support engineering team could retrain it",
     "Retrained the baseline 40 times for the ablation study in our paper",
     "Documented a post-launch retraining plan for the forecasting model",

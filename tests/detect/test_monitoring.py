@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    "Retraining is triggered automatically when drift is detected on the inputs",
     "Caught lighting-driven drift in 60 stores after an LED retrofit",
     "Freshness alerts on every feature table page the on-call",
     "Watched crash and ANR dashboards for the Android app during release weeks",
@@ -54,6 +55,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Monitored the credit exposure of 200 corporate clients",
     "Monitored carrier on-time performance and flagged late lanes",
     "CCTV monitoring and foot patrols across the campus on night shifts",
     "Sold fibre contracts with 99.99% uptime SLAs to 20 clients",

@@ -3,6 +3,8 @@
 import pytest
 
 OUTCOME = [
+    "The data organisation delivered 40 M$ of incremental revenue in 2022",
+    "Built a flood-alert model for the county, now used by 12 municipalities",
     "Introduced blue-green deploys, which took failed-release downtime from about 15 minutes to zero",
     "Shipped 4 major releases of the Android app, which has ~3M MAU",
     "Ranking and serving for 41M monthly active buyers",
@@ -204,6 +206,7 @@ NOT_OUTCOME = [
 ]
 
 OFFLINE = [
+    ("Achieved 94% of accuracy on the test set for the defect classifier", "94% of accuracy"),
     ("Calibrated the click model: 0.012 lower ECE than the baseline", "0.012 lower ECE"),
     ("Clustered 40,000 transactions with k-means; silhouette score of 0.41", "silhouette score of 0.41"),
     ("Qini coefficient of 0.21 vs 0.09 for the RFM rules on a time-split validation set", "Qini coefficient of 0.21 "),
@@ -248,6 +251,9 @@ OFFLINE = [
 ]
 
 NOT_OFFLINE = [
+    "Improved the measurement accuracy of the sensors to 0.01 mm",
+    "Assured the accuracy of the monthly closing for 4 legal entities",
+    "Objective: to reach 90% of accuracy on the new OCR model",
     "Shipped 18,000 orders a day while raising pick accuracy from 97.9% to 99.6%",
     "A small library of ranking metrics (nDCG, MRR, ERR) with about 300 stars",
     "Ensured 100% accuracy on monthly payroll for 600 employees",
@@ -273,6 +279,7 @@ NOT_OFFLINE = [
 ]
 
 COMPETITION = [
+    "Winner of AI Cup 2020, medical image classification track",
     "Best model prize, 36-hour FinTech hackathon, for a transaction classifier",
     "Winner, Best ML Hack at HackMIT 2022 for a sign-language classifier",
     "Best Use of Data prize, HackNY 2022, for a subway-delay predictor",

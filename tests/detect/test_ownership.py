@@ -3,6 +3,11 @@
 import pytest
 
 POSITIVE = [
+    "Was responsible of the credit scoring model from the data collection until the production",
+    "Took in charge the reliability of the platform and its SLA",
+    "Responsible to keep the feature store healthy and up to date",
+    "Leaded a team of 6 data scientists",
+    "Under my responsibility the team deployed the first real-time models of the bank",
     "Charge nurse on a 30-bed unit, leading a team of 8 nurses per shift",
     "Shipped 2 console titles, owning the camera system and the netcode",
     "Co-owned the model delivery pipeline with the platform team",

@@ -51,6 +51,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Designed the anti-rollback valve of the hydraulic lift",
     "If a model regresses, a rollback would take about an hour with the current tooling",
     "Coordinated the team's move into the new Canary Wharf office",
     "Negotiated a fuel surcharge rollback with two carriers",

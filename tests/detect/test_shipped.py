@@ -19,6 +19,7 @@ POSITIVE = [
 ]
 
 NEGATIVE = [
+    "Preparing the model to be shipped in Q3 after the legal review",
     "Shipped spare GPUs and racks to the two new data centres",
     "Designed the brochures that were shipped to 80k households",
     "Worked with the hardware team on the 60 drones shipped to growers",

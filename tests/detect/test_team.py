@@ -3,6 +3,7 @@
 import pytest
 
 POSITIVE = [
+    ("Responsible of the pricing and risk models, with 4 teams in total 38 people", 38),
     ("Charge nurse for a 30-bed unit, supervising 9 RNs and 4 CNAs", 9),
     ("Tech lead of the identity platform (12 engineers across 3 teams)", 12),
     ("Accountable for a 600-person plant and its budget", 600),
