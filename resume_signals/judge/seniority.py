@@ -189,15 +189,6 @@ def title_level(title: str | None, rules: _Rules) -> tuple[str | None, str | Non
     return None, None
 
 
-_CURRENT_JUNIOR = ("junior", "jr", "entry level", "entry-level")
-
-
-def _current_junior(title: str | None, rules: _Rules) -> bool:
-    """The current job's title says junior in so many words ("Associate" and "Graduate" name other things too)."""
-    level, word = title_level(title, rules)
-    return level == "junior" and (word or "").lower().rstrip(".") in _CURRENT_JUNIOR
-
-
 def _excluded(title: str | None, rules: _Rules) -> str | None:
     if not title:
         return None
@@ -321,7 +312,6 @@ def estimate(doc: Document, sections: list[Section], entries: list[Entry], *, as
     intervals: list[tuple[float, float]] = []
     best_title: tuple[str, str, str] | None = None  # (level, title, word)
     junior_title: str | None = None
-    latest: tuple[float, str | None] | None = None  # the counted job that ends last, and its title
     seen: set[tuple[str | None, str | None, str | None]] = set()
     for entry in entries:
         if entry.section != "experience":
@@ -357,8 +347,6 @@ def estimate(doc: Document, sections: list[Section], entries: list[Entry], *, as
         assert entry.dates is not None
         key = (entry.dates.start, entry.dates.end if not entry.dates.present else "present", entry.title)
         intervals.append(span)
-        if latest is None or span[1] > latest[0]:
-            latest = (span[1], entry.title)
         item.update(months=round(span[1] - span[0], 1), counted=True)
         if key in seen:
             item["note"] = (item.get("note", "") + "; " if item.get("note") else "") + "duplicate entry"
@@ -387,11 +375,6 @@ def estimate(doc: Document, sections: list[Section], entries: list[Entry], *, as
         decision.update(decided_by="title", level=level, title=best_title[1], word=best_title[2])
     elif best_title is not None:
         decision["title"] = best_title[1]
-    elif latest is not None and level != "junior" and _current_junior(latest[1], table):
-        # a title outranks years (SIGNALS.md): a career changer whose current job is "Junior ML Engineer" is junior,
-        # whatever the years of the career before it
-        level = "junior"
-        decision.update(decided_by="title", level=level, title=latest[1])
     if level == "unknown":
         claimed, summary_level, first = _summary_clues(doc, sections, table)
         if summary_level is not None:
