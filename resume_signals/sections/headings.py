@@ -513,6 +513,8 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
     cues = layout_cues(line, doc.body_size)
     strong = _styled(line) or _larger(line, doc.body_size) or _is_caps(label) or ":" in text[len(label):]
     m = lex.match(label)
+    if m is not None and m.kind == "other" and not m.full:
+        m = None  # "Academic Service & Supervision": part of an 'other' label says no more than an unknown one
     if dated_label and (m is None or not m.full or not (_styled(line) or _larger(line, doc.body_size))):
         return None  # "PERSONAL PROJECT<TAB>2017 - 2019" labels an entry
     if m is not None:
@@ -522,7 +524,7 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
             if label[0].isupper() or cues:
                 return HeadingHit(i, m.kind, label)
             return None
-        if _leftover_is_job(m, elex, label) or m.kind == "other":
+        if _leftover_is_job(m, elex, label):
             return None
         if not strong and has_dates(_next_text(lines, i)):
             return None  # a bold "Lindqvist Research" over "Analyst<TAB>2019 – 2021" names an employer
@@ -538,8 +540,9 @@ def _heading_line(line: Line, i: int, lines: Sequence[Line], doc: Document, lex:
         return None
     if _has_job_words(label, elex):
         return None
-    unmistakable = _styled(line) or (_is_caps(label) and (line.bold or _larger(line, doc.body_size)
-                                                          or line.gap_before >= 0.8))
+    larger = _larger(line, doc.body_size)
+    unmistakable = (_styled(line) or (_is_caps(label) and (line.bold or larger or line.gap_before >= 0.8))
+                    or (line.bold and larger and _title_case(label)))
     if unmistakable:
         return HeadingHit(i, "other", label, known=False)
     return None

@@ -141,6 +141,30 @@ def test_headings_unknown_bold_caps_heading_is_other() -> None:
     assert _kinds(doc)[-1] == ("other", "ACADEMIC SERVICE")
 
 
+def _titled(line: LineDraft) -> Document:
+    """A resume whose headings are large bold title-case words, with ``line`` after its skills list."""
+    body = 10.0
+    return _doc(LineDraft("Jane Doe", size=body), LineDraft("Experience", bold=True, size=15.0),
+                LineDraft("Research Engineer\t2016 – 2020", size=body),
+                LineDraft("• Built things", bullet=True, size=body),
+                LineDraft("Skills", bold=True, size=15.0), LineDraft("Python, SQL", size=body), line,
+                LineDraft("2022\tTwo interns on speech projects", size=body), fmt="pdf")
+
+
+@pytest.mark.parametrize(("line", "last"), [
+    # half of the label is an 'other' heading and the rest no heading word: dressed like the headings, it is one
+    (LineDraft("Academic Service & Supervision", bold=True, size=15.0), ("other", "Academic Service & Supervision")),
+    (LineDraft("Supporting Documentation", bold=True, size=15.0), ("other", "Supporting Documentation")),
+    (LineDraft("Professional Memberships", bold=True, size=15.0), ("other", "Professional Memberships")),
+    # near misses: the same words in body type, and a large bold line in lower case, stay in the skills list
+    (LineDraft("Academic Service & Supervision", size=10.0), ("skills", "Skills")),
+    (LineDraft("academic service and supervision of students", bold=True, size=15.0), ("skills", "Skills")),
+])
+def test_headings_unknown_title_case_heading_dressed_like_the_others(line: LineDraft,
+                                                                    last: tuple[str, str]) -> None:
+    assert _kinds(_titled(line))[-1] == last
+
+
 @pytest.mark.parametrize("line", ["Page 2", "Page 2 of 3", "2 / 3"])
 def test_headings_page_number_is_not_a_heading(line: str) -> None:
     doc = _doc(LineDraft("Jane Doe"), LineDraft("SKILLS", bold=True), LineDraft("Python"),
