@@ -42,6 +42,33 @@ class _Signal:
     family: Hook
 
 
+class _Substrings:
+    """A gate that is only plain words ("dashboard", "a/b", "third|quarter"): ``in`` tests, several times faster than
+    the regular expression they spell; ``search`` answers like ``re.Pattern.search`` (None when nothing is there)."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern: str, words: tuple[str, ...]) -> None:
+        self.pattern, self.words = pattern, words
+
+    def search(self, text: str) -> bool | None:
+        for w in self.words:
+            if w in text:
+                return True
+        return None
+
+
+_Gate = re.Pattern[str] | _Substrings
+
+
+def compile_gate(pattern: str) -> _Gate:
+    """A rule's prefilter: plain words as `_Substrings`, anything else as a compiled regular expression."""
+    words = pattern.split("|")
+    if all(w and re.escape(w) == w.replace(" ", "\\ ") for w in words):
+        return _Substrings(pattern, tuple(words))
+    return re.compile(pattern)
+
+
 @dataclass(frozen=True, slots=True)
 class _Rule:
     """A detection rule compiled: its rank (earlier rules win ties) and its gates as compiled regexes."""
@@ -51,7 +78,7 @@ class _Rule:
     order: int
     at_unit_start: bool = False
     requires: re.Pattern[str] | None = None
-    prefilter: tuple[re.Pattern[str], ...] = ()
+    prefilter: tuple[_Gate, ...] = ()
     keeps_title: bool = False  # its matches count inside an entry's title (the stack family)
 
 
@@ -76,8 +103,8 @@ class _Candidate:
     value: Any = None
 
 
-_RegexMember = tuple[_Rule, re.Pattern[str], bool, tuple[re.Pattern[str], ...]]
-_RegexGroup = tuple[re.Pattern[str] | None, list[_RegexMember]]
+_RegexMember = tuple[_Rule, re.Pattern[str], bool, tuple[_Gate, ...]]
+_RegexGroup = tuple[_Gate | None, list[_RegexMember]]
 #: What a matcher key stands for: the engine routes a match by the type of its payload.
 _Payload = _Rule | _Veto | ContextRule | Tool
 
@@ -288,7 +315,7 @@ class Engine:
         self.anchors: dict[int, list[_Anchored]] = {}
         self._anchored_raw: list[tuple[str, list[dict[str, Any]], int, int, tuple[frozenset[int], ...]]] = []
         self._anchor_words: dict[int, list[int]] = {}
-        self._gates: dict[str, re.Pattern[str]] = {}  # one compiled object per distinct gate: tested once per unit
+        self._gates: dict[str, _Gate] = {}  # one compiled object per distinct gate: tested once per unit
         self.lower = PhraseMatcher(vocab, attr="LOWER")
         self.exact = PhraseMatcher(vocab, attr="ORTH")
         self.keys: dict[int, _Payload] = {}
@@ -330,7 +357,7 @@ class Engine:
 
     def _regex_groups(self, section: str) -> list[_RegexGroup]:
         """The regex rules allowed in a section, grouped by their first gate (tested once per unit)."""
-        groups: dict[re.Pattern[str] | None, list[_RegexMember]] = {}
+        groups: dict[_Gate | None, list[_RegexMember]] = {}
         for rule, rx, exact in self.regex_rules:
             if section in self.signals[rule.signal].spec.exclude_sections:
                 continue
@@ -339,14 +366,18 @@ class Engine:
             groups.setdefault(first, []).append((rule, rx, exact, tuple(gates[1:])))
         return list(groups.items())
 
-    def _gate(self, pattern: str) -> re.Pattern[str]:
-        return self._gates.setdefault(pattern, re.compile(pattern))
+    def _gate(self, pattern: str) -> _Gate:
+        gate = self._gates.get(pattern)
+        if gate is None:
+            gate = self._gates[pattern] = compile_gate(pattern)
+        return gate
 
     def _cached(self, rx: re.Pattern[str] | None) -> re.Pattern[str] | None:
         """One compiled object per distinct gate, so a unit tests each gate once."""
         if rx is None:
             return None
-        return self._gates.setdefault(rx.pattern, rx)
+        gate = self._gates.setdefault(rx.pattern, rx)
+        return gate if isinstance(gate, re.Pattern) else rx
 
     def _add_pattern(self, key: str, pattern: list[dict[str, Any]]) -> None:
         anchor = _anchor(pattern)
@@ -506,7 +537,7 @@ class Engine:
                 continue
             utext = run.text[unit.start:unit.end]
             ulow = _lower(utext)
-            passed: dict[re.Pattern[str], bool] = {}
+            passed: dict[_Gate, bool] = {}
             for first, members in groups:
                 if first is not None and not first.search(ulow):
                     continue  # e.g. no digit: none of the number rules can match

@@ -1,8 +1,12 @@
 """Detector contract: exact offsets, one signal of a name per unit, sections, ordering, determinism."""
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from resume_signals.detect.engine import compile_gate
 from resume_signals.document import LineDraft, assemble
 from resume_signals.report import Section
 
@@ -143,3 +147,24 @@ def test_engine_employer_names_are_companies_not_tools():
     datadog = [s.start for s in report.signals if s.match == "Datadog"]
     assert ("production_stack", "Grafana") in tools
     assert datadog and min(datadog) > report.text.index("Fjord")  # used as a tool in the second job only
+
+
+
+@given(st.text(alphabet="ab/ -xyz|.\\d(", min_size=1, max_size=12), st.text(alphabet="ab/ -xyz|.(", max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_engine_gates_answer_as_their_regex_does(pattern, text):
+    """A gate of plain words is tested with ``in``; it must find exactly what its regular expression finds."""
+    try:
+        rx = re.compile(pattern)
+    except re.error:
+        return
+    assert (compile_gate(pattern).search(text) is not None) == (rx.search(text) is not None)
+
+
+@pytest.mark.parametrize(("pattern", "plain"), [
+    ("dashboard", True), ("third|quarter|half", True), ("a/b", True), ("shared task", True),
+    # near misses: anything a regular expression reads differently from the letters stays a regex
+    ("hold-?out", False), ("lb\\b", False), ("p\\d", False), ("deploy|", False), ("a.b", False), ("%", True),
+])
+def test_engine_gate_kind(pattern, plain):
+    assert isinstance(compile_gate(pattern), re.Pattern) is not plain
