@@ -136,6 +136,14 @@ COMPETITION = _rows("competition", [
     ("Won a regional hackathon with a retrieval-augmented support bot", True),
     ("Gold, 3rd of 1,200 teams: automated essay scoring with pseudo-labels", True),
     ("2nd place, national essay competition for high-school students", False),
+    # the win as a label before the contest, and contests about what a model knows or why it decides
+    ("Winner, Bus Delay Forecasting Challenge 2022", True),
+    ("Finalist: loan-default prediction contest", True),
+    ("Prize winner, model interpretability challenge", True),
+    ("Hidden-representations (latent knowledge) contest prizewinner", True),
+    ("Winner, regional chess challenge", False),
+    ("Finalist: office bake-off contest", False),
+    ("Winner, quarterly sales contest", False),
 ])
 
 
