@@ -269,7 +269,69 @@ OUTCOMES = [
 ]
 
 
-ALL_ROWS = [*ROWS, *OWNER_ROLES, *APPROX_SIGNS, *COMPETITION, *OWNERSHIP, *OUTCOMES]
+MORE_PHRASINGS = [
+    # an online figure after an offline one, past a comma, is the online outcome; in its own clause the offline stays
+    ("Ranker rebuilt: MRR +0.05 on the test split, +3.1% basket size in the live experiment", "outcome_metric", True),
+    ("Ranker rebuilt: MRR +0.05 on the test split and +3% recall", "outcome_metric", False),
+    # the team behind a long org name; people recruited for others are not the recruiter's team
+    ("Run a 40-person applied science and data engineering department", "team_size", True),
+    ("Recruited 30 engineers for the new platform org", "team_size", False),
+    # goods and hardware leaving a plant; software leaving a repo is a release
+    ("Shipped spare routers and switches to 30 branches", "shipped", False),
+    ("Every unit shipped from the plant since May runs the new bootloader", "shipped", False),
+    ("Shipped the parts-demand model from the notebook to production", "shipped", True),
+    # a policy that is software rolls back; a price or a tax policy does not
+    ("Rolled back a faulty routing policy push in under five minutes", "rollback", True),
+    ("Rolled back the loyalty discount policy after a quarter", "rollback", False),
+    ("Zero unplanned rollbacks across 60 model releases", "rollback", False),
+    ("Cut failed releases to zero with automated rollbacks", "rollback", True),
+    # flags cleaned up or the flag service's own storage are not a release made safe
+    ("Released the ranker behind a feature flag, 5% of users first", "rollback", True),
+    ("Removed 120 unused feature flags from the checkout code", "rollback", False),
+    ("Moved the feature-flag service from Redis onto DynamoDB", "rollback", False),
+    # exploring, learning the job, a workshop's topics, an estimate on a condition, a date set: none is an act
+    ("Currently exploring canary releases for the scoring API", "rollback", False),
+    ("Learning the production side (drift monitoring, on-call) on the job", "monitoring", False),
+    ("Gave a workshop on drift monitoring to 50 analysts", "monitoring", False),
+    ("Estimated the uplift model could save $250k a year if adopted", "outcome_metric", False),
+    ("Projected a 5% sales lift if the pricing engine launches in spring", "outcome_metric", False),
+    ("Saved $250k a year once the uplift model was adopted", "outcome_metric", True),
+    ("A full retrain of the churn model is scheduled for Q3", "post_launch_iteration", False),
+    ("Retrain the churn model every week on fresh labels", "post_launch_iteration", True),
+    # the whole journey to production, however long the object; moving to other work is no deploy
+    ("Took a 12-layer multi-lingual intent-detection model from research code to production", "deployed", True),
+    ("Moved from writing evaluation notebooks to owning a ranking model in production", "deployed", False),
+    # help with the deploy is the deploy; help deploying people is not
+    ("Helped deploy the anomaly detector to production", "deployed", True),
+    ("Helped deploy 20 volunteers to the flooded districts", "deployed", False),
+    # coursework used by people outside the course is deployed
+    ("Capstone: deployed a triage model at a partner hospital, where nurses used it daily", "deployed", True),
+    ("Capstone: deployed a triage model to the course server for grading", "deployed", False),
+    # production feedback, a model refreshed, measurement since launch
+    ("Thumbs-down answers feed a weekly batch of prompt fixes", "post_launch_iteration", True),
+    ("Gave the new office layout a thumbs up", "post_launch_iteration", False),
+    ("Refresh the demand model monthly with the newest sales", "post_launch_iteration", True),
+    ("Holdout has tracked the recommender's incremental revenue every month since launch", "post_launch_iteration",
+     True),
+    ("Sales grew 12% since launch", "post_launch_iteration", False),
+    # a system's share of the work is its reach; a person's requests answered are a workload
+    ("Answers 38% of inbound support chats with no human touch", "outcome_metric", True),
+    ("Answered 30 data requests a week for the sales team", "outcome_metric", False),
+    # prompts and models registered or versioned together
+    ("Prompts are versioned with the code and their eval results", "versioning", True),
+    ("Every merge trains, evaluates and registers the model", "versioning", True),
+    ("Wrote prompts for the marketing team", "versioning", False),
+    ("Added prompt versioning to the chat service", "versioning", False),
+    # diagnostic and physics-model scores, a qualified metric
+    ("Reached 0.91 sensitivity at 2 false positives per scan on the test split", "offline_metric", True),
+    ("Ran a price sensitivity study for 14 product lines", "offline_metric", False),
+    ("Hit 3.1% relative L2 error on held-out flow fields", "offline_metric", True),
+    ("Scored 96.5% pixel-level AUROC on the benchmark", "offline_metric", True),
+    ("Ran 3 pixel-level labelling sprints", "offline_metric", False),
+]
+
+
+ALL_ROWS = [*ROWS, *OWNER_ROLES, *APPROX_SIGNS, *COMPETITION, *OWNERSHIP, *OUTCOMES, *MORE_PHRASINGS]
 
 
 @pytest.mark.parametrize("text,signal,expected", ALL_ROWS)
