@@ -291,6 +291,7 @@ MORE_PHRASINGS = [
     ("Moved the feature-flag service from Redis onto DynamoDB", "rollback", False),
     # exploring, learning the job, a workshop's topics, an estimate on a condition, a date set: none is an act
     ("Currently exploring canary releases for the scoring API", "rollback", False),
+    ("Explored, prototyped and deployed a churn model for the telco", "deployed", True),
     ("Learning the production side (drift monitoring, on-call) on the job", "monitoring", False),
     ("Gave a workshop on drift monitoring to 50 analysts", "monitoring", False),
     ("Estimated the uplift model could save $250k a year if adopted", "outcome_metric", False),
