@@ -162,8 +162,8 @@ class _Pass:
 
 
 # where a veto's window stops: a new clause (", and" starts one: "F1 0.9 on a held-out set, and CTR +2% live"), or a
-# comma before a new signed figure ("NDCG +0.06 offline, +2.8% conversion online")
-_CLAUSE_BREAK = re.compile(r";|,\s*and\b|,\s*(?=[+±−]\d)"
+# comma or an "and" before a new signed figure ("NDCG +0.06 offline, +2.8% conversion online")
+_CLAUSE_BREAK = re.compile(r";|,\s*and\b|(?:,\s*|\s+and\s+)(?=[+±−]\d)"
                            r"|\b(?:which|while|but|whereas|and then|so that|resulting in|leading to)\b", re.I)
 _STOP = frozenset("a an the of in into to on at by for with from and or as is are was were be been it its this "
                   "that these those my our their i we".split())

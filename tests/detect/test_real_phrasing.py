@@ -323,6 +323,27 @@ MORE_PHRASINGS = [
     ("Every merge trains, evaluates and registers the model", "versioning", True),
     ("Wrote prompts for the marketing team", "versioning", False),
     ("Added prompt versioning to the chat service", "versioning", False),
+    # launches and releases in shops, wards, schools and fire stations; the same verbs on software
+    ("Launched the spring window displays for the city-centre store", "deployed", False),
+    ("Rolled out drift reports for every live model", "deployed", True),
+    ("Deployed teaching aides to the two exam halls", "deployed", False),
+    ("Released the reporting app to all 40 branches", "deployed", True),
+    # terse and military team sizes, a multi-arm test named alone, an "and" before the online figure
+    ("Commanded a 30-soldier platoon on two tours", "team_size", True),
+    ("Ran a 2-soldier checkpoint rota", "ownership", False),
+    ("A/B/n on checkout copy: 4 arms, 3 weeks", "ab_testing", True),
+    ("Set up A/B firmware partitions on the gateway", "ab_testing", False),
+    ("New ranker: +2.2 NDCG offline and +1.4% bookings in the A/B test", "outcome_metric", True),
+    ("Set up 10% holdouts for every pricing model", "outcome_metric", False),
+    ("Set up the pricing service, and bookings went up 10%", "outcome_metric", True),
+    # a direction or a roadmap is not yet done; a clinical on-call is a trade's rota
+    ("Analyst moving toward Spark and Airflow", "production_stack", False),
+    ("Moving toward Kubernetes for serving, we cut inference costs 30%", "outcome_metric", True),
+    ("Canary releases are next on the team roadmap", "rollback", False),
+    ("On-call charge nurse for night shifts", "monitoring", False),
+    # models moved into a registry; lots and batches of medicines are no lineage
+    ("Moved the team's models into a registry with data hashes", "versioning", True),
+    ("Kept batch lineage and lot numbers for compounded medicines", "versioning", False),
     # diagnostic and physics-model scores, a qualified metric
     ("Reached 0.91 sensitivity at 2 false positives per scan on the test split", "offline_metric", True),
     ("Ran a price sensitivity study for 14 product lines", "offline_metric", False),
