@@ -70,6 +70,10 @@ def _kind_by_content(doc: Document, index: int, hits: Sequence[HeadingHit], elex
     return "other"
 
 
+#: Kinds a sidebar holds: short lists that rarely run over a page, unlike the main column's jobs and papers.
+_SIDEBAR_KINDS = frozenset({"contact", "skills", "interests", "awards", "certifications", "references", "other"})
+
+
 def _column_continuations(doc: Document, starts: Sequence[tuple[int, str, str | None]]
                           ) -> list[tuple[int, str, str | None]]:
     """Sections that a page's column continues from the same column of the page before.
@@ -102,6 +106,11 @@ def _column_continuations(doc: Document, starts: Sequence[tuple[int, str, str | 
         if len(column) < 5:
             continue
         kind = kind_at(column[-1].start)
+        if (kind in _SIDEBAR_KINDS and kind_at(first.start) not in _SIDEBAR_KINDS
+                and not any(ln.page == first.page and in_column(ln, prev.x0) for ln in body[k:])):
+            # frames that one story flows through (a sidebar, the main column, then the next page's first frame): the
+            # main column does not come back at its place, and what runs over is its text, not a sidebar's list
+            continue
         if kind is not None and kind != kind_at(first.start) and kind != "contact":
             out.append((first.start, kind, None))
     return out

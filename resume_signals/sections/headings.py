@@ -598,6 +598,8 @@ def _inline_label(line: Line, i: int, lex: HeadingLexicon, current: str) -> Head
     dressed = line.bold or line.gap_before >= 0.8  # set apart like a heading
     if current in ("experience", "projects") and normalize(label) in _bundled()[2] and not dressed:
         return None  # "Tech stack: ..." under a job stays in the job
+    if current == "projects" and normalize(label) in _inline_words("project_venues"):
+        return None  # "Kaggle: Retinal Lesion Grading Challenge" is a project's title
     if current == "skills" and not dressed and (
             m.kind in _SKILL_GROUP_KINDS or normalize(label) in _inline_words("skill_groups")):
         return None  # "Leadership: hiring, budgets", "Training: PyTorch, JAX" in a skills list are its groups

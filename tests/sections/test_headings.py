@@ -540,6 +540,36 @@ def test_headings_column_after_the_sidebar_continues_its_own_section(page2_order
     assert next(s.kind for s in secs if s.start <= pos < s.end) == kind
 
 
+@pytest.mark.parametrize(("left", "kind"), [
+    # a sidebar list first, then the main column: what runs over into page 2's first (left) frame is the main text
+    ("INTERESTS", "experience"),
+    # near miss: two main columns side by side (a table's cells): page 2's left text continues the left column
+    ("PUBLICATIONS", "publications"),
+])
+def test_headings_story_flowing_through_frames_continues_the_main_column(left: str, kind: str) -> None:
+    sidebar = [_at("Jane Doe", 50, 1), _at(left, 50, 1, bold=True), *[_at(f"Item number {n}", 50, 1) for n in range(6)]]
+    main = [_at("EXPERIENCE", 300, 1, bold=True),
+            *[_at(f"Built pipeline {n} for the sales team", 300, 1) for n in range(14)]]
+    page2 = [_at("Account manager, Sample Ltd\t2008 – 2010", 50, 2), _at("Grew the northern region", 50, 2)]
+    doc = _doc(*sidebar, *main, *page2, fmt="pdf")
+    secs = find_sections(doc, RULES)
+    pos = doc.text.index("Account manager")
+    assert next(s.kind for s in secs if s.start <= pos < s.end) == kind
+
+
+@pytest.mark.parametrize(("current", "kind"), [
+    # under PROJECTS a bold "Kaggle: <title>" is a project's title; after the jobs it starts an awards section
+    ("PROJECTS", "projects"),
+    ("EXPERIENCE", "awards"),
+])
+def test_headings_contest_label_under_projects_is_a_project(current: str, kind: str) -> None:
+    doc = _doc(LineDraft("Jane Doe"), LineDraft(current, bold=True, size=13.0),
+               LineDraft("Churn model, Example Telecom\t2021 – 2022"), LineDraft("• Built a churn model", bullet=True),
+               LineDraft("Kaggle: Retinal Lesion Grading Challenge", bold=True),
+               LineDraft("• Won a silver medal with an ensemble", bullet=True))
+    assert _kinds(doc)[-1][0] == kind
+
+
 @pytest.mark.parametrize(("body", "kind"), [
     # a heading in words no lexicon lists is read by what it holds: jobs make it experience
     ([LineDraft("Data Analyst, Brazos Freight"), LineDraft("Aug 2017 – May 2019"),
