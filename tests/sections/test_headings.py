@@ -510,10 +510,14 @@ def _two_column_pages(next_x0: float) -> Document:
 ])
 def test_headings_next_page_continues_its_own_column(next_x0: float, kind: str) -> None:
     doc = _two_column_pages(next_x0)
-    secs = find_sections(doc, RULES)
-    pos = doc.text.index("Account manager")
-    assert next(s.kind for s in secs if s.start <= pos < s.end) == kind
-    assert secs[-1].kind == "education"
+    assert _kind_at(doc, "Account manager") == kind
+    assert find_sections(doc, RULES)[-1].kind == "education"
+
+
+def _kind_at(doc: Document, text: str) -> str:
+    """The kind of the section that holds ``text``."""
+    pos = doc.text.index(text)
+    return next(s.kind for s in find_sections(doc, RULES) if s.start <= pos < s.end)
 
 
 def _at(text: str, x0: float, page: int, **kw: Any) -> LineDraft:
@@ -535,9 +539,7 @@ def test_headings_column_after_the_sidebar_continues_its_own_section(page2_order
     page2 = [*sidebar, *main] if page2_order != "rows" else [*sidebar, main[0], _at("Rookie of the year", 50, 2),
                                                              main[1]]
     doc = _doc(*page1, *page2, fmt="pdf")
-    secs = find_sections(doc, RULES)
-    pos = doc.text.index("Account manager")
-    assert next(s.kind for s in secs if s.start <= pos < s.end) == kind
+    assert _kind_at(doc, "Account manager") == kind
 
 
 @pytest.mark.parametrize(("left", "kind"), [
@@ -552,9 +554,7 @@ def test_headings_story_flowing_through_frames_continues_the_main_column(left: s
             *[_at(f"Built pipeline {n} for the sales team", 300, 1) for n in range(14)]]
     page2 = [_at("Account manager, Sample Ltd\t2008 – 2010", 50, 2), _at("Grew the northern region", 50, 2)]
     doc = _doc(*sidebar, *main, *page2, fmt="pdf")
-    secs = find_sections(doc, RULES)
-    pos = doc.text.index("Account manager")
-    assert next(s.kind for s in secs if s.start <= pos < s.end) == kind
+    assert _kind_at(doc, "Account manager") == kind
 
 
 @pytest.mark.parametrize(("current", "kind"), [
