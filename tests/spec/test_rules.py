@@ -169,6 +169,8 @@ INVALID = [
     ("exclude an unknown section", '[signals.shipped]\nexclude_sections = ["hobbies"]\n',
      "signals.shipped.exclude_sections"),
     ("unknown family", '[signals.team_size]\nfamily = "teem"\n', "signals.team_size.family"),
+    ("an id used twice", '[[signals.shipped.vetoes]]\nid = "shipped.past_tense"\nphrases = ["zz"]\n',
+     "signals.shipped"),
     ("not TOML", "[[signals\n", "not valid TOML"),
 ]
 
