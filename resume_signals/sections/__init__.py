@@ -100,18 +100,19 @@ def _column_continuations(doc: Document, starts: Sequence[tuple[int, str, str | 
             continue  # a heading, or the same column goes on: nothing to carry over
         if any(ln.page == first.page and in_column(ln, first.x0) for ln in body[:k]):
             continue  # not the column's first line on this page
-        if prev.page == first.page and any(ln.page == first.page and in_column(ln, prev.x0) for ln in body[k + 1:]):
+        # the column read last comes back later on this page
+        comes_back = any(ln.page == first.page and in_column(ln, prev.x0) for ln in body[k + 1:])
+        if prev.page == first.page and comes_back:
             continue  # the columns take turns row by row: a form's labels and values, not two columns
         column = [ln for ln in body[:k] if ln.page == first.page - 1 and in_column(ln, first.x0)]
         if len(column) < 5:
             continue
-        kind = kind_at(column[-1].start)
-        if (kind in _SIDEBAR_KINDS and kind_at(first.start) not in _SIDEBAR_KINDS
-                and not any(ln.page == first.page and in_column(ln, prev.x0) for ln in body[k:])):
+        kind, here = kind_at(column[-1].start), kind_at(first.start)
+        if kind in _SIDEBAR_KINDS and here not in _SIDEBAR_KINDS and not comes_back:
             # frames that one story flows through (a sidebar, the main column, then the next page's first frame): the
             # main column does not come back at its place, and what runs over is its text, not a sidebar's list
             continue
-        if kind is not None and kind != kind_at(first.start) and kind != "contact":
+        if kind is not None and kind != here and kind != "contact":
             out.append((first.start, kind, None))
     return out
 

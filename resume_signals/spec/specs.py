@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -504,11 +505,11 @@ class _Builder:
         else:
             vetoes = [self.rule(name, f"{key}.vetoes[{i}]", v, veto=True, signal_rules=ids)
                       for i, v in enumerate(raw_vetoes)]
-            # an id names what fired or what cancelled in every report: it must name one rule
-            used = [str(r.get("id")) for r in [*raw_rules, *raw_vetoes] if isinstance(r, dict)
-                    ] if isinstance(raw_rules, list) else []
-            for twice in sorted({i for i in used if used.count(i) > 1}):
-                self.p.add(key, f"id {twice!r} names more than one rule or veto")
+        # an id names what fired or what cancelled in every report: it must name one rule or veto
+        used = Counter(str(r.get("id")) for group in (raw_rules, raw_vetoes) if isinstance(group, list)
+                       for r in group if isinstance(r, dict))
+        for twice in sorted(i for i, n in used.items() if n > 1):
+            self.p.add(key, f"id {twice!r} names more than one rule or veto")
         if len(self.p.items) > before:
             return None
         return SignalSpec(name=name, family=family, description=str(raw.get("description", "")),
