@@ -146,6 +146,7 @@ class _Pass:
     u_tok: list[tuple[int, int]]
     u_tok_starts: list[int]
     hits: dict[int, _UnitHits] = field(default_factory=dict)
+    titles: dict[int, str] = field(default_factory=dict)  # unit index -> title of the entry that holds it
 
     @property
     def n_tok(self) -> int:
@@ -239,6 +240,20 @@ class _Anchored:
     after: int
     required: tuple[frozenset[int], ...] = ()
     """Word sets (LOWER hashes) that must each occur in the window: a cheap test before the Matcher."""
+
+
+def _entry_titles(units: Sequence[Unit], entries: Sequence[Entry]) -> dict[int, str]:
+    """The title of the entry holding each unit ("Capstone project"), for vetoes whose scope is the entry."""
+    titled = sorted((e.start, e.end, e.title) for e in entries if e.title)
+    out: dict[int, str] = {}
+    if not titled:
+        return out
+    starts = [t[0] for t in titled]
+    for ui, u in enumerate(units):
+        k = bisect.bisect_right(starts, u.start) - 1
+        if k >= 0 and u.start < titled[k][1]:
+            out[ui] = titled[k][2]
+    return out
 
 
 def _header_spans(doc: Document, entries: Sequence[Entry]) -> list[tuple[int, int, bool]]:
@@ -474,6 +489,7 @@ class Engine:
         if not units:
             return []
         run = self._start(doc.text, units)
+        run.titles = _entry_titles(units, entries)
         self._route_matches(run, trail)
         self._match_regexes(run)
         self._match_regex_vetoes(run)
@@ -574,10 +590,13 @@ class Engine:
             unit = run.units[ui]
             utext = run.text[unit.start:unit.end]
             ulow = _lower(utext)
+            title = run.titles.get(ui)
             for veto, rx, exact in self.regex_vetoes:
                 if veto.signal in sigs:
                     for m in rx.finditer(utext if exact else ulow):
                         h.vetoes.append((veto, unit.start + m.start(), unit.start + m.end()))
+                    if veto.scope == "entry" and title and rx.search(title if exact else _lower(title)):
+                        h.vetoes.append((veto, unit.start, unit.end))  # the entry's title says it for every bullet
 
     def _signals(self, run: _Pass, masked: list[tuple[int, int, bool]], employers: frozenset[str],
                  trail: list[Cancelled] | None) -> list[Signal]:

@@ -40,7 +40,8 @@ top-level key is optional; any other key is an error.
     cheap regex, or a list of them, that the lowercased unit must all contain
     before a costly ``regex`` rule runs, e.g. ``['\\d', '%']`` for rules about
     percentages; each gate is tested once per unit). Vetoes take the same fields plus ``scope``
-    (``"overlap"``, ``"unit"`` or ``"near"``), ``window`` and ``window_after``
+    (``"overlap"``, ``"unit"``, ``"near"``, or ``"entry"``: the unit or the title of its job or project entry, for a
+    ``regex`` veto such as coursework under "Capstone project"), ``window`` and ``window_after``
     (characters before and after the match, for ``near``), ``unless`` (words that disable the veto) and
     ``rules`` (rule ids it applies to; all when absent).
 

@@ -29,7 +29,7 @@ from .vocab import SECTION_KINDS
 CATEGORIES = ("FUTURE", "WISH", "NEGATION", "HYPOTHETICAL", "OTHERS")
 DIRECTIONS = ("forward", "backward", "bidirectional")
 CONTEXT_KINDS = ("modifier", "pseudo", "terminate")
-VETO_SCOPES = ("overlap", "unit", "near")
+VETO_SCOPES = ("overlap", "unit", "near", "entry")
 RULE_KINDS = ("pattern", "phrases", "regex", "stack_family")
 DEFAULT_EXCLUDE = ("skills",)
 
@@ -455,6 +455,8 @@ class _Builder:
         scope = raw.get("scope", "overlap")
         if scope not in VETO_SCOPES:
             self.p.add(f"{key}.scope", f"expected one of {', '.join(VETO_SCOPES)}, got {describe(scope)}")
+        elif scope == "entry" and "regex" not in raw:
+            self.p.add(f"{key}.scope", "scope 'entry' reads the entry's title, which needs a regex")
         for wkey in ("window", "window_after"):
             value = raw.get(wkey, 0)
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:

@@ -23,6 +23,14 @@ _LEAD = re.compile(rf"^[{char_class(GLYPHS + DASHES)}*>\s]+")
 _SENT_END = re.compile(r"[.!?][\"”')\]]?\s+(?=[\"“(\[]?[A-Z0-9])")
 
 
+def _is_heading_line(text: str, heading: str | None) -> bool:
+    """True when the line is the section's heading alone; an inline label ("Skills: Docker, Kafka") keeps its text."""
+    def bare(s: str) -> str:
+        return s.strip().rstrip(":").strip().casefold()
+
+    return heading is not None and bare(text) == bare(heading)
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     """A span of ``Document.text`` (no leading bullet glyph), its section kind, and whether it is a bullet."""
@@ -58,6 +66,8 @@ class UnitSplitter:
         units: list[Unit] = []
         for line in doc.lines:
             i = bisect.bisect_right(starts, line.start) - 1
+            if i >= 0 and line.start == sections[i].start and _is_heading_line(line.text, sections[i].heading):
+                continue  # a heading names the section ("Kaggle Competitions", "Deployments"); it is not an act
             kind = sections[i].kind if i >= 0 else ("contact" if sections else "other")
             bullet = line.bullet or line.text.startswith(CANONICAL)
             units += [Unit(s, e, kind, bullet) for s, e in self.line_spans(line.text, line.start, bullet)]

@@ -116,6 +116,20 @@ def test_engine_entry_titles_and_employers_are_not_evidence(detector):
     assert any(s.start < doc.text.index("•") for s in without)
 
 
+def test_engine_entry_scoped_veto_reads_the_entry_title(detector):
+    # SIGNALS.md: coursework is never deployed for the course alone and its numbers are never outcomes; the course may
+    # be named once, in the project's title, for every bullet under it
+    from resume_signals.report import Entry
+
+    bullets = ["• Deployed the demo on Heroku for the final presentation", "• Cut inference time from 900 ms to 120 ms"]
+    for title, found in (("Capstone project: gym churn", set()), ("Gym churn app", {"deployed", "outcome_metric"})):
+        doc = assemble([LineDraft("PROJECTS"), LineDraft(title), *(LineDraft(b, bullet=True) for b in bullets)], "txt")
+        secs = [Section("projects", "PROJECTS", 0, len(doc.text))]
+        entry = Entry("projects", title, None, None, doc.text.index(title), len(doc.text))
+        names = {s.name for s in detector.detect(doc, secs, [entry])}
+        assert names & {"deployed", "outcome_metric"} == found, title
+
+
 def test_engine_a_veto_does_not_reach_into_the_next_line(detector):
     # "Deployed to production weekly" then a job title starting with "Site": the places veto ("deployed to
     # ... site") must not read the next line's words; inside one unit it still cancels.

@@ -353,7 +353,98 @@ MORE_PHRASINGS = [
 ]
 
 
-ALL_ROWS = [*ROWS, *OWNER_ROLES, *APPROX_SIGNS, *COMPETITION, *OWNERSHIP, *OUTCOMES, *MORE_PHRASINGS]
+# Boundaries of each signal, stop 23: other trades' words, people who retrained, plans and topics, other people's acts,
+# numbers that size data, a test or an incident, and results told against a baseline or in brackets
+BOUNDARIES = [
+    # a datathon is a data contest; a benchmark's test split is not taking part in its challenge
+    ("2nd place at the regional datathon on bike-share demand", "competition", True),
+    ("Ranked 4th of 60 teams in SemEval-2019 Task 6", "competition", True),
+    ("Got 0.71 macro-F1 on the SemEval-2019 Task 6 test split", "competition", False),
+    ("1st place at the office hackathon for a bot that books rooms", "competition", False),
+    ("1st place at the city hackathon with a crowd-forecasting model", "competition", True),
+    ("Kaggler (3x Master)", "competition", True),
+    ("Signal research: rank IC of 0.03 on the out-of-sample years", "offline_metric", True),
+    # a person retrained is a career; a model retrained where it runs is iteration
+    ("Physics teacher who retrained in software engineering in 2021", "post_launch_iteration", False),
+    ("Retrained in production each night from the day's labels", "post_launch_iteration", True),
+    ("Involved in planning the retraining cadence for the churn model", "post_launch_iteration", False),
+    ("Demand forecasts used in planning; retrained the model weekly", "post_launch_iteration", True),
+    ("Proposed monthly retraining for the pricing model", "post_launch_iteration", False),
+    ("Proposed, built and launched the pricing model", "deployed", True),
+    ("Cares about life after launch: retraining, drift, incident reviews", "post_launch_iteration", False),
+    ("Released 4 versions of the search ranker since 2022", "post_launch_iteration", True),
+    ("Supports 4 versions of the REST API", "post_launch_iteration", False),
+    ("v2.1 after launch: reworked the retriever from user reports", "post_launch_iteration", True),
+    # an experiment at launch is online; a clinical trial is not
+    ("In the launch experiment the new ranker lifted saves 6%", "ab_testing", True),
+    ("Ran a randomised controlled trial of 200 patients on the new dressing", "ab_testing", False),
+    ("Kept 3% of customers in a holdout to measure the promo model's lift", "ab_testing", True),
+    # soldiers, boards and bank holds are sent or released, software is launched
+    ("Deployed three times with NATO forces to the Baltics", "deployed", False),
+    ("Released the Rev B sensor board to manufacturing", "deployed", False),
+    ("Released holds on flagged payments after review", "deployed", False),
+    ("Launched the shop's online store; $300k in year one", "deployed", True),
+    ("Launched on the App Store in March", "deployed", True),
+    ("Launched a pop-up store in Leeds", "deployed", False),
+    # results in words, against a baseline, in brackets, to all of a base; numbers that size data, a test or a fault
+    ("Late-night pages went from roughly two a week to zero", "outcome_metric", True),
+    ("Moved from two offices to one", "outcome_metric", False),
+    ("Claims cost 3.5 points below the regional average after launch", "outcome_metric", True),
+    ("The retention model kept 1,200 more subscribers than the old rules", "outcome_metric", True),
+    ("Hired 2 more engineers than planned", "outcome_metric", False),
+    ("Rebuilt the booking app (250k customers) in Kotlin", "outcome_metric", True),
+    ("Rebuilt the booking app (Kotlin, Room) in 2023", "outcome_metric", False),
+    ("Opened the scoring API to 120 partner accounts", "outcome_metric", True),
+    ("Released the assistant to all 12k employees", "outcome_metric", True),
+    ("900 active installs of the browser extension", "outcome_metric", True),
+    ("Added 2.4% to average order value with the new recommender", "outcome_metric", True),
+    ("Added 3 features to the churn model", "outcome_metric", False),
+    ("A schema bug corrupted saved carts for 2% of users until we rolled back", "outcome_metric", False),
+    ("Labelled set grew from 20k to 150k images", "outcome_metric", False),
+    ("Revenue grew from $2M to $5M after the launch", "outcome_metric", True),
+    ("Promoted the model after a clear lift in a 5% holdout", "outcome_metric", False),
+    ("A/B tested the ranker against the old baseline: +2.9% orders", "outcome_metric", True),
+    ("Raised stock accuracy from 91% to 99% with cycle counts", "outcome_metric", True),
+    ("Raised stock accuracy from 91% to 99% with cycle counts", "offline_metric", False),
+    ("Exact-match accuracy on our 800-question eval set went from 51% to 70%", "offline_metric", True),
+    ("Pages the on-call when the error rate tops 3%", "offline_metric", False),
+    # other people's acts, course topics, a monitored world
+    ("Sat next to the SRE team, who hold the pager for all services", "monitoring", False),
+    ("My lead drove the migration to Kubernetes", "ownership", False),
+    ("I drove the migration to Kubernetes", "ownership", True),
+    ("Elective: Reliable ML (canaries, rollback, drift), grade A", "rollback", False),
+    ("Taught a data science bootcamp covering deployment and monitoring", "monitoring", False),
+    ("Runbooks covering rollback for the scoring API", "rollback", True),
+    ("Monitored tide gauges and issued coastal warnings", "monitoring", False),
+    ("Monitor the fraud models' precision every week", "monitoring", True),
+    ("Review the overnight alerts and file tickets", "monitoring", True),
+    ("Built dashboards that track the churn model in production", "monitoring", True),
+    ("Added queue-depth alerting to the ingest service", "monitoring", True),
+    # duties that name no system, compounds and titles with "led" and "head"
+    ("Responsible for the kit and welfare of 14 sailors", "team_size", True),
+    ("Responsible for the kit and welfare of 14 sailors", "ownership", False),
+    ("Responsible for opening the shop and counting the till", "ownership", False),
+    ("Responsible for the feature store and its SLOs", "ownership", True),
+    ("Led a 6-person security detail", "team_size", True),
+    ("'Pharmacist-led deprescribing in care homes', poster, 2022", "ownership", False),
+    ("Senior MLE, owning fraud models and their alerts", "ownership", True),
+    ("Head chef for a 40-cover restaurant", "ownership", False),
+    ("Stored each checkpoint as a W&B artifact with its data hash", "versioning", True),
+    # welding, clinical practice, engines and novels share tools' names
+    ("Certified welding inspector (AWS), 2019", "production_stack", False),
+    ("ICH-GCP training for clinical research staff", "production_stack", False),
+    ("Replaced spark plugs and brake pads", "production_stack", False),
+    ("Essay on Kafka and modernist fiction", "production_stack", False),
+    ("Moved the batch jobs from Hadoop to Spark on AWS", "production_stack", True),
+    # a machine's kill switch; a store's name inside a phased rollout; over-the-air waves
+    ("Wired the kill switch relay on the conveyor line", "rollback", False),
+    ("Launched the model behind a kill switch", "rollback", True),
+    ("Shipped through phased Play Store rollouts", "rollback", True),
+    ("Firmware pushed over the air in staged waves", "rollback", True),
+]
+
+
+ALL_ROWS = [*ROWS, *OWNER_ROLES, *APPROX_SIGNS, *COMPETITION, *OWNERSHIP, *OUTCOMES, *MORE_PHRASINGS, *BOUNDARIES]
 
 
 @pytest.mark.parametrize("text,signal,expected", ALL_ROWS)

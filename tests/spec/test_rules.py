@@ -171,6 +171,8 @@ INVALID = [
     ("unknown family", '[signals.team_size]\nfamily = "teem"\n', "signals.team_size.family"),
     ("an id used twice", '[[signals.shipped.vetoes]]\nid = "shipped.past_tense"\nphrases = ["zz"]\n',
      "signals.shipped"),
+    ("an entry-scoped veto without a regex", '[[signals.shipped.vetoes]]\nid = "shipped.zz"\nphrases = ["zz"]\n'
+     'scope = "entry"\n', "signals.shipped.vetoes"),
     ("not TOML", "[[signals\n", "not valid TOML"),
 ]
 

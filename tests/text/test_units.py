@@ -36,12 +36,22 @@ def test_units_sentences_of_plain_lines(line, expected):
     assert [doc.text[u.start:u.end] for u in units] == expected
 
 
-def test_units_heading_line_is_its_own_unit_and_sections_follow_offsets():
+def test_units_heading_line_is_no_unit_and_sections_follow_offsets():
+    # a heading names its section ("Kaggle Competitions", "Deployments"): it is not evidence of an act
     def secs(doc):
-        cut = doc.text.index("SKILLS")
-        return [Section("experience", "EXPERIENCE", 0, cut), Section("skills", "SKILLS", cut, len(doc.text))]
+        cut = doc.text.index("KAGGLE")
+        return [Section("experience", "EXPERIENCE", 0, cut),
+                Section("awards", "Kaggle Competitions:", cut, len(doc.text))]
 
-    doc, units = units_of(["EXPERIENCE", "• Shipped it", "SKILLS", "Docker, Kubernetes"], secs)
+    doc, units = units_of(["EXPERIENCE", "• Shipped it", "KAGGLE COMPETITIONS", "Docker, Kubernetes"], secs)
     assert [(doc.text[u.start:u.end], u.section) for u in units] == [
-        ("EXPERIENCE", "experience"), ("Shipped it", "experience"), ("SKILLS", "skills"),
-        ("Docker, Kubernetes", "skills")]
+        ("Shipped it", "experience"), ("Docker, Kubernetes", "awards")]
+
+
+def test_units_inline_label_keeps_its_text():
+    # "Skills: Docker, Kafka" opens the section on the same line: the line is more than its heading
+    def secs(doc):
+        return [Section("skills", "Skills", 0, len(doc.text))]
+
+    doc, units = units_of(["Skills: Docker, Kafka"], secs)
+    assert [doc.text[u.start:u.end] for u in units] == ["Skills: Docker, Kafka"]
