@@ -148,6 +148,9 @@ COMPETITION = _rows("competition", [
 
 
 STACK = [
+    # on-device inference runtimes serve a model as a server does
+    ("Quantised the detector to TFLite for the Android app", "TensorFlow Lite"),
+    ("On-device inference with Core ML on iPhone", "Core ML"),
     # production tools the lexicon lacked: big-data platforms and metrics/APM agents
     ("Ran Hadoop clusters for the nightly billing jobs", "Hadoop"),
     ("Wrote HiveQL rollups for the finance warehouse", "Hive"),
@@ -425,6 +428,7 @@ BOUNDARIES = [
     ("Responsible for the kit and welfare of 14 sailors", "ownership", False),
     ("Responsible for opening the shop and counting the till", "ownership", False),
     ("Responsible for the feature store and its SLOs", "ownership", True),
+    ("Responsible for the annual pricing refresh of the motor GLMs", "ownership", True),
     ("Led a 6-person security detail", "team_size", True),
     ("'Pharmacist-led deprescribing in care homes', poster, 2022", "ownership", False),
     ("Senior MLE, owning fraud models and their alerts", "ownership", True),
