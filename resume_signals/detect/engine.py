@@ -687,6 +687,9 @@ class Engine:
                     continue
             if c.rule.requires is not None and not c.rule.requires.search(lowered):
                 continue
+            if unit.section in spec.spec.first_person_sections and not _FIRST_PERSON.search(lowered):
+                _cancel(trail, c.rule, unit, text, c.cs, c.ce, "section")
+                continue
             veto = self._vetoed(c, h.vetoes, unit, lowered, text)
             if veto is not None:
                 _cancel(trail, c.rule, unit, text, c.cs, c.ce, f"veto:{veto}")
@@ -741,6 +744,8 @@ class Engine:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
+# a title tells of the author's own act only in the first person: "Talk: how we rolled back a bad ranking model"
+_FIRST_PERSON = re.compile(r"\b(?:we|our|i|my)\b")
 
 
 def _cancel(trail: list[Cancelled] | None, rule: _Rule, unit: Unit, text: str, cs: int, ce: int, reason: str

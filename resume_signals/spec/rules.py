@@ -23,9 +23,10 @@ top-level key is optional; any other key is an error.
     existing one gets the aliases added (``mode = "replace"`` to replace them).
 
 ``[signals.<name>]``
-    For a bundled signal: ``exclude_sections``, ``context``, ``description``,
-    and ``rules`` / ``vetoes`` arrays whose entries are added, or replace the
-    bundled rule with the same ``id``. For a new name: a new signal, which
+    For a bundled signal: ``exclude_sections``, ``first_person_sections`` (sections
+    where a unit counts only when it speaks in the first person: "how we rolled back ..."
+    in a talk's title), ``context``, ``description``, and ``rules`` / ``vetoes`` arrays
+    whose entries are added, or replace the bundled rule with the same ``id``. For a new name: a new signal, which
     needs at least one rule. A rule has an ``id`` and exactly one of
     ``pattern`` (a spaCy Matcher token pattern; ``{IN = "@lexicon"}`` refers to
     a word list), ``phrases`` (a list, or ``"@lexicon"``), ``regex`` (Python
@@ -310,7 +311,7 @@ def _merge_signals(merged: dict[str, Any], signals: Any, p: Problems) -> None:
             merged["signals"][name] = dict(spec)
             merged["signals"][name].setdefault("family", "generic")
             continue
-        for k in ("family", "description", "exclude_sections", "context"):
+        for k in ("family", "description", "exclude_sections", "first_person_sections", "context"):
             if k in spec:
                 current[k] = spec[k]
         for k in ("rules", "vetoes"):

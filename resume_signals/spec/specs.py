@@ -33,7 +33,8 @@ VETO_SCOPES = ("overlap", "unit", "near", "entry")
 RULE_KINDS = ("pattern", "phrases", "regex", "stack_family")
 DEFAULT_EXCLUDE = ("skills",)
 
-SIGNAL_KEYS = frozenset({"family", "description", "exclude_sections", "context", "rules", "vetoes"})
+SIGNAL_KEYS = frozenset({"family", "description", "exclude_sections", "first_person_sections", "context", "rules",
+                         "vetoes"})
 RULE_KEYS = frozenset({"id", "pattern", "phrases", "regex", "stack_family", "case", "requires", "at_unit_start",
                        "prefilter"})
 VETO_KEYS = RULE_KEYS | {"scope", "window", "window_after", "unless", "rules"}
@@ -101,6 +102,7 @@ class SignalSpec:
     context: frozenset[str] | None
     rules: tuple[Rule, ...]
     vetoes: tuple[Veto, ...] = ()
+    first_person_sections: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -483,6 +485,11 @@ class _Builder:
             bad = [s for s in excl if s not in SECTION_KINDS]
             if bad:
                 self.p.add(f"{key}.exclude_sections", f"unknown section kind {bad[0]!r}")
+        first = raw.get("first_person_sections", [])
+        if first and self.p.strings(f"{key}.first_person_sections", first):
+            bad = [s for s in first if s not in SECTION_KINDS]
+            if bad:
+                self.p.add(f"{key}.first_person_sections", f"unknown section kind {bad[0]!r}")
         ctx = raw.get("context", True)
         if not isinstance(ctx, bool) and self.p.strings(f"{key}.context", ctx):
             if any(c not in CATEGORIES for c in ctx):
@@ -516,6 +523,7 @@ class _Builder:
             return None
         return SignalSpec(name=name, family=family, description=str(raw.get("description", "")),
                           exclude_sections=frozenset(excl), context=None if ctx is True else frozenset(ctx or ()),
+                          first_person_sections=frozenset(first or ()),
                           rules=tuple(r for r in rules if r is not None),
                           vetoes=tuple(v for v in vetoes if isinstance(v, Veto)))
 

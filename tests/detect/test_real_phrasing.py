@@ -445,7 +445,81 @@ BOUNDARIES = [
     ("Launched the model behind a kill switch", "rollback", True),
     ("Shipped through phased Play Store rollouts", "rollback", True),
     ("Firmware pushed over the air in staged waves", "rollback", True),
+    # dbt's models, a system's assignment, a next item, nobody's act, goods shipped, the client's engineers
+    ("Converted 30 full-refresh dbt models to incremental builds", "post_launch_iteration", False),
+    ("Refresh the pricing model every month with new claims", "post_launch_iteration", True),
+    ("Built the variant-assignment service; cut decision time from 3 weeks to 8 days", "outcome_metric", True),
+    ("Next on my list: a canary stage for the scoring API", "rollback", False),
+    ("A churn model that no one dared to retrain", "post_launch_iteration", False),
+    ("Boxes shipped per week grew from 9k to 14k over the season", "outcome_metric", False),
+    ("Handed the model to the client's team while they deployed it", "deployed", False),
+    ("Deployed three of my engineers to the payments squad for a quarter", "deployed", False),
+    ("Deployed for six months at a client's head office", "deployed", False),
+    # time given back, a present-tense lift, a significance level, a test named the other way round
+    ("Automated the invoice check, saving the finance team half a day a week", "outcome_metric", True),
+    ("Bronze medal: 0.61 F2 on the private leaderboard", "offline_metric", True),
+    ("The current ranker lifts bookings 3.2% against the old one", "outcome_metric", True),
+    ("Lift in bookings significant at the 99% level", "ab_testing", True),
+    ("Test A/B of the new onboarding emails on 20,000 users", "ab_testing", True),
+    ("Kept 5% of clients in a holdout for the upsell model", "ab_testing", True),
+    ("Retrain automatically when drift of predictions passes the threshold", "monitoring", True),
+    # a site run with its people, teams worked in, a role as a noun
+    ("Ran a 90,000 sq ft distribution centre with 120 staff", "team_size", True),
+    ("Ran a 90,000 sq ft distribution centre shipping 20,000 orders a day", "outcome_metric", False),
+    ("We built the first release in 4 months with 3 engineers", "team_size", True),
+    ("I have led organisations of up to 150 engineers", "team_size", True),
+    ("Lead of a team of 4 ML engineers", "ownership", True),
+    # acts as nouns; plans, goals and searches; what a text or a patent is about; money that sizes a scope
+    ("Launch in 2022 of the fraud model to all markets", "deployed", True),
+    ("Deployment of the search ranker on the web shop", "deployed", True),
+    ("Go-live of the billing system in 4 plants", "deployed", True),
+    ("Hypercare for two weeks after the CRM go-live", "post_launch_iteration", True),
+    ("Strategy 2025-2027: model monitoring and a feature store for every team", "monitoring", False),
+    ("Goal for next year: A/B test every ranking change", "ab_testing", False),
+    ("Looking for a role where I can bring drift monitoring to a new team", "monitoring", False),
+    ("Writing posts about canary releases and feature stores", "rollback", False),
+    ("Holds a patent on shadow deployment of models", "rollback", False),
+    ("Owned the P&L of the card business ($40M revenue)", "outcome_metric", False),
+    ("Grew the card business revenue by $4M in a year", "outcome_metric", True),
+    ("Delivered the data-centre migration 9% under budget", "outcome_metric", True),
+    ("Pages on-call when the error rate is over 1%", "offline_metric", False),
+    ("The classifier detects 88% of defects on the held-out test set", "offline_metric", True),
+    # a lift with its interval, an experiment named by its area, a scored holdout cohort is a test set
+    ("Growth experiment on 80k users: sign-ups +1.9pp (95% CI 1.1–2.7)", "ab_testing", True),
+    ("Capstone model: 0.74 AUROC on a holdout cohort of 12k patients", "ab_testing", False),
+    ("Annotated 5,000 reviews for sentiment, 0.81 Cohen's kappa between raters", "offline_metric", False),
+    ("Classifier agreement with the gold labels: 0.81 Cohen's kappa", "offline_metric", True),
+    ("GRU forecaster: 57% directional accuracy on the 2023 test months", "offline_metric", True),
+    # the drop that made a release come back is the incident; a long job cut; month-end streamlined; scope in money
+    ("Rolled back the pricing model after conversion dropped 6% on day one", "outcome_metric", False),
+    ("After the retrain, conversion rose 4% against the old model", "outcome_metric", True),
+    ("Cut the nightly feature job for the fraud model from 3 h 40 min to 35 min", "outcome_metric", True),
+    ("Streamlined the quarterly close from 12 to 7 business days", "outcome_metric", True),
+    ("Built weekly sales decks covering $90M in revenue", "outcome_metric", False),
+    ("Managed a book of 40 accounts worth $3M ARR", "outcome_metric", False),
+    ("Maintainer and tech lead of 9 open-source contributors", "team_size", True),
+    # a company grown, firms served, a game's ECS, another team's test, sitting in
+    ("Grew the startup from 3 founders to 14 people", "team_size", True),
+    ("The claims model now serves 90 insurance firms", "outcome_metric", True),
+    ("Toy game engine in Rust with a small ECS for entities and components", "production_stack", False),
+    ("Moved the API containers to ECS on Fargate", "production_stack", True),
+    ("Supported the growth team's A/B test of the new paywall", "ab_testing", False),
+    ("Ran the team's A/B tests on the ranker", "ab_testing", True),
+    ("Sat in on on-call handovers during the internship", "monitoring", False),
 ]
+
+# a talk's or a paper's title is a topic unless the author tells an own act in the first person
+PUBLICATIONS = [
+    ("Talk: how we rolled back a faulty fraud model in five minutes", "rollback", True),
+    ("Shadow deployments for demand forecasting, PyData 2024", "rollback", False),
+    ("Paper describing the pricing model we deployed at a regional grocer", "deployed", True),
+    ("Deploying models to the edge: a survey, 2023", "deployed", False),
+]
+
+
+@pytest.mark.parametrize("text,signal,expected", PUBLICATIONS)
+def test_real_phrasing_publication_titles(found, text, signal, expected):
+    assert (signal in found(text, section="publications", bullet=False)) is expected
 
 
 ALL_ROWS = [*ROWS, *OWNER_ROLES, *APPROX_SIGNS, *COMPETITION, *OWNERSHIP, *OUTCOMES, *MORE_PHRASINGS, *BOUNDARIES]

@@ -73,7 +73,10 @@ def test_specs_bundled_signals_are_typed() -> None:
     assert all(isinstance(v, Veto) for s in rules.signals.values() for v in s.vetoes)
     assert rules.signals["production_stack"].exclude_sections == frozenset({"contact", "references", "interests"})
     assert rules.signals["team_size"].exclude_sections == frozenset({"skills"})  # the default
-    assert rules.signals["shipped"].exclude_sections == frozenset({"skills", "publications"})
+    assert rules.signals["shipped"].exclude_sections == frozenset({"skills"})
+    # a title tells of the author's own act only in the first person ("how we shipped ...")
+    assert rules.signals["shipped"].first_person_sections == frozenset({"publications"})
+    assert rules.signals["team_size"].first_person_sections == frozenset()
     assert hash(rules.flags) == hash(load_rules().flags)  # hashable: stages cache what they compile by value
 
 
