@@ -319,6 +319,7 @@ class Engine:
         # fraud models", "Designing, implementing, & deploying ...")
         self.lead_in = re.compile(rf"(?:[^:\n]{{1,60}}:\s+)?(?:(?:{lead_ins})\s+)*"
                                   if lead_ins else r"(?:[^:\n]{1,60}:\s+)?")
+        self.first_person = _word_regex(rules.lexicons.get("first_person", ())) or re.compile(r"(?!)")
         self.act_list_item = re.compile(r"[a-z]+(?:\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+)")
         # a private pipeline: lexeme flags live on the vocab, so engines must not share one
         self.nlp = new_nlp(tuple(abbreviations))
@@ -687,7 +688,7 @@ class Engine:
                     continue
             if c.rule.requires is not None and not c.rule.requires.search(lowered):
                 continue
-            if unit.section in spec.spec.first_person_sections and not _FIRST_PERSON.search(lowered):
+            if unit.section in spec.spec.first_person_sections and not self.first_person.search(lowered):
                 _cancel(trail, c.rule, unit, text, c.cs, c.ce, "section")
                 continue
             veto = self._vetoed(c, h.vetoes, unit, lowered, text)
@@ -744,8 +745,6 @@ class Engine:
 
 
 _POSSESSIVE = re.compile(r"['’]s\b")
-# a title tells of the author's own act only in the first person: "Talk: how we rolled back a bad ranking model"
-_FIRST_PERSON = re.compile(r"\b(?:we|our|i|my)\b")
 
 
 def _cancel(trail: list[Cancelled] | None, rule: _Rule, unit: Unit, text: str, cs: int, ce: int, reason: str

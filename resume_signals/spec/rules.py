@@ -137,6 +137,7 @@ def _bundled_raw() -> dict[str, Any]:
             raw["context"].append({**rule, "kind": kind})
     raw["lexicons"]["sentence_abbreviations"] = list(ctx.get("units", {}).get("abbreviations", []))
     raw["lexicons"]["act_lead_ins"] = list(ctx.get("units", {}).get("lead_ins", []))
+    raw["lexicons"]["first_person"] = list(ctx.get("units", {}).get("first_person", []))
     raw["sources"] += [f"{DATA_PREFIX}/{name}" for name in _TABLE_FILES.values()]
     return raw
 

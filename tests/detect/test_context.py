@@ -10,7 +10,7 @@ CANCELLED = [
     ("Curriculum: model deployment with Docker, MLOps basics, model monitoring", "monitoring", "education"),
     ("I like boring, reliable systems and blameless postmortems", "post_launch_iteration", "summary"),
     ("Looking for an internship where I can learn how models are deployed", "deployed", "summary"),
-    ("Plan: migrate the batch jobs to Kubernetes next year", "production_stack", None),
+    ("Plan: put the batch scoring jobs into production next year", "deployed", None),
     ("The handover note says how the team could add monitoring and run it in shadow", "rollback", None),
     ("Comfortable with the whole release train: build, phased rollout, crash monitoring", "rollback", "summary"),
     ("Strong in the full cycle: labelling, training, monitoring and retraining", "monitoring", "summary"),
@@ -38,7 +38,7 @@ CANCELLED = [
     ("Would have rolled back the release with a kill switch", "rollback", None),
     ("Suggested a shadow deployment for the next fraud model", "rollback", None),
     ("Course topics: drift detection, alerting and dashboards", "monitoring", "education"),
-    ("Plan: migrate the scheduler to Airflow", "production_stack", None),
+    ("Plan: roll out the new scheduler behind a canary", "rollback", None),
     ("Once approved, the model will be deployed", "deployed", None),
     ("Passionate about observability, alerting and safe releases", "monitoring", "summary"),
     ("Enthusiastic about canary releases and feature flags", "rollback", "summary"),
@@ -84,6 +84,20 @@ KEPT = [
 @pytest.mark.parametrize("text,signal,section", CANCELLED)
 def test_context_cancels(found, text, signal, section):
     assert signal not in found(text, section=section or "experience")
+
+
+# a tool is named wherever a reader sees it (SIGNALS.md: "anywhere"), in a plan, a wish or a negation too: the mood
+# cancels the act, not the name
+NAMED_IN_ANY_MOOD = [
+    "Plan: migrate the batch jobs to Kubernetes next year",
+    "Eager to learn: MLflow, Airflow",
+    "Familiar with Kubeflow from a proof of concept that was never adopted",
+]
+
+
+@pytest.mark.parametrize("text", NAMED_IN_ANY_MOOD)
+def test_context_never_cancels_a_named_tool(found, text):
+    assert "production_stack" in found(text)
 
 
 @pytest.mark.parametrize("text,signal", KEPT)

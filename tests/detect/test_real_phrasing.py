@@ -339,8 +339,8 @@ MORE_PHRASINGS = [
     ("New ranker: +2.2 NDCG offline and +1.4% bookings in the A/B test", "outcome_metric", True),
     ("Set up 10% holdouts for every pricing model", "outcome_metric", False),
     ("Set up the pricing service, and bookings went up 10%", "outcome_metric", True),
-    # a direction or a roadmap is not yet done; a clinical on-call is a trade's rota
-    ("Analyst moving toward Spark and Airflow", "production_stack", False),
+    # a direction or a roadmap is not yet done (the tools it names are named); a clinical on-call is a trade's rota
+    ("Analyst moving toward Spark and Airflow", "production_stack", True),  # a tool is named anywhere (SIGNALS.md)
     ("Moving toward Kubernetes for serving, we cut inference costs 30%", "outcome_metric", True),
     ("Canary releases are next on the team roadmap", "rollback", False),
     ("On-call charge nurse for night shifts", "monitoring", False),
@@ -506,6 +506,30 @@ BOUNDARIES = [
     ("Supported the growth team's A/B test of the new paywall", "ab_testing", False),
     ("Ran the team's A/B tests on the ranker", "ab_testing", True),
     ("Sat in on on-call handovers during the internship", "monitoring", False),
+    # metrics by other names or another decimal mark; errors cut after launch are a production result
+    ("Travel-time model: median absolute error down from 3.4 to 2.6 minutes on held-out trips", "offline_metric", True),
+    ("Clustered patients; adjusted Rand index 0.64 against the expert labels", "offline_metric", True),
+    ("Master thesis on churn with gradient boosting, AUC of 0,83 in the test set", "offline_metric", True),
+    ("Cut false positives of the fraud model by 25% after launch with analyst feedback", "offline_metric", False),
+    ("Cut false positives by 40% on the test set", "offline_metric", True),
+    # others' acts and leads, a deploy one was in charge of, money is no headcount, a plan named a tool
+    ("Took part in the lakehouse migration, leaded by the platform team", "ownership", False),
+    ("Work with the data platform group, who run the feature pipelines in production", "deployed", False),
+    ("In charge of the deploy of the churn model on Vertex AI", "deployed", True),
+    ("Run a $3M analytics budget covering people and vendors", "team_size", False),
+    ("Next step: serve the model on Heroku behind a Flask API", "production_stack", True),
+    ("Now preparing a retraining job for the churn model, planned for spring", "post_launch_iteration", False),
+    # people reached, places in a contest, feedback used, registries, an accuracy dashboard, carriers' SLAs
+    ("Rolled the claims model out to 60,000 policyholders", "outcome_metric", True),
+    ("Kaggle: took part in the demand forecasting competition, position 140 of 2.300", "competition", True),
+    ("Our entry to the protein-folding challenge placed 3rd of 40 teams", "competition", True),
+    ("Use thumbs-down feedback from users to refine the retrieval prompts every sprint", "post_launch_iteration", True),
+    ("Investigated the precision drop after launch and led the fix", "post_launch_iteration", True),
+    ("Wrote tooling to register, version and promote models to production", "versioning", True),
+    ("Tracked runs in MLflow during hyperparameter search", "versioning", False),
+    ("Registered every model in MLflow with its data snapshot", "versioning", True),
+    ("Keep the forecast accuracy dashboard the planners check daily", "monitoring", True),
+    ("Kept carrier SLA misses under 1% through the holidays", "monitoring", False),
 ]
 
 # a talk's or a paper's title is a topic unless the author tells an own act in the first person

@@ -40,7 +40,6 @@ NEGATIVE = [
     ("Edited a new translation of Kafka's The Trial", "other"),
     ("BA thesis on Franz Kafka's unfinished novels", "education"),
     ("Training: PyTorch, JAX, DeepSpeed, custom Triton kernels", "skills"),
-    ("Eager to learn: MLflow, Airflow", "skills"),
     ("Python, JAX, CatBoost, XGBoost, scikit-learn, NumPy", "skills"),
     ("SQL (SQLite, MySQL), Python (NumPy, SciPy), Julia", "skills"),
     ("PostgreSQL, Redis, MongoDB, ClickHouse", "skills"),
