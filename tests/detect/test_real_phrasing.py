@@ -530,6 +530,36 @@ BOUNDARIES = [
     ("Registered every model in MLflow with its data snapshot", "versioning", True),
     ("Keep the forecast accuracy dashboard the planners check daily", "monitoring", True),
     ("Kept carrier SLA misses under 1% through the holidays", "monitoring", False),
+    # a v2 replacing a live model, course modules, goods before "shipped", a person deployed after a clause break
+    ("Rolled out the v2 demand model region by region, the old model kept in shadow", "post_launch_iteration", True),
+    ("Modules included deep learning, forecasting and A/B testing", "ab_testing", False),
+    ("Managed prototype builds shipped to three test labs", "shipped", False),
+    ("The team shipped weekly releases of the payments SDK", "shipped", True),
+    ("The risk analytics team deployed their model on our event bus; I reviewed the schema", "deployed", False),
+    ("Taught for a year with a literacy charity; deployed to a rural school district", "deployed", False),
+    ("Deployed twice overseas supporting convoy logistics", "deployed", False),
+    ("Put the lapse model into production inside the CRM as a nightly score", "deployed", True),
+    ("Capstone: deployed a parking predictor that the city still uses", "deployed", True),
+    # results in clock times, a treated group, trading alpha, devices reached, a share driven, time taken
+    ("Moved the feature build to Airflow so features land by 5:30 instead of 8:00", "outcome_metric", True),
+    ("Renewals were 4.1 points higher in the contacted group", "outcome_metric", True),
+    ("In live trading the signal added 80 bps of annualised alpha", "outcome_metric", True),
+    ("Released the keyword-spotting model to 1.2M smart speakers", "outcome_metric", True),
+    ("Recommendation emails now drive 9% of monthly revenue", "outcome_metric", True),
+    ("Shipped the triage model, taking review time per case from 7 to 4 minutes", "outcome_metric", True),
+    # metrics of speech, depth, ranking and classification; a place among ~N; a gold-medal write-up
+    ("Wake-word model: false-reject rate 4.2% at one false accept per hour on the test corpus", "offline_metric", True),
+    ("Ablations improved abs-rel error from 0.151 to 0.137 on the test split", "offline_metric", True),
+    ("Session recommender: HR@20 0.58 on the held-out month", "offline_metric", True),
+    ("Random-forest entry, 0.81 classification rate, ranked 300 of ~9,000", "competition", True),
+    ("Wrote up my gold-medal Kaggle solutions for the forums", "competition", True),
+    # a body's signs, a phased rollout hyphenated, a model tied to its data version, a team of four on a rebuild
+    ("Built a wearable heart-rate monitoring prototype", "monitoring", False),
+    ("Designed the phased-rollout plan for the pricing model, one region at a time", "rollback", True),
+    ("Tagged each model package with its dataset version and commit", "versioning", True),
+    ("One of four engineers on the checkout rebuild", "team_size", True),
+    ("Selected as one of 200 young researchers for the forum", "team_size", False),
+    ("Annotated 6,000 posts for toxicity with 0.74 Cohen's kappa between annotators", "offline_metric", False),
 ]
 
 # a talk's or a paper's title is a topic unless the author tells an own act in the first person
