@@ -560,6 +560,25 @@ BOUNDARIES = [
     ("One of four engineers on the checkout rebuild", "team_size", True),
     ("Selected as one of 200 young researchers for the forum", "team_size", False),
     ("Annotated 6,000 posts for toxicity with 0.74 Cohen's kappa between annotators", "offline_metric", False),
+    # a ship/no-ship call is no negation; lookups and conversations served; callers reached; goods shipped
+    ("Time to a go/no-go call on new rankers went from 2 weeks to 3 days", "outcome_metric", True),
+    ("The geocoder handles about 5M lookups a day", "outcome_metric", True),
+    ("The support bot now handles 30k conversations a day", "outcome_metric", True),
+    ("Put the transcription model into production for 900k monthly callers", "outcome_metric", True),
+    ("Shipped packages to ~5k members every spring", "outcome_metric", False),
+    ("Shipped books between the branch libraries", "shipped", False),
+    # simulation and the lab are offline; a robot's success is an offline score; BLEU-4
+    ("Grasp success went from 52% to 81% in simulation", "outcome_metric", False),
+    ("The policy reached 87% pick success over 200 lab trials", "offline_metric", True),
+    ("Raised payment success rate from 91% to 97% after the retry model launched", "outcome_metric", True),
+    ("Captioning model: 29.8 BLEU-4 on the validation split", "offline_metric", True),
+    # others' acts on the candidate's work, an eagerness, a working group, an LLM tracer, registry verbs
+    ("Built the feature extracts, which the data scientists took to production", "deployed", False),
+    ("Eager to move into deploying and monitoring models", "monitoring", False),
+    ("Led the informatics workgroup of 6", "team_size", True),
+    ("Present findings to the quarterly safety committee (about 25 clinicians)", "team_size", False),
+    ("Trace every LLM call to Langfuse", "production_stack", True),
+    ("Logged each LLM call with its prompt version, model and cost", "versioning", False),
 ]
 
 # a talk's or a paper's title is a topic unless the author tells an own act in the first person
