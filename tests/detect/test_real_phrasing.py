@@ -579,6 +579,36 @@ BOUNDARIES = [
     ("Present findings to the quarterly safety committee (about 25 clinicians)", "team_size", False),
     ("Trace every LLM call to Langfuse", "production_stack", True),
     ("Logged each LLM call with its prompt version, model and cost", "versioning", False),
+    # a hyphenated assignment is a system's; app-store releases; transfers, scans handled; days faster
+    ("Tested the new rider-assignment model in a switchback experiment: +2.7% trips per hour", "outcome_metric", True),
+    ("Release the banking app to the App Store and Google Play every two weeks", "deployed", True),
+    ("Payments feature now handles about 120k transfers a week", "outcome_metric", True),
+    ("The triage model reads ~6,000 chest X-rays a month", "outcome_metric", True),
+    ("Finance now closes the quarter 3 days faster", "outcome_metric", True),
+    # a diagnostic rate is an offline score; a company's size in brackets; e-mail alerts; paging; goods shipped
+    ("Reader study: sensitivity rose from 0.81 to 0.90 with the model's help", "outcome_metric", False),
+    ("Reader study: sensitivity rose from 0.81 to 0.90 with the model's help", "offline_metric", True),
+    ("Cut price sensitivity analysis time from 3 days to 4 hours", "outcome_metric", True),
+    ("Northwind Grocers (800 stores, $9B revenue)", "outcome_metric", False),
+    ("Weekly dashboard with an e-mail alert when forecast coverage drops below 80%", "monitoring", True),
+    ("Freshness tests with Slack alerts, so broken loads page us before the morning refresh", "monitoring", True),
+    ("Audited tires shipped to three carmakers", "shipped", False),
+    # people's coding accuracy, money that sizes a P&L, a book or a limit; a live game's events; a measure added
+    ("Coded 50+ charts a day with 96% accuracy on audits", "offline_metric", False),
+    ("Managed a team of 20 associates and a $9M annual P&L", "outcome_metric", False),
+    ("Wrote policies in a $30M annual premium book", "outcome_metric", False),
+    ("Launched 8 seasonal events in a live-service racing game", "deployed", True),
+    ("Launched 5 marketing events in Berlin", "deployed", False),
+    ("The winning thumbnail model added 2.1% watch time", "outcome_metric", True),
+    # a rollback after a shadow comparison is no new version; load monitoring of appliances; upgrades owned
+    ("Rolled back the v4 ranker after a shadow comparison showed empty pages", "post_launch_iteration", False),
+    ("Non-intrusive load monitoring model: F1 0.74 for appliance detection", "monitoring", False),
+    ("Accountable for the SCADA upgrade across two control rooms", "ownership", True),
+    # a practice as software, people served by labs, a capstone used across a university
+    ("Launched an adaptive practice recommender for the math app", "deployed", True),
+    ("Launched the data science practice in 2021", "deployed", False),
+    ("Ran weekly labs for 90 students", "team_size", False),
+    ("Capstone: deployed a timetable chatbot that students across the university used", "deployed", True),
 ]
 
 # a talk's or a paper's title is a topic unless the author tells an own act in the first person
