@@ -609,6 +609,18 @@ BOUNDARIES = [
     ("Launched the data science practice in 2021", "deployed", False),
     ("Ran weekly labs for 90 students", "team_size", False),
     ("Capstone: deployed a timetable chatbot that students across the university used", "deployed", True),
+    # what ended before it shipped, was scheduled, is slated, could happen to any retrain
+    ("Wrote a checker for the help centre; the contract ended before it shipped", "shipped", False),
+    ("Retraining was scheduled for after my internship", "post_launch_iteration", False),
+    ("Slated to own retraining for the routing model from Q1", "post_launch_iteration", False),
+    ("Snapshots kept with time travel so any retrain can be reproduced", "post_launch_iteration", False),
+    # results past brackets or "the", a drop that triggered a rollback, points more retained, recently owning
+    ("Backfill finished in 4 hours instead of the 2 days the old job took", "outcome_metric", True),
+    ("Feature freshness went from 6 hours (nightly batch) to under 2 minutes", "outcome_metric", True),
+    ("Rolled back the rewrite model after the canary showed a 5% add-to-cart drop", "outcome_metric", False),
+    ("The winning renewal model retained 1.4 points more premium", "outcome_metric", True),
+    ("Search scientist, most recently owning the ranking stack of a large marketplace", "ownership", True),
+    ("Rolled out to all new business in the second quarter", "deployed", True),
 ]
 
 # a talk's or a paper's title is a topic unless the author tells an own act in the first person
