@@ -473,6 +473,15 @@ class _Builder:
         return dict(scope=scope, window=raw.get("window", 40), window_after=raw.get("window_after", 0),
                     unless=unless, rules=rules)
 
+    def _section_kinds(self, key: str, value: Any) -> frozenset[str]:
+        """A list of section kinds (``exclude_sections``, ``first_person_sections``); problems are recorded."""
+        if not value or not self.p.strings(key, value):
+            return frozenset()
+        bad = [s for s in value if s not in SECTION_KINDS]
+        if bad:
+            self.p.add(key, f"unknown section kind {bad[0]!r}")
+        return frozenset(value)
+
     def signal(self, name: str, raw: Any, known_families: set[str]) -> SignalSpec | None:
         key = f"signals.{name}"
         if not _NAME.match(name):
@@ -480,16 +489,8 @@ class _Builder:
         if not self.p.keys(key, raw, SIGNAL_KEYS):
             return None
         before = len(self.p.items)
-        excl = raw.get("exclude_sections", list(DEFAULT_EXCLUDE))
-        if excl and self.p.strings(f"{key}.exclude_sections", excl):
-            bad = [s for s in excl if s not in SECTION_KINDS]
-            if bad:
-                self.p.add(f"{key}.exclude_sections", f"unknown section kind {bad[0]!r}")
-        first = raw.get("first_person_sections", [])
-        if first and self.p.strings(f"{key}.first_person_sections", first):
-            bad = [s for s in first if s not in SECTION_KINDS]
-            if bad:
-                self.p.add(f"{key}.first_person_sections", f"unknown section kind {bad[0]!r}")
+        excl = self._section_kinds(f"{key}.exclude_sections", raw.get("exclude_sections", list(DEFAULT_EXCLUDE)))
+        first = self._section_kinds(f"{key}.first_person_sections", raw.get("first_person_sections", []))
         ctx = raw.get("context", True)
         if not isinstance(ctx, bool) and self.p.strings(f"{key}.context", ctx):
             if any(c not in CATEGORIES for c in ctx):
@@ -522,8 +523,8 @@ class _Builder:
         if len(self.p.items) > before:
             return None
         return SignalSpec(name=name, family=family, description=str(raw.get("description", "")),
-                          exclude_sections=frozenset(excl), context=None if ctx is True else frozenset(ctx or ()),
-                          first_person_sections=frozenset(first or ()),
+                          exclude_sections=excl, context=None if ctx is True else frozenset(ctx or ()),
+                          first_person_sections=first,
                           rules=tuple(r for r in rules if r is not None),
                           vetoes=tuple(v for v in vetoes if isinstance(v, Veto)))
 
